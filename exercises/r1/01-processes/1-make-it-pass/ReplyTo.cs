@@ -1,0 +1,21 @@
+using System;
+using System.Threading.Tasks;
+
+namespace Processes;
+
+/// <summary>
+/// A return address for one reply. A request carries it to the process, the process sends its answer to it, and
+/// the caller awaits <see cref="Reply"/>. In Erlang the caller sends <c>{self(), Ref, Request}</c> and waits for
+/// <c>{Ref, Reply}</c>.
+/// </summary>
+/// <typeparam name="T">The type of the reply.</typeparam>
+public sealed class ReplyTo<T>
+{
+    /// <summary>Completes with the reply once the process has sent it; not completed before.</summary>
+    public Task<T> Reply => throw new NotImplementedException("Step 4: implement ReplyTo.Reply (see README, step 4).");
+
+    /// <summary>Sends the reply. Only the first reply counts.</summary>
+    /// <param name="reply">The answer to the request.</param>
+    /// <returns>True for the first reply; false when a reply was already sent.</returns>
+    public bool Send(T reply) => throw new NotImplementedException("Step 4: implement ReplyTo.Send (see README, step 4).");
+}

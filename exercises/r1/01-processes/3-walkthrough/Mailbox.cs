@@ -1,0 +1,87 @@
+using System;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+
+namespace Processes;
+
+/// <summary>
+/// A process's mailbox: messages wait here, in the order they were sent, until the process receives them.
+/// In Erlang every process has one; <c>Pid ! Message</c> puts a message in it and <c>receive</c> takes one out.
+/// </summary>
+/// <remarks>
+/// A <see cref="Channel{T}"/> is .NET's ready-made mailbox: many writers, one reader, and waiting without a thread.
+/// The mailbox is unbounded, as an Erlang mailbox is, so <see cref="Send"/> never waits.
+/// </remarks>
+/// <typeparam name="T">The type of the messages.</typeparam>
+public sealed class Mailbox<T>
+{
+    // Not SingleReader, although only the owning process receives: the single-reader channel is faster but cannot
+    // count its items, and Count is how an observer sees a mailbox grow.
+    private readonly Channel<T> _channel = Channel.CreateUnbounded<T>();
+    private volatile bool _closed;
+
+    /// <summary>How many messages are waiting to be received.</summary>
+    public int Count => _channel.Reader.Count;
+
+    /// <summary>True once <see cref="Close"/> has been called.</summary>
+    public bool IsClosed => _closed;
+
+    /// <summary>
+    /// Puts a message at the end of the mailbox and returns at once (Erlang's <c>!</c>).
+    /// A message sent to a closed mailbox is dropped, just as a message sent to a dead Erlang process is.
+    /// </summary>
+    /// <param name="message">The message.</param>
+    public void Send(T message) => _channel.Writer.TryWrite(message);
+
+    /// <summary>
+    /// Closes the mailbox: no new message is accepted, and those already in it can still be received.
+    /// Closing twice is harmless.
+    /// </summary>
+    public void Close()
+    {
+        _closed = true;
+        _channel.Writer.TryComplete();
+    }
+
+    /// <summary>
+    /// Takes the oldest message, waiting for one if the mailbox is empty (Erlang's <c>receive</c> with no <c>after</c>).
+    /// </summary>
+    /// <param name="cancellationToken">Stops the wait; the message, if one arrives later, stays in the mailbox.</param>
+    /// <returns>The oldest message.</returns>
+    /// <exception cref="MailboxClosedException">The mailbox is closed and empty: no message will ever come.</exception>
+    /// <exception cref="OperationCanceledException">The wait was cancelled.</exception>
+    public async ValueTask<T> ReceiveAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await _channel.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new MailboxClosedException();
+        }
+    }
+
+    /// <summary>
+    /// Takes the oldest message, or gives up after <paramref name="timeout"/>
+    /// (Erlang's <c>receive Msg -&gt; ... after Timeout -&gt; ... end</c>).
+    /// </summary>
+    /// <param name="timeout">How long to wait for a message.</param>
+    /// <param name="timeProvider">The clock to wait by; <see cref="TimeProvider.System"/> when null.</param>
+    /// <returns>The message, or <see cref="Received{T}.TimedOut"/> when none came in time.</returns>
+    /// <exception cref="MailboxClosedException">The mailbox is closed and empty.</exception>
+    public Task<Received<T>> ReceiveAsync(TimeSpan timeout, TimeProvider? timeProvider = null)
+    {
+        // GAP 1 (step 2). Receive with a timeout is a receive that can be cancelled by a timer.
+        //  - Create a CancellationTokenSource that cancels itself after `timeout` on `timeProvider ?? TimeProvider.System`
+        //    (one constructor takes both). Create it here, before any await: the tests advance a FakeTimeProvider
+        //    right after calling this method, and a timer created later would miss that.
+        //  - Await ReceiveAsync(token) above and wrap the message with Received<T>.Of.
+        //  - Catch OperationCanceledException only when your timer caused it (`when (timer.IsCancellationRequested)`),
+        //    and return Received<T>.TimedOut. A cancelled channel read takes nothing out of the channel, so a message
+        //    that arrives just after the timeout waits for the next receive.
+        //  - Dispose the CancellationTokenSource (`using var`): it holds a timer.
+        throw new NotImplementedException("Step 2: implement Mailbox.ReceiveAsync(TimeSpan, TimeProvider) (see README, step 2).");
+    }
+}

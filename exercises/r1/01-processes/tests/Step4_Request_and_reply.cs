@@ -1,0 +1,105 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using NUnit.Framework;
+
+namespace Processes.Tests;
+
+/// <summary>Step 4: a request carries a return address; the caller waits for the reply, but not forever.</summary>
+public sealed class Step4_Request_and_reply
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The protocol of a counter process used by these tests.</summary>
+    private abstract record CounterMessage;
+
+    private sealed record Add(int Amount) : CounterMessage;
+
+    private sealed record GetCount(ReplyTo<int> ReplyTo) : CounterMessage;
+
+    private sealed record Ignore(ReplyTo<int> ReplyTo) : CounterMessage;
+
+    private sealed record Crash(ReplyTo<int> ReplyTo) : CounterMessage;
+
+    private static Pid<CounterMessage> StartCounter() =>
+        Process.Spawn(0, (int count, CounterMessage message) => message switch
+        {
+            Add add => count + add.Amount,
+            GetCount get => Reply(get.ReplyTo, count),
+            Ignore => count,
+            Crash => throw new InvalidOperationException("crashed while handling a call"),
+            _ => count,
+        });
+
+    private static int Reply(ReplyTo<int> replyTo, int count)
+    {
+        replyTo.Send(count);
+        return count;
+    }
+
+    [Test]
+    public async Task A_reply_sent_to_a_ReplyTo_completes_its_Reply_task()
+    {
+        var replyTo = new ReplyTo<string>();
+        Assert.That(replyTo.Reply.IsCompleted, Is.False, "No reply has been sent yet.");
+
+        Assert.That(replyTo.Send("answer"), Is.True, "The first reply is accepted.");
+        Assert.That(await replyTo.Reply, Is.EqualTo("answer"));
+        Assert.That(replyTo.Send("another"), Is.False, "Only the first reply counts; a second one returns false.");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_call_returns_the_reply(CancellationToken cancellationToken)
+    {
+        var counter = StartCounter();
+        counter.Send(new Add(2));
+        counter.Send(new Add(3));
+
+        var count = await counter.CallAsync<int>(replyTo => new GetCount(replyTo), Timeout).WaitAsync(cancellationToken);
+
+        Assert.That(count, Is.EqualTo(5), "The call's reply is the state after the two Adds sent before it.");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_call_to_an_ended_process_fails_with_ProcessExitedException(CancellationToken cancellationToken)
+    {
+        var counter = StartCounter();
+        counter.Stop();
+        await counter.Completion.WaitAsync(cancellationToken);
+
+        Assert.That(
+            async () => await counter.CallAsync<int>(replyTo => new GetCount(replyTo), Timeout).WaitAsync(cancellationToken),
+            Throws.TypeOf<ProcessExitedException>(),
+            "A dead process will never reply: fail at once instead of waiting for the timeout.");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_call_times_out_when_the_process_does_not_reply(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var counter = StartCounter();
+
+        var calling = counter.CallAsync<int>(replyTo => new Ignore(replyTo), Timeout, time);
+        time.Advance(Timeout);
+
+        Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>(),
+            "When no reply comes within the timeout (on the given TimeProvider), throw TimeoutException.");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public void A_call_fails_when_the_process_crashes_before_replying(CancellationToken cancellationToken)
+    {
+        var counter = StartCounter();
+
+        var exited = Assert.ThrowsAsync<ProcessExitedException>(
+            async () => await counter.CallAsync<int>(replyTo => new Crash(replyTo), Timeout).WaitAsync(cancellationToken),
+            "The process crashed while handling the call: the caller must hear about it, not wait for the timeout.");
+        Assert.That(exited?.InnerException, Is.TypeOf<InvalidOperationException>(),
+            "Keep the crash's exception as the InnerException: it says why the process ended.");
+    }
+}
