@@ -45,6 +45,7 @@ public sealed class Mailbox<T>
     /// <summary>
     /// Takes the oldest message, or gives up after <paramref name="timeout"/>
     /// (Erlang's <c>receive Msg -&gt; ... after Timeout -&gt; ... end</c>).
+    /// A timeout of zero does not wait: it takes a message already waiting, or times out at once (Erlang's <c>after 0</c>).
     /// A message that arrives after the timeout stays in the mailbox for the next receive.
     /// </summary>
     /// <param name="timeout">How long to wait for a message, measured on <paramref name="timeProvider"/>.</param>

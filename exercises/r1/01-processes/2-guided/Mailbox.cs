@@ -66,6 +66,7 @@ public sealed class Mailbox<T>
     /// <summary>
     /// Takes the oldest message, or gives up after <paramref name="timeout"/>
     /// (Erlang's <c>receive Msg -&gt; ... after Timeout -&gt; ... end</c>).
+    /// A timeout of zero does not wait: it takes a message already waiting, or times out at once (Erlang's <c>after 0</c>).
     /// A message that arrives after the timeout stays in the mailbox for the next receive.
     /// </summary>
     /// <param name="timeout">How long to wait for a message, measured on <paramref name="timeProvider"/>.</param>
@@ -73,6 +74,7 @@ public sealed class Mailbox<T>
     /// <returns>The message, or <see cref="Received{T}.TimedOut"/> when none came in time.</returns>
     /// <exception cref="MailboxClosedException">The mailbox is closed and empty.</exception>
     public Task<Received<T>> ReceiveAsync(TimeSpan timeout, TimeProvider? timeProvider = null) =>
+        // TODO Step 2.0: a message already waiting is taken at once (the reader's TryRead), so a zero timeout polls.
         // TODO Step 2.1 (Receive_times_out_when_no_message_arrives, Receive_does_not_time_out_early):
         // create a CancellationTokenSource that cancels itself after the timeout on the given TimeProvider
         // (one of its constructors takes both), before any await, and pass its token to ReceiveAsync above.

@@ -66,6 +66,7 @@ public sealed class Mailbox<T>
     /// <summary>
     /// Takes the oldest message, or gives up after <paramref name="timeout"/>
     /// (Erlang's <c>receive Msg -&gt; ... after Timeout -&gt; ... end</c>).
+    /// A timeout of zero does not wait: it takes a message already waiting, or times out at once (Erlang's <c>after 0</c>).
     /// </summary>
     /// <param name="timeout">How long to wait for a message.</param>
     /// <param name="timeProvider">The clock to wait by; <see cref="TimeProvider.System"/> when null.</param>
@@ -74,6 +75,8 @@ public sealed class Mailbox<T>
     public Task<Received<T>> ReceiveAsync(TimeSpan timeout, TimeProvider? timeProvider = null)
     {
         // GAP 1 (step 2). Receive with a timeout is a receive that can be cancelled by a timer.
+        //  - First, a message already waiting is taken at once (the channel reader's TryRead): a zero timeout must
+        //    look before it gives up, since a token that is already cancelled makes ReadAsync give up without looking.
         //  - Create a CancellationTokenSource that cancels itself after `timeout` on `timeProvider ?? TimeProvider.System`
         //    (one constructor takes both). Create it here, before any await: the tests advance a FakeTimeProvider
         //    right after calling this method, and a timer created later would miss that.
