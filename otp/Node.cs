@@ -1,0 +1,212 @@
+using System.Collections.Concurrent;
+
+namespace Otp;
+
+/// <summary>
+/// A runtime instance: Erlang's node. It holds the process table, the local name registry and the clock
+/// (a <see cref="TimeProvider"/>, so tests can drive timeouts with a fake clock). Create one per program or per test,
+/// and dispose it to kill every process it still runs.
+/// </summary>
+public sealed class Node : IDisposable, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<long, Process> _processes = new();
+    private readonly ConcurrentDictionary<string, Process> _names = new(StringComparer.Ordinal);
+    private long _nextId;
+
+    /// <summary>Creates a node.</summary>
+    /// <param name="time">The clock for every timeout on this node; <see cref="TimeProvider.System"/> if null.</param>
+    public Node(TimeProvider? time = null)
+    {
+        Time = time ?? TimeProvider.System;
+        Pid = new Pid(Interlocked.Increment(ref _nextId), null);
+    }
+
+    /// <summary>The clock every timeout, idle timeout and restart intensity on this node reads.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>The node's own pid: the sender of exit signals sent with <see cref="Exit"/>. No process stands behind it.</summary>
+    public Pid Pid { get; }
+
+    /// <summary>Number of live processes.</summary>
+    public int ProcessCount => _processes.Count;
+
+    /// <summary>Starts a process with no parent: <c>spawn/1</c> from outside any process.</summary>
+    /// <param name="body">The process's code; when it returns the process exits <c>normal</c>, when it throws it exits with the exception.</param>
+    public Pid Spawn(Func<ProcessContext, Task> body) => SpawnProcess(body, null, link: false).Process.Pid;
+
+    /// <summary>
+    /// Creates a process without a body for code that is not a process (a test, a console, a web request) to act as one:
+    /// it can receive, link, monitor, trap exits and be the caller of a GenServer. Dispose it to end it (reason <c>normal</c>).
+    /// </summary>
+    public ProcessContext CreateInbox()
+    {
+        var process = new Process(this, Interlocked.Increment(ref _nextId), null, null);
+        _processes[process.Pid.Id] = process;
+        return process.Context;
+    }
+
+    /// <summary>Sends a message: <c>Pid ! Msg</c>. Never fails; a message to a dead process is dropped.</summary>
+    /// <param name="to">The receiver.</param>
+    /// <param name="message">Any non-null value.</param>
+    public void Send(Pid to, object message)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(message);
+        to.Process?.Enqueue(message);
+    }
+
+    /// <summary>Sends to a registered name: <c>Name ! Msg</c>. Throws <see cref="NoProcessException"/> if the name is free (Erlang raises badarg).</summary>
+    /// <param name="name">A locally registered name.</param>
+    /// <param name="message">Any non-null value.</param>
+    public void Send(string name, object message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var pid = WhereIs(name) ?? throw new NoProcessException(name);
+        pid.Process!.Enqueue(message);
+    }
+
+    /// <summary>Sends an exit signal from the node itself: <c>exit(Pid, Reason)</c> (see <see cref="ProcessContext.Exit(Pid, object)"/>).</summary>
+    /// <param name="pid">The target.</param>
+    /// <param name="reason">The reason the signal carries; <c>kill</c> cannot be trapped.</param>
+    public void Exit(Pid pid, object reason)
+    {
+        ArgumentNullException.ThrowIfNull(pid);
+        ArgumentNullException.ThrowIfNull(reason);
+        pid.Process?.ExitSignal(Pid, reason, viaLink: false);
+    }
+
+    /// <summary>Whether the process is alive: <c>is_process_alive/1</c>. False as soon as an exit signal has ended it.</summary>
+    /// <param name="pid">The process.</param>
+    public bool IsAlive(Pid pid)
+    {
+        ArgumentNullException.ThrowIfNull(pid);
+        return pid.Process?.IsAlive ?? false;
+    }
+
+    /// <summary>
+    /// Registers <paramref name="pid"/> under <paramref name="name"/>: <c>register/2</c>. The name is freed when the process exits.
+    /// Throws <see cref="ArgumentException"/> (Erlang's badarg) if the name is taken, the process already has a name, or it is dead.
+    /// </summary>
+    /// <param name="name">The name.</param>
+    /// <param name="pid">A live process on this node.</param>
+    public void Register(string name, Pid pid)
+    {
+        if (!TryRegister(name, pid))
+        {
+            throw new ArgumentException($"Cannot register {pid} as '{name}': the name is taken, the process already has a name, or it is not alive.", nameof(name));
+        }
+    }
+
+    /// <summary>Like <see cref="Register"/>, but returns false instead of throwing.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="pid">A live process on this node.</param>
+    public bool TryRegister(string name, Pid pid)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(pid);
+        var process = pid.Process;
+        if (process is null || process.Node != this)
+        {
+            return false;
+        }
+
+        // Under the process's lock, so a process never gets a name after it has exited (and freed its names).
+        lock (process)
+        {
+            if (!process.IsAlive || process.RegisteredName is not null || !_names.TryAdd(name, process))
+            {
+                return false;
+            }
+
+            process.RegisteredName = name;
+            return true;
+        }
+    }
+
+    /// <summary>Frees a name: <c>unregister/1</c>. Returns false if it was not registered.</summary>
+    /// <param name="name">The name.</param>
+    public bool Unregister(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!_names.TryGetValue(name, out var process))
+        {
+            return false;
+        }
+
+        lock (process)
+        {
+            if (!_names.TryRemove(new KeyValuePair<string, Process>(name, process)))
+            {
+                return false;
+            }
+
+            process.RegisteredName = null;
+            return true;
+        }
+    }
+
+    /// <summary>The process registered as <paramref name="name"/>, or null: <c>whereis/1</c>.</summary>
+    /// <param name="name">The name.</param>
+    public Pid? WhereIs(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _names.TryGetValue(name, out var process) ? process.Pid : null;
+    }
+
+    /// <summary>Every registered name: <c>registered/0</c>.</summary>
+    public IReadOnlyList<string> Registered() => _names.Keys.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Every live process, oldest first: <c>processes/0</c>.</summary>
+    public IReadOnlyList<Pid> Processes() => _processes.Values.Select(p => p.Pid).Order().ToArray();
+
+    /// <summary>A snapshot of a process (<c>process_info/1</c>); null if it has exited, as Erlang returns <c>undefined</c>.</summary>
+    /// <param name="pid">The process.</param>
+    public ProcessInfo? GetInfo(Pid pid)
+    {
+        ArgumentNullException.ThrowIfNull(pid);
+        var info = pid.Process?.Snapshot();
+        return info is null || info.Status == ProcessStatus.Exited ? null : info;
+    }
+
+    /// <summary>Kills every process still running on this node (reason <c>kill</c>).</summary>
+    public void Dispose()
+    {
+        foreach (var process in _processes.Values)
+        {
+            process.ExitSignal(Pid, ExitReason.Kill, viaLink: false);
+        }
+    }
+
+    /// <summary>Kills every process still running on this node (reason <c>kill</c>).</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    internal (Process Process, MonitorRef? Monitor) SpawnProcess(Func<ProcessContext, Task> body, Process? parent, bool link, Process? monitorFrom = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var process = new Process(this, Interlocked.Increment(ref _nextId), body, parent?.Pid);
+        _processes[process.Pid.Id] = process;
+        if (link)
+        {
+            parent!.Link(process);
+        }
+
+        var monitor = monitorFrom is null ? null : process.AddMonitor(monitorFrom, monitorFrom);
+        process.Start();
+        return (process, monitor);
+    }
+
+    internal void OnExited(Process process)
+    {
+        var name = process.RegisteredName;
+        if (name is not null)
+        {
+            _names.TryRemove(new KeyValuePair<string, Process>(name, process));
+        }
+
+        _processes.TryRemove(process.Pid.Id, out _);
+    }
+}

@@ -1,0 +1,10 @@
+namespace Otp;
+
+/// <summary>Why a process waiting in receive was woken.</summary>
+internal enum Wake
+{
+    Message,
+    Timeout,
+    Cancelled,
+    Exited,
+}

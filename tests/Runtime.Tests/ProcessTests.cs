@@ -1,0 +1,437 @@
+using Microsoft.Extensions.Time.Testing;
+using Otp;
+
+namespace Runtime.Tests;
+
+public sealed class ProcessTests
+{
+    private Node _node = null!;
+    private ProcessContext _inbox = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _node = new Node();
+        _inbox = _node.CreateInbox();
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _inbox.Dispose();
+        _node.Dispose();
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_spawned_process_receives_messages_in_order(CancellationToken ct)
+    {
+        var me = _inbox.Self;
+        var pid = _node.Spawn(async ctx =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                ctx.Send(me, await ctx.ReceiveAsync());
+            }
+        });
+        _node.Send(pid, 1);
+        _node.Send(pid, 2);
+        _node.Send(pid, 3);
+
+        Assert.That(new[] { await _inbox.ReceiveAsync(ct), await _inbox.ReceiveAsync(ct), await _inbox.ReceiveAsync(ct) }, Is.EqualTo(new object[] { 1, 2, 3 }));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Receive_with_a_timeout_returns_null_when_the_clock_passes_the_deadline(CancellationToken ct)
+    {
+        var time = new FakeTimeProvider();
+        using var node = new Node(time);
+        var inbox = node.CreateInbox();
+
+        var receive = inbox.ReceiveAsync(TimeSpan.FromSeconds(1), ct);
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.That(receive.IsCompleted, Is.False);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.That(await receive, Is.Null);
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Receive_with_a_timeout_returns_a_message_that_arrives_in_time(CancellationToken ct)
+    {
+        var time = new FakeTimeProvider();
+        using var node = new Node(time);
+        var inbox = node.CreateInbox();
+
+        var receive = inbox.ReceiveAsync(TimeSpan.FromSeconds(1), ct);
+        node.Send(inbox.Self, "hello");
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.That(await receive, Is.EqualTo("hello"));
+    }
+
+    [Test]
+    public async Task Receive_with_a_zero_timeout_only_looks()
+    {
+        Assert.That(await _inbox.ReceiveAsync(TimeSpan.Zero), Is.Null);
+        _node.Send(_inbox.Self, "x");
+        Assert.That(await _inbox.ReceiveAsync(TimeSpan.Zero), Is.EqualTo("x"));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Selective_receive_takes_the_first_match_and_keeps_the_rest_in_order(CancellationToken ct)
+    {
+        foreach (var m in new object[] { "a", 1, "b", 2 })
+        {
+            _node.Send(_inbox.Self, m);
+        }
+
+        Assert.That(await _inbox.ReceiveAsync<object>(m => m is int, cancellationToken: ct), Is.EqualTo(1));
+        Assert.That(await _inbox.ReceiveAsync(ct), Is.EqualTo("a"));
+        Assert.That(await _inbox.ReceiveAsync(ct), Is.EqualTo("b"));
+        Assert.That(await _inbox.ReceiveAsync(ct), Is.EqualTo(2));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Selective_receive_waits_for_a_later_matching_message(CancellationToken ct)
+    {
+        var receive = _inbox.ReceiveAsync<string>(s => s == "wanted", cancellationToken: ct);
+        _node.Send(_inbox.Self, "other");
+        _node.Send(_inbox.Self, "wanted");
+
+        Assert.That(await receive, Is.EqualTo("wanted"));
+        Assert.That(_inbox.MessageQueueLength, Is.EqualTo(1));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Receive_can_be_cancelled(CancellationToken ct)
+    {
+        using var cts = new CancellationTokenSource();
+        var receive = _inbox.ReceiveAsync(cts.Token);
+        await cts.CancelAsync();
+
+        Assert.That(async () => await receive, Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_body_that_returns_exits_normal(CancellationToken ct)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pid = _node.Spawn(async _ => await gate.Task);
+        var monitor = _inbox.Monitor(pid);
+        gate.SetResult();
+
+        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Normal));
+        Assert.That(_node.IsAlive(pid), Is.False);
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_body_that_throws_exits_with_the_exception(CancellationToken ct)
+    {
+        var boom = new InvalidOperationException("boom");
+        var (_, monitor) = _inbox.SpawnMonitor(_ => throw boom);
+
+        Assert.That(await _inbox.DownReason(monitor, ct), Is.SameAs(boom));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Exit_ends_the_process_with_any_value_as_reason(CancellationToken ct)
+    {
+        var (_, monitor) = _inbox.SpawnMonitor(ctx =>
+        {
+            ctx.Exit(new Atom("my_reason"));
+            return Task.CompletedTask;
+        });
+
+        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(new Atom("my_reason")));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Monitoring_a_dead_process_gives_DOWN_with_noproc_at_once(CancellationToken ct)
+    {
+        var (pid, first) = _inbox.SpawnMonitor(_ => Task.CompletedTask);
+        await _inbox.DownReason(first, ct);
+
+        var second = _inbox.Monitor(pid);
+
+        var down = await _inbox.ReceiveAsync(TimeSpan.Zero, ct);
+        Assert.That(down, Is.EqualTo(new DownMessage(second, pid, ExitReason.NoProc)));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_monitor_delivers_DOWN_exactly_once(CancellationToken ct)
+    {
+        var pid = _node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
+        var monitor = _inbox.Monitor(pid);
+        _node.Exit(pid, ExitReason.Kill);
+
+        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Killed));
+        await _inbox.AssertNoMessage();
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Demonitor_stops_the_DOWN_message(CancellationToken ct)
+    {
+        var pid = _node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
+        var monitor = _inbox.Monitor(pid);
+        var other = _inbox.Monitor(pid);
+
+        Assert.That(_inbox.Demonitor(monitor), Is.True);
+        _node.Send(pid, "stop");
+
+        Assert.That(await _inbox.DownReason(other, ct), Is.EqualTo(ExitReason.Normal));
+        await _inbox.AssertNoMessage();
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Demonitor_with_flush_removes_a_DOWN_already_delivered(CancellationToken ct)
+    {
+        var (pid, monitor) = _inbox.SpawnMonitor(_ => Task.CompletedTask);
+        var witness = _inbox.Monitor(pid);
+        await _inbox.DownReason(witness, ct); // DOWNs go out in order of monitoring; the first one is queued
+
+        Assert.That(_inbox.Demonitor(monitor, flush: true), Is.False);
+        Assert.That(_inbox.MessageQueueLength, Is.Zero);
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task An_abnormal_exit_travels_along_a_link_and_kills_the_other_side(CancellationToken ct)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var victim = _node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
+        var crasher = _node.Spawn(async ctx =>
+        {
+            ctx.Link(victim);
+            await gate.Task;
+            throw new InvalidOperationException("crash");
+        });
+        var monitor = _inbox.Monitor(victim);
+        _inbox.Monitor(crasher);
+        gate.SetResult();
+
+        Assert.That(await _inbox.DownReason(monitor, ct), Is.InstanceOf<InvalidOperationException>());
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Links_work_both_ways(CancellationToken ct)
+    {
+        var me = _inbox.Self;
+        var parent = _node.Spawn(async ctx =>
+        {
+            ctx.Send(me, ctx.SpawnLink(c => c.ReceiveAsync().AsTask()));
+            await ctx.ReceiveAsync();
+        });
+        var child = await _inbox.Next<Pid>(ct);
+        var parentDown = _inbox.Monitor(parent);
+        var childDown = _inbox.Monitor(child);
+
+        _node.Exit(parent, new Atom("gone"));
+
+        Assert.That(await _inbox.DownReason(parentDown, ct), Is.EqualTo(new Atom("gone")));
+        Assert.That(await _inbox.DownReason(childDown, ct), Is.EqualTo(new Atom("gone")));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_normal_exit_does_not_kill_linked_processes(CancellationToken ct)
+    {
+        var survivor = _node.Spawn(async ctx =>
+        {
+            var child = ctx.SpawnLink(c => c.ReceiveAsync().AsTask());
+            var m = ctx.Monitor(child);
+            ctx.Send(child, "finish");
+            await ctx.ReceiveAsync<DownMessage>(d => d.Ref == m);
+            await ctx.ReceiveAsync();
+        });
+        _inbox.Monitor(survivor);
+
+        await _inbox.AssertNoMessage();
+        Assert.That(_node.IsAlive(survivor), Is.True);
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Trapping_exits_turns_a_linked_crash_into_an_EXIT_message(CancellationToken ct)
+    {
+        _inbox.TrapExit = true;
+        var child = _inbox.SpawnLink(_ => throw new InvalidOperationException("crash"));
+
+        var exit = await _inbox.Next<ExitMessage>(ct);
+
+        Assert.That(exit.From, Is.EqualTo(child));
+        Assert.That(exit.Reason, Is.InstanceOf<InvalidOperationException>());
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Trapping_exits_also_delivers_normal_exits_of_linked_processes(CancellationToken ct)
+    {
+        _inbox.TrapExit = true;
+        var child = _inbox.SpawnLink(_ => Task.CompletedTask);
+
+        Assert.That(await _inbox.Next<ExitMessage>(ct), Is.EqualTo(new ExitMessage(child, ExitReason.Normal)));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Kill_cannot_be_trapped_and_linked_processes_see_killed(CancellationToken ct)
+    {
+        _inbox.TrapExit = true;
+        var child = _inbox.SpawnLink(ctx =>
+        {
+            ctx.TrapExit = true;
+            return ctx.ReceiveAsync<string>(s => s == "never").AsTask();
+        });
+
+        _node.Exit(child, ExitReason.Kill);
+
+        Assert.That(await _inbox.Next<ExitMessage>(ct), Is.EqualTo(new ExitMessage(child, ExitReason.Killed)));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task An_exit_signal_with_reason_normal_is_ignored_unless_trapped(CancellationToken ct)
+    {
+        var me = _inbox.Self;
+        var plain = _node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
+        var trapping = _node.Spawn(async ctx =>
+        {
+            ctx.TrapExit = true;
+            ctx.Send(me, "trapping");
+            var exit = await ctx.ReceiveAsync<ExitMessage>();
+            ctx.Exit(new Atom("got_" + exit!.Reason));
+        });
+        var monitor = _inbox.Monitor(trapping);
+        await _inbox.ReceiveAsync<string>(s => s == "trapping", cancellationToken: ct);
+
+        _inbox.Exit(plain, ExitReason.Normal);
+        _inbox.Exit(trapping, ExitReason.Normal);
+
+        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(new Atom("got_normal")));
+        Assert.That(_node.IsAlive(plain), Is.True);
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_process_that_sends_itself_exit_normal_exits(CancellationToken ct)
+    {
+        var (_, monitor) = _inbox.SpawnMonitor(async ctx =>
+        {
+            ctx.Exit(ctx.Self, ExitReason.Normal);
+            await ctx.ReceiveAsync();
+        });
+
+        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Normal));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task An_exit_signal_with_another_reason_ends_a_process_that_does_not_trap(CancellationToken ct)
+    {
+        var pid = _node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
+        var monitor = _inbox.Monitor(pid);
+
+        _inbox.Exit(pid, ExitReason.Shutdown);
+
+        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Shutdown));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Unlink_stops_exit_signals(CancellationToken ct)
+    {
+        _inbox.TrapExit = true;
+        var child = _inbox.SpawnLink(ctx => ctx.ReceiveAsync().AsTask());
+        _inbox.Unlink(child);
+        var monitor = _inbox.Monitor(child);
+
+        _node.Exit(child, ExitReason.Kill);
+
+        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Killed));
+        await _inbox.AssertNoMessage();
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Linking_to_a_dead_process_gives_noproc(CancellationToken ct)
+    {
+        var (dead, monitor) = _inbox.SpawnMonitor(_ => Task.CompletedTask);
+        await _inbox.DownReason(monitor, ct);
+
+        Assert.That(() => _inbox.Link(dead), Throws.InstanceOf<NoProcessException>());
+        _inbox.TrapExit = true;
+        _inbox.Link(dead);
+        Assert.That(await _inbox.Next<ExitMessage>(ct), Is.EqualTo(new ExitMessage(dead, ExitReason.NoProc)));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_registered_name_is_released_when_the_process_exits(CancellationToken ct)
+    {
+        var pid = _node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
+        _node.Register("worker", pid);
+        Assert.That(_node.WhereIs("worker"), Is.EqualTo(pid));
+        Assert.That(_node.Registered(), Is.EqualTo(new[] { "worker" }));
+
+        var monitor = _inbox.Monitor(pid);
+        _node.Send("worker", "stop");
+        await _inbox.DownReason(monitor, ct);
+
+        Assert.That(_node.WhereIs("worker"), Is.Null);
+        Assert.That(() => _node.Send("worker", "x"), Throws.InstanceOf<NoProcessException>());
+    }
+
+    [Test]
+    public void A_name_can_be_held_by_one_process_only_and_a_process_has_one_name()
+    {
+        var first = _node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
+        var second = _node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
+        _node.Register("a", first);
+
+        Assert.That(() => _node.Register("a", second), Throws.ArgumentException);
+        Assert.That(() => _node.Register("b", first), Throws.ArgumentException);
+        Assert.That(_node.Unregister("a"), Is.True);
+        Assert.That(_node.TryRegister("a", second), Is.True);
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Monitoring_a_free_name_gives_noproc(CancellationToken ct)
+    {
+        var monitor = _inbox.Monitor("nobody");
+        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.NoProc));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task The_exit_token_is_cancelled_when_a_busy_process_is_killed(CancellationToken ct)
+    {
+        var started = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pid = _node.Spawn(async ctx =>
+        {
+            started.SetResult(ctx.ExitToken);
+            await Task.Delay(Timeout.Infinite, ctx.ExitToken);
+        });
+        var token = await started.Task.WaitAsync(ct);
+
+        _node.Exit(pid, ExitReason.Kill);
+
+        Assert.That(token.IsCancellationRequested, Is.True);
+        Assert.That(_node.IsAlive(pid), Is.False);
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Exit_signals_cascade_along_a_long_chain_of_links(CancellationToken ct)
+    {
+        const int length = 2000;
+        var me = _inbox.Self;
+        var chain = new List<Pid> { _node.Spawn(ctx => ctx.ReceiveAsync().AsTask()) };
+        for (var i = 0; i < length; i++)
+        {
+            var before = chain[^1];
+            chain.Add(_node.Spawn(async ctx =>
+            {
+                ctx.Link(before);
+                ctx.Send(me, "linked");
+                await ctx.ReceiveAsync();
+            }));
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            await _inbox.ReceiveAsync<string>(s => s == "linked", cancellationToken: ct);
+        }
+
+        var last = _inbox.Monitor(chain[^1]);
+        _node.Exit(chain[0], new Atom("boom"));
+
+        Assert.That(await _inbox.DownReason(last, ct), Is.EqualTo(new Atom("boom")));
+    }
+}
