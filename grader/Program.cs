@@ -1,1 +1,19 @@
-return 0;
+using Grader.Commands;
+using Spectre.Console;
+
+// The only place that touches the real console: everything else receives it through CommandEnvironment,
+// so the CLI's own tests run it in process with captured writers.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var environment = new CommandEnvironment(
+    AnsiConsole.Console,
+    Console.Out,
+    Console.Error,
+    TimeProvider.System,
+    Directory.GetCurrentDirectory());
+return await GraderCli.RunAsync(args, environment, cancellation.Token);

@@ -1,0 +1,74 @@
+using System.Runtime.InteropServices;
+using Microsoft.CodeAnalysis;
+
+namespace Grader.Building;
+
+/// <summary>
+/// The assemblies learner code and tests compile against: the running runtime's framework assemblies, NUnit, and
+/// Microsoft.Extensions.TimeProvider.Testing. Release 2 on will add the kit's runtime (<c>otp/Otp.dll</c>) through
+/// <see cref="With"/>; nothing else in the grader needs to change for it.
+/// </summary>
+internal sealed class ReferenceSet
+{
+    private static readonly Lazy<ReferenceSet> s_default = new(CreateDefault);
+
+    private ReferenceSet(IReadOnlyList<string> paths)
+    {
+        Paths = paths;
+        References = paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+        Fingerprint = string.Join("\n", paths.Select(p => $"{Path.GetFileName(p)}:{File.GetLastWriteTimeUtc(p).Ticks}:{new FileInfo(p).Length}"));
+    }
+
+    /// <summary>The references every exercise compiles against.</summary>
+    public static ReferenceSet Default => s_default.Value;
+
+    /// <summary>Absolute paths of the referenced assemblies.</summary>
+    public IReadOnlyList<string> Paths { get; }
+
+    /// <summary>Roslyn references, created once and shared by every compilation.</summary>
+    public IReadOnlyList<MetadataReference> References { get; }
+
+    /// <summary>Changes when any referenced assembly changes, so cached builds are not reused across upgrades.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>This set plus more assemblies (the hook for <c>otp/Otp.dll</c> from Release 2 on).</summary>
+    public ReferenceSet With(IEnumerable<string> extraAssemblies) => new([.. Paths, .. extraAssemblies]);
+
+    private static ReferenceSet CreateDefault()
+    {
+        // The trusted platform assemblies hold the framework and the grader's own dependencies. Keep only the
+        // framework (from the runtime's directory) and add the test libraries explicitly, so learner code never
+        // sees Roslyn, Spectre.Console or the grader.
+        var runtimeDir = Path.GetFullPath(RuntimeEnvironment.GetRuntimeDirectory());
+        var tpa = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var framework = tpa.Where(p => Path.GetFullPath(p).StartsWith(runtimeDir, StringComparison.Ordinal));
+        if (!framework.Any())
+            framework = Directory.EnumerateFiles(runtimeDir, "*.dll");
+
+        string[] testLibraries =
+        [
+            typeof(NUnit.Framework.Assert).Assembly.Location,
+            Path.Combine(Path.GetDirectoryName(typeof(NUnit.Framework.Assert).Assembly.Location)!, "nunit.framework.legacy.dll"),
+            typeof(Microsoft.Extensions.Time.Testing.FakeTimeProvider).Assembly.Location,
+        ];
+        var all = framework.Where(IsManagedAssembly).Concat(testLibraries.Where(File.Exists))
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(p => Path.GetFileName(p), StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new ReferenceSet(all);
+    }
+
+    private static bool IsManagedAssembly(string path)
+    {
+        try
+        {
+            System.Reflection.AssemblyName.GetAssemblyName(path);
+            return true;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+}

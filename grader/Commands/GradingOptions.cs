@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Grader.Running;
+
+namespace Grader.Commands;
+
+/// <summary>The options every grading command accepts, defined once and added to each command.</summary>
+internal sealed class GradingOptions
+{
+    public Option<string?> Root { get; } = new("--root") { Description = "The kit's root folder (the one holding course.json). Default: found by walking up from the current folder." };
+
+    public Option<bool> Solutions { get; } = new("--solutions") { Description = "Grade solutions/ instead of exercises/." };
+
+    public Option<string> Format { get; } = new Option<string>("--format")
+    {
+        Description = "console (default) or json (to stdout, or to --output).",
+        DefaultValueFactory = _ => "console",
+    }.AcceptOnlyFromAmong("console", "json");
+
+    public Option<string?> Output { get; } = new("--output") { Description = "Write the report to this file." };
+
+    public Option<string?> Suites { get; } = new("--suites") { Description = "Folder of hidden suites (default: grader/suites)." };
+
+    public Option<double> TestTimeout { get; } = new("--test-timeout")
+    {
+        Description = "Seconds one test may run before it is stopped.",
+        DefaultValueFactory = _ => RunLimits.Default.TestTimeout.TotalSeconds,
+    };
+
+    public Option<double> ExerciseTimeout { get; } = new("--exercise-timeout")
+    {
+        Description = "Seconds all tests of one exercise level may run together.",
+        DefaultValueFactory = _ => RunLimits.Default.ExerciseTimeout.TotalSeconds,
+    };
+
+    public Option<string?> WorkDirectory { get; } = new("--work-dir")
+    {
+        Description = "Where compiled output goes (default: <root>/.grader).",
+        Hidden = true,
+    };
+
+    /// <summary>Adds every option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Root, Solutions, Format, Output, Suites, TestTimeout, ExerciseTimeout, WorkDirectory })
+            command.Options.Add(option);
+    }
+
+    /// <summary>The values given on the command line.</summary>
+    public GradingArguments Read(ParseResult result, string currentDirectory)
+    {
+        var testTimeout = result.GetValue(TestTimeout);
+        var exerciseTimeout = result.GetValue(ExerciseTimeout);
+        if (testTimeout <= 0 || exerciseTimeout <= 0)
+            throw new UsageException("--test-timeout and --exercise-timeout must be positive numbers of seconds.");
+        return new GradingArguments(
+            Resolve(result.GetValue(Root), currentDirectory),
+            result.GetValue(Solutions),
+            result.GetValue(Format) ?? "console",
+            Resolve(result.GetValue(Output), currentDirectory),
+            Resolve(result.GetValue(Suites), currentDirectory),
+            new RunLimits(TimeSpan.FromSeconds(testTimeout), TimeSpan.FromSeconds(exerciseTimeout), RunLimits.Default.StartupTimeout),
+            Resolve(result.GetValue(WorkDirectory), currentDirectory));
+    }
+
+    private static string? Resolve(string? path, string currentDirectory) =>
+        path is null ? null : Path.GetFullPath(path, currentDirectory);
+}

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Grader.Running;
+
+namespace Grader.Commands;
+
+/// <summary>
+/// <c>__run-tests</c>, hidden: the entry point of a test process the grader starts. Not for people; the grader
+/// passes the compiled assemblies and the name of its private pipe.
+/// </summary>
+internal static class RunTestsCommand
+{
+    /// <summary>The command's name.</summary>
+    public const string Name = "__run-tests";
+
+    /// <summary>The hidden command.</summary>
+    public static Command Create()
+    {
+        var visible = new Option<string>("--visible") { Required = true };
+        var hidden = new Option<string?>("--hidden");
+        var pipe = new Option<string>("--pipe") { Required = true };
+        var only = new Option<string?>("--only");
+        var command = new Command(Name) { visible, hidden, pipe, only };
+        command.Hidden = true;
+        command.SetAction(result =>
+        {
+            var options = new ChildRunnerOptions(result.GetValue(visible)!, result.GetValue(hidden), result.GetValue(pipe)!, result.GetValue(only));
+            var code = new ChildTestRunner(options).Run();
+
+            // End the process even if the code under test left foreground threads running.
+            Environment.Exit(code);
+            return code;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,124 @@
+using Grader.Building;
+using Grader.Course;
+using Grader.Reporting;
+using Grader.Running;
+
+namespace Grader.Grading;
+
+/// <summary>
+/// Grades one exercise: finds the levels the learner touched, compiles and runs each, and keeps the best result.
+/// Learner folders are only read; everything produced goes to the work directory.
+/// </summary>
+internal sealed class ExerciseGrader
+{
+    private readonly CourseLayout _layout;
+    private readonly StarterSnapshot? _starters;
+    private readonly BuildCache _cache;
+    private readonly TestProcessRunner _runner;
+
+    public ExerciseGrader(CourseLayout layout, StarterSnapshot? starters, GradeSettings settings, TimeProvider time)
+    {
+        _layout = layout;
+        _starters = starters;
+        var work = settings.WorkDirectory ?? layout.WorkDirectory;
+        var references = ReferenceSet.Default;
+        _cache = new BuildCache(work, new RoslynCompiler(references, layout.RelativeToRoot), references);
+        _runner = new TestProcessRunner(settings.Limits, time, Path.Combine(work, "run"));
+    }
+
+    /// <summary>The report for one exercise at its best level (or not started).</summary>
+    public async Task<ExerciseReport> GradeAsync(ExerciseLocation location, CancellationToken cancellationToken)
+    {
+        var notes = new List<string>();
+        var touched = TouchedLevels(location, notes);
+        var baseReport = new ExerciseReport
+        {
+            Id = location.Exercise.Id,
+            Title = location.Exercise.Title,
+            Status = ExerciseStatus.NotStarted,
+            Notes = notes,
+        };
+        if (touched.Count == 0)
+            return baseReport;
+        if (!Directory.Exists(location.HiddenSuiteDirectory))
+            notes.Add($"no hidden suite at {_layout.RelativeToRoot(location.HiddenSuiteDirectory)}: only the visible tests were run.");
+
+        var graded = new List<ExerciseReport>();
+        foreach (var level in touched)
+            graded.Add(await GradeLevelAsync(location, level, baseReport, cancellationToken));
+
+        var best = BestLevel.Choose(graded);
+        return best with
+        {
+            OtherLevels = graded.Where(g => !ReferenceEquals(g, best))
+                .Select(g => new LevelSummary(g.Level!, g.Status, g.PassedTests, g.TotalTests)).ToList(),
+        };
+    }
+
+    private List<LevelLocation> TouchedLevels(ExerciseLocation location, List<string> notes)
+    {
+        if (location.Levels.Count == 0)
+        {
+            notes.Add($"no level folders under {_layout.RelativeToRoot(location.ExerciseDirectory)} yet.");
+            return [];
+        }
+
+        if (_layout.GradeSolutions)
+            return [.. location.Levels];
+        if (_starters is null || !_starters.Knows(location.Key))
+        {
+            notes.Add($"grader/starters.json has no entry for {location.Key}, so every level counts as started "
+                + "(a maintainer refreshes it with `dotnet run --project grader -- starters --update`).");
+            return [.. location.Levels];
+        }
+
+        return location.Levels.Where(l => !_starters.IsUntouched(_layout.ExercisesDirectory, l)).ToList();
+    }
+
+    private async Task<ExerciseReport> GradeLevelAsync(
+        ExerciseLocation location, LevelLocation level, ExerciseReport baseReport, CancellationToken cancellationToken)
+    {
+        var project = location.Exercise.Project;
+        var request = new BuildRequest(
+            $"{project}.{level.Name}",
+            [.. SourceFiles.CSharp(level.Directory), .. SourceFiles.CSharp(location.VisibleTestsDirectory)],
+            $"{project}.Hidden",
+            SourceFiles.CSharp(location.HiddenSuiteDirectory));
+        var build = _cache.Build(request, cancellationToken);
+        if (!build.Success)
+        {
+            return baseReport with
+            {
+                Status = ExerciseStatus.BuildError,
+                Level = level.Name,
+                Message = build.Message,
+                Diagnostics = build.Diagnostics,
+            };
+        }
+
+        var run = await _runner.RunAsync(build, cancellationToken);
+        return baseReport with
+        {
+            Status = StatusOf(run),
+            Level = level.Name,
+            Tests = run.Tests,
+            Message = run.Problem ?? (run.Tests.Count == 0 ? "no tests were found." : ""),
+            CurrentStep = run.Tests
+                .Where(t => t.Suite == TestSuite.Visible && t.Step is not null && t.Status is not (TestStatus.Pass or TestStatus.Skipped))
+                .Min(t => t.Step),
+        };
+    }
+
+    /// <summary>The exercise's status from its tests: a timeout or crash is named even if other tests pass.</summary>
+    public static ExerciseStatus StatusOf(TestRunOutcome run)
+    {
+        var tests = run.Tests;
+        if (tests.Any(t => t.Status == TestStatus.Timeout))
+            return ExerciseStatus.Timeout;
+        if (tests.Any(t => t.Status == TestStatus.Crash) || (tests.Count == 0 && run.Problem is not null))
+            return ExerciseStatus.Crashed;
+        if (tests.Count > 0 && tests.All(t => t.Status is TestStatus.Pass or TestStatus.Skipped) && tests.Any(t => t.Status == TestStatus.Pass))
+            return ExerciseStatus.Passed;
+        return ExerciseStatus.Failing;
+    }
+}

@@ -1,0 +1,59 @@
+using Grader.Course;
+using Spectre.Console;
+
+namespace Grader.Reporting;
+
+/// <summary>Renders one exercise in detail: every failing test with its message, compiler errors, and the first hint of the step the learner is on.</summary>
+internal static class CheckReport
+{
+    private const int MaxMessageLength = 600;
+
+    /// <summary>Writes the exercise's details to <paramref name="console"/>.</summary>
+    public static void Render(IAnsiConsole console, ExerciseReport exercise, HintBook hints)
+    {
+        console.Write(new Rule($"[bold]{Markup.Escape(exercise.Id)}[/]: {Markup.Escape(exercise.Title)}").LeftJustified());
+        var level = exercise.Level is null ? "" : $" at level [bold]{Markup.Escape(exercise.Level)}[/]";
+        var tests = exercise.Status is ExerciseStatus.NotStarted or ExerciseStatus.BuildError ? "" : $", {exercise.PassedTests}/{exercise.TotalTests} tests pass";
+        console.MarkupLine($"{StatusText.Markup(exercise.Status)}{level}{tests}");
+        if (exercise.Message.Length > 0)
+            console.MarkupLine(Markup.Escape(exercise.Message));
+
+        if (exercise.Diagnostics.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("Where").AddColumn("Code").AddColumn("Error");
+            foreach (var d in exercise.Diagnostics)
+                table.AddRow(Markup.Escape($"{d.File}:{d.Line}"), Markup.Escape(d.Code), Markup.Escape(d.Message));
+            console.Write(table);
+        }
+
+        var failing = exercise.Tests.Where(t => t.Status is not (TestStatus.Pass or TestStatus.Skipped)).ToList();
+        if (failing.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("Test").AddColumn("Suite").AddColumn("Status").AddColumn("Message");
+            foreach (var test in failing)
+                table.AddRow(Markup.Escape(test.Name), test.Suite.ToString().ToLowerInvariant(), StatusText.Markup(test.Status), Markup.Escape(Shorten(test.Message)));
+            console.Write(table);
+        }
+
+        foreach (var note in exercise.Notes)
+            console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
+
+        if (exercise.CurrentStep is int step)
+        {
+            var hint = hints.For(step).FirstOrDefault();
+            console.MarkupLine(hint is null
+                ? $"You are on step {step}. (No hints for this step yet.)"
+                : $"You are on step {step}. [bold]Hint:[/] {Markup.Escape(hint)}");
+        }
+        else if (exercise.Status == ExerciseStatus.NotStarted)
+        {
+            var first = hints.Steps.Select(s => hints.For(s).FirstOrDefault()).FirstOrDefault(h => h is not null);
+            console.MarkupLine("Not started yet: pick a level folder, run `dotnet test` in it, and make the tests pass.");
+            if (first is not null)
+                console.MarkupLine($"[bold]Hint:[/] {Markup.Escape(first)}");
+        }
+    }
+
+    private static string Shorten(string message) =>
+        message.Length <= MaxMessageLength ? message : message[..MaxMessageLength] + "…";
+}

@@ -1,0 +1,58 @@
+using Spectre.Console;
+
+namespace Grader.Reporting;
+
+/// <summary>Renders a grading report for people: per release, progress bars and a table of exercises.</summary>
+internal static class ConsoleReport
+{
+    /// <summary>Writes the whole report to <paramref name="console"/>.</summary>
+    public static void Render(IAnsiConsole console, GradeReport report, string courseTitle)
+    {
+        console.Write(new Rule($"[bold]{Markup.Escape(courseTitle)}[/] [grey]({Markup.Escape(report.Source)})[/]").LeftJustified());
+        foreach (var release in report.Releases)
+        {
+            console.WriteLine();
+            console.MarkupLine($"[bold]{Markup.Escape(release.Id)}: {Markup.Escape(release.Title)}[/]");
+            console.Write(Bars(release));
+            console.Write(Table(release));
+            foreach (var exercise in release.Exercises.Where(e => e.Message.Length > 0))
+                console.MarkupLine($"  [bold]{Markup.Escape(exercise.Id)}[/]: {Markup.Escape(exercise.Message)}");
+        }
+
+        var notes = report.Notes.Concat(report.Releases.SelectMany(r => r.Exercises).SelectMany(e => e.Notes.Select(n => $"{e.Id}: {n}")));
+        foreach (var note in notes)
+            console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
+        console.WriteLine();
+        console.MarkupLine("[grey]Details of one exercise: dotnet run --project grader -- check <exercise>[/]");
+    }
+
+    private static BarChart Bars(ReleaseReport release) => new BarChart()
+        .Width(60)
+        .HideValues()
+        .WithMaxValue(100)
+        .AddItem($"Exercises {release.PassedExercises}/{release.TotalExercises}", Percent(release.PassedExercises, release.TotalExercises), Color.Green)
+        .AddItem($"Tests {release.PassedTests}/{release.TotalTests}", Percent(release.PassedTests, release.TotalTests), Color.Blue);
+
+    private static Table Table(ReleaseReport release)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Exercise")
+            .AddColumn("Title")
+            .AddColumn("Status")
+            .AddColumn("Level")
+            .AddColumn(new TableColumn("Tests").RightAligned());
+        foreach (var exercise in release.Exercises)
+        {
+            table.AddRow(
+                Markup.Escape(exercise.Id),
+                Markup.Escape(exercise.Title),
+                StatusText.Markup(exercise.Status),
+                Markup.Escape(exercise.Level ?? "-"),
+                exercise.Status == ExerciseStatus.NotStarted ? "-" : $"{exercise.PassedTests}/{exercise.TotalTests}");
+        }
+
+        return table;
+    }
+
+    private static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
+}

@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace Grader.Running;
+
+/// <summary>Collects a child's console text up to a cap, so a learner's program flooding the console cannot exhaust memory.</summary>
+internal sealed class CappedText
+{
+    private readonly int _capacity;
+    private readonly StringBuilder _text = new();
+    private readonly object _lock = new();
+    private bool _truncated;
+
+    public CappedText(int capacity) => _capacity = capacity;
+
+    /// <summary>Adds a line; once the cap is reached, further text is dropped and the end is marked.</summary>
+    public void AppendLine(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_lock)
+        {
+            if (_text.Length + line.Length + 1 > _capacity)
+            {
+                _truncated = true;
+                return;
+            }
+
+            _text.Append(line).Append('\n');
+        }
+    }
+
+    /// <summary>The text so far.</summary>
+    public override string ToString()
+    {
+        lock (_lock)
+            return _truncated ? _text + $"[output truncated at {_capacity / 1024} KB]\n" : _text.ToString();
+    }
+}

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.IO.Pipes;
+
+namespace Grader.Running;
+
+/// <summary>
+/// One test process: starts it, reads its events from a private named pipe, and enforces the limits. Every wait is
+/// bounded by a deadline measured with the injected <see cref="TimeProvider"/>; nothing sleeps.
+/// </summary>
+internal sealed class ChildSession
+{
+    private const int OutputCap = 64 * 1024;
+    private static readonly TimeSpan s_exitGrace = TimeSpan.FromSeconds(5);
+
+    private readonly RunLimits _limits;
+    private readonly TimeProvider _time;
+
+    public ChildSession(RunLimits limits, TimeProvider time)
+    {
+        _limits = limits;
+        _time = time;
+    }
+
+    /// <summary>Runs the test process with <paramref name="arguments"/> (the pipe's name is added) until it ends or is stopped.</summary>
+    public async Task<ChildSessionResult> RunAsync(
+        IReadOnlyList<string> arguments, string workingDirectory, DateTimeOffset exerciseDeadline,
+        Action<RunnerEvent> onEvent, CancellationToken cancellationToken)
+    {
+        var pipeName = "grader-" + Guid.NewGuid().ToString("N")[..20];
+        await using var server = new NamedPipeServerStream(
+            pipeName, PipeDirection.In, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
+        var stdout = new CappedText(OutputCap);
+        var stderr = new CappedText(OutputCap);
+        using var process = new Process { StartInfo = SelfLauncher.StartInfo([.. arguments, "--pipe", pipeName], workingDirectory) };
+        process.OutputDataReceived += (_, e) => stdout.AppendLine(e.Data);
+        process.ErrorDataReceived += (_, e) => stderr.AppendLine(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.StandardInput.Close(); // a test that reads the console gets end-of-file, not a hang
+
+        RunnerEvent? running = null;
+        var runningSince = _time.GetUtcNow();
+        ChildSessionResult Result(ChildSessionEnd end) => new(
+            end, running, running is null ? TimeSpan.Zero : _time.GetUtcNow() - runningSince,
+            process.HasExited ? process.ExitCode : null, stdout.ToString(), stderr.ToString());
+
+        try
+        {
+            if (!await ConnectAsync(server, process, exerciseDeadline, cancellationToken))
+            {
+                var exitedByItself = process.HasExited;
+                await StopAsync(process, TimeSpan.Zero);
+                return Result(exitedByItself ? ChildSessionEnd.Died : ChildSessionEnd.Stalled);
+            }
+
+            using var reader = new StreamReader(server);
+            var lastActivity = _time.GetUtcNow();
+            while (true)
+            {
+                var deadline = running is null ? lastActivity + _limits.StartupTimeout : runningSince + _limits.TestTimeout;
+                var exerciseLimitFirst = exerciseDeadline <= deadline;
+                string? line;
+                using (var timeout = new CancellationTokenSource(Max(TimeSpan.Zero, Min(deadline, exerciseDeadline) - _time.GetUtcNow()), _time))
+                using (var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken))
+                {
+                    try
+                    {
+                        line = await reader.ReadLineAsync(linked.Token);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        await StopAsync(process, TimeSpan.Zero);
+                        return Result(exerciseLimitFirst ? ChildSessionEnd.ExerciseTimedOut
+                            : running is null ? ChildSessionEnd.Stalled : ChildSessionEnd.TestTimedOut);
+                    }
+                }
+
+                if (line is null)
+                {
+                    await StopAsync(process, s_exitGrace);
+                    return Result(ChildSessionEnd.Died);
+                }
+
+                lastActivity = _time.GetUtcNow();
+                var runnerEvent = RunnerEvent.Parse(line);
+                if (runnerEvent is null)
+                    continue;
+                switch (runnerEvent.Kind)
+                {
+                    case RunnerEvent.Started:
+                        running = runnerEvent;
+                        runningSince = lastActivity;
+                        break;
+                    case RunnerEvent.Finished:
+                        running = null;
+                        break;
+                    case RunnerEvent.RunFinished:
+                        onEvent(runnerEvent);
+                        await StopAsync(process, s_exitGrace); // a thread the learner left running must not keep it alive
+                        return Result(ChildSessionEnd.Completed);
+                }
+
+                onEvent(runnerEvent);
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+                await StopAsync(process, TimeSpan.Zero);
+        }
+    }
+
+    private async Task<bool> ConnectAsync(NamedPipeServerStream server, Process process, DateTimeOffset exerciseDeadline, CancellationToken cancellationToken)
+    {
+        var limit = Min(_time.GetUtcNow() + _limits.StartupTimeout, exerciseDeadline) - _time.GetUtcNow();
+        using var timeout = new CancellationTokenSource(Max(TimeSpan.Zero, limit), _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        var connect = server.WaitForConnectionAsync(linked.Token);
+        var exited = process.WaitForExitAsync(linked.Token);
+        await Task.WhenAny(connect, exited);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (connect.IsCompletedSuccessfully)
+            return true;
+        await linked.CancelAsync(); // stop whichever wait is still pending
+        await Task.WhenAll(connect, exited).ContinueWith(_ => { }, TaskScheduler.Default);
+        return false;
+    }
+
+    /// <summary>Gives the process <paramref name="grace"/> to exit by itself, then kills its whole tree.</summary>
+    private async Task StopAsync(Process process, TimeSpan grace)
+    {
+        if (grace > TimeSpan.Zero)
+        {
+            using var graceTimeout = new CancellationTokenSource(grace, _time);
+            try
+            {
+                await process.WaitForExitAsync(graceTimeout.Token);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                // still running: kill it below
+            }
+        }
+
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // it exited between the check and the kill
+        }
+
+        using var killed = new CancellationTokenSource(s_exitGrace, _time);
+        try
+        {
+            await process.WaitForExitAsync(killed.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The OS did not reap it in time; nothing more a grader can do, and the report does not depend on it.
+        }
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

@@ -1,0 +1,10 @@
+namespace Grader.Running;
+
+/// <summary>What happened to one test process: how it ended, the test it was running, and what it printed.</summary>
+internal sealed record ChildSessionResult(
+    ChildSessionEnd End,
+    RunnerEvent? RunningTest,
+    TimeSpan RunningFor,
+    int? ExitCode,
+    string StandardOutput,
+    string StandardError);

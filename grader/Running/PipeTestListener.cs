@@ -1,0 +1,70 @@
+using Grader.Reporting;
+using NUnit.Framework.Interfaces;
+using NUnitStatus = NUnit.Framework.Interfaces.TestStatus;
+using TestStatus = Grader.Reporting.TestStatus;
+
+namespace Grader.Running;
+
+/// <summary>Inside the test process: turns NUnit's events for test cases (not suites) into <see cref="RunnerEvent"/> lines.</summary>
+internal sealed class PipeTestListener : ITestListener
+{
+    private const int MaxStackLines = 8;
+    private readonly TestSuite _suite;
+    private readonly Action<RunnerEvent> _send;
+
+    public PipeTestListener(TestSuite suite, Action<RunnerEvent> send)
+    {
+        _suite = suite;
+        _send = send;
+    }
+
+    /// <summary>The event announcing a test before the run.</summary>
+    public static RunnerEvent Describe(TestSuite suite, ITest test, string kind) => new()
+    {
+        Kind = kind,
+        Suite = suite,
+        FullName = test.FullName,
+        Name = $"{test.ClassName?.Split('.', '+')[^1]}.{test.Name}",
+        Fixture = test.ClassName?.Split('.', '+')[^1] ?? "",
+    };
+
+    public void TestStarted(ITest test)
+    {
+        if (!test.IsSuite)
+            _send(Describe(_suite, test, RunnerEvent.Started));
+    }
+
+    public void TestFinished(ITestResult result)
+    {
+        if (result.Test.IsSuite)
+            return;
+        _send(Describe(_suite, result.Test, RunnerEvent.Finished) with
+        {
+            Outcome = Outcome(result.ResultState),
+            Message = result.Message ?? "",
+            StackTrace = Trim(result.StackTrace),
+            Output = result.Output ?? "",
+            DurationMs = result.Duration * 1000,
+        });
+    }
+
+    public void TestOutput(TestOutput output)
+    {
+        // Output is collected per test by NUnit and sent with the result.
+    }
+
+    public void SendMessage(TestMessage message)
+    {
+    }
+
+    private static TestStatus Outcome(ResultState state) => state.Status switch
+    {
+        NUnitStatus.Passed or NUnitStatus.Warning => TestStatus.Pass,
+        NUnitStatus.Skipped or NUnitStatus.Inconclusive => TestStatus.Skipped,
+        _ when state.Label == "Error" => TestStatus.Error,
+        _ => TestStatus.Fail,
+    };
+
+    private static string Trim(string? stackTrace) =>
+        stackTrace is null ? "" : string.Join("\n", stackTrace.ReplaceLineEndings("\n").Split('\n').Take(MaxStackLines)).TrimEnd();
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Grader.Reporting;
+
+namespace Grader.Running;
+
+/// <summary>
+/// One line of the private channel from the test process to the grader (JSON lines over a named pipe, never stdout,
+/// so nothing the learner's code prints can change the report). The whole protocol is this one record.
+/// </summary>
+internal sealed record RunnerEvent
+{
+    /// <summary>A test the run will contain (sent for every test before any runs).</summary>
+    public const string Discovered = "discovered";
+
+    /// <summary>A test began.</summary>
+    public const string Started = "started";
+
+    /// <summary>A test ended; <see cref="Outcome"/> says how.</summary>
+    public const string Finished = "finished";
+
+    /// <summary>Every test of the run has been reported.</summary>
+    public const string RunFinished = "run-finished";
+
+    private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public required string Kind { get; init; }
+    public TestSuite Suite { get; init; }
+
+    /// <summary>NUnit's full name (namespace, fixture, test and arguments).</summary>
+    public string FullName { get; init; } = "";
+
+    /// <summary><c>Fixture.Test</c>.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>The fixture class name, e.g. <c>Step1_A_mailbox</c>.</summary>
+    public string Fixture { get; init; } = "";
+
+    public TestStatus Outcome { get; init; }
+    public string Message { get; init; } = "";
+    public string StackTrace { get; init; } = "";
+    public string Output { get; init; } = "";
+    public double DurationMs { get; init; }
+
+    /// <summary>The test's identity within an exercise: suite and full name.</summary>
+    [JsonIgnore]
+    public string Id => TestId(Suite, FullName);
+
+    /// <summary>Builds the identity of a test.</summary>
+    public static string TestId(TestSuite suite, string fullName) => $"{suite}:{fullName}";
+
+    /// <summary>One line of JSON.</summary>
+    public string ToJsonLine() => JsonSerializer.Serialize(this, s_options);
+
+    /// <summary>Parses a line, or returns null when it is not an event (the channel is private, but a grader never trusts it blindly).</summary>
+    public static RunnerEvent? Parse(string line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RunnerEvent>(line, s_options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Grader.Building;
+using Grader.Reporting;
+
+namespace Grader.Running;
+
+/// <summary>
+/// Runs a level's compiled tests in child processes, never in the grader's own. When a test overruns or the process
+/// dies, that test is marked <c>timeout</c> or <c>crash</c> and a new process runs the tests not yet run, so one bad
+/// test never hides the others.
+/// </summary>
+internal sealed partial class TestProcessRunner
+{
+    private readonly RunLimits _limits;
+    private readonly TimeProvider _time;
+    private readonly string _scratchDirectory;
+
+    /// <param name="scratchDirectory">Where the test processes run and the lists of tests to run are written (under the work directory).</param>
+    public TestProcessRunner(RunLimits limits, TimeProvider time, string scratchDirectory)
+    {
+        _limits = limits;
+        _time = time;
+        _scratchDirectory = scratchDirectory;
+    }
+
+    /// <summary>Runs every test of <paramref name="build"/> and returns one report per test.</summary>
+    public async Task<TestRunOutcome> RunAsync(BuildResult build, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build.VisibleAssembly);
+        Directory.CreateDirectory(_scratchDirectory);
+        var discovered = new List<RunnerEvent>();
+        var known = new HashSet<string>();
+        var results = new Dictionary<string, TestReport>();
+        var deadline = _time.GetUtcNow() + _limits.ExerciseTimeout;
+        var session = new ChildSession(_limits, _time);
+        string? onlyFile = null;
+
+        void OnEvent(RunnerEvent e)
+        {
+            if (e.Kind == RunnerEvent.Discovered && known.Add(e.Id))
+                discovered.Add(e);
+            else if (e.Kind == RunnerEvent.Finished)
+                results[e.Id] = Report(e, e.Outcome, e.Message, e.Output, (long)e.DurationMs) with { StackTrace = e.StackTrace };
+        }
+
+        while (true)
+        {
+            List<string> arguments = ["__run-tests", "--visible", build.VisibleAssembly];
+            if (build.HiddenAssembly is not null)
+                arguments.AddRange(["--hidden", build.HiddenAssembly]);
+            if (onlyFile is not null)
+                arguments.AddRange(["--only", onlyFile]);
+
+            var end = await session.RunAsync(arguments, _scratchDirectory, deadline, OnEvent, cancellationToken);
+            if (end.End == ChildSessionEnd.Completed)
+                return Outcome(discovered, results, problem: null);
+
+            var output = Combine(end.StandardOutput, end.StandardError);
+            var seconds = (int)_limits.TestTimeout.TotalSeconds;
+            var cause = end.End switch
+            {
+                ChildSessionEnd.TestTimedOut => $"did not finish within {seconds} s: an infinite loop or a deadlock?",
+                ChildSessionEnd.ExerciseTimedOut => $"was still running when the exercise's {(int)_limits.ExerciseTimeout.TotalSeconds} s limit ran out",
+                ChildSessionEnd.Stalled => "the test process stopped responding outside any test (a fixture set-up or static constructor that never returns?)",
+                _ => CrashCause.Describe(end.ExitCode, end.StandardError),
+            };
+            var status = end.End == ChildSessionEnd.Died ? TestStatus.Crash : TestStatus.Timeout;
+
+            if (end.RunningTest is { } running)
+                results[running.Id] = Report(running, status, cause, output, (long)end.RunningFor.TotalMilliseconds);
+
+            var remaining = discovered.Where(d => !results.ContainsKey(d.Id)).ToList();
+            if (remaining.Count == 0)
+                return Outcome(discovered, results, discovered.Count == 0 ? $"{cause} before any test was found." : null);
+
+            // Without a test to blame there is no progress to make by starting again: report what is left and stop.
+            if (end.RunningTest is null || end.End == ChildSessionEnd.ExerciseTimedOut || _time.GetUtcNow() >= deadline)
+            {
+                var why = end.RunningTest is null ? cause : $"not run: the exercise's {(int)_limits.ExerciseTimeout.TotalSeconds} s limit ran out";
+                foreach (var test in remaining)
+                    results[test.Id] = Report(test, status, why, "", 0);
+                return Outcome(discovered, results, end.RunningTest is null ? $"{cause}." : null);
+            }
+
+            onlyFile = Path.Combine(_scratchDirectory, $"only-{Guid.NewGuid():N}.txt");
+            ChildRunnerOptions.WriteOnly(onlyFile, remaining.Select(r => (r.Suite, r.FullName)));
+        }
+    }
+
+    private static TestRunOutcome Outcome(List<RunnerEvent> discovered, Dictionary<string, TestReport> results, string? problem)
+    {
+        var ordered = discovered.Select(d => results.TryGetValue(d.Id, out var r)
+                ? r
+                : Report(d, TestStatus.Error, "the test process did not report this test", "", 0))
+            .ToList();
+        return new TestRunOutcome(ordered, problem);
+    }
+
+    private static TestReport Report(RunnerEvent test, TestStatus status, string message, string output, long durationMs) => new()
+    {
+        Name = test.Name,
+        FullName = test.FullName,
+        Suite = test.Suite,
+        Status = status,
+        Message = message.Trim(),
+        Output = output,
+        DurationMs = durationMs,
+        Step = test.Suite == TestSuite.Visible ? StepOf(test.Fixture) : null,
+    };
+
+    /// <summary>The step number in a fixture name such as <c>Step2_Receive_with_a_timeout</c>, or null.</summary>
+    public static int? StepOf(string fixture)
+    {
+        var match = StepPattern().Match(fixture);
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static string Combine(string stdout, string stderr) =>
+        (stdout.Length > 0 ? stdout : "") + (stderr.Length > 0 ? (stdout.Length > 0 ? "\n" : "") + "[stderr]\n" + stderr : "");
+
+    [GeneratedRegex(@"^Step(\d+)(_|$)")]
+    private static partial Regex StepPattern();
+}

@@ -1,0 +1,10 @@
+using System;
+
+namespace ApiChanged;
+
+public static class Calculator
+{
+    public static int Add(int a, int b) => a + b;
+    public static int Subtract(int a, int b) => a - b;
+
+}
