@@ -39,13 +39,14 @@ public sealed class Step4_Request_and_reply
     }
 
     [Test]
-    public async Task A_reply_sent_to_a_ReplyTo_completes_its_Reply_task()
+    [CancelAfter(2000)]
+    public async Task A_reply_sent_to_a_ReplyTo_completes_its_Reply_task(CancellationToken cancellationToken)
     {
         var replyTo = new ReplyTo<string>();
         Assert.That(replyTo.Reply.IsCompleted, Is.False, "No reply has been sent yet.");
 
         Assert.That(replyTo.Send("answer"), Is.True, "The first reply is accepted.");
-        Assert.That(await replyTo.Reply, Is.EqualTo("answer"));
+        Assert.That(await replyTo.Reply.WaitAsync(cancellationToken), Is.EqualTo("answer"));
         Assert.That(replyTo.Send("another"), Is.False, "Only the first reply counts; a second one returns false.");
     }
 

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace Course.Tests;
+
+/// <summary>course.json and the folders on disk tell the same story.</summary>
+public sealed partial class ManifestTests
+{
+    [Test]
+    public void Exercise_ids_are_unique_and_in_course_order()
+    {
+        var ids = Repo.Exercises.Select(e => e.Id).ToList();
+
+        Assert.That(ids, Is.Unique, "Two exercises in course.json share an id.");
+        Assert.That(ids, Is.Ordered.Using<string>(StringComparer.Ordinal), "Exercises are numbered in course order (01-, 02-, ...).");
+        Assert.That(ids, Has.All.Matches<string>(id => ExerciseId().IsMatch(id)), "Ids look like 01-processes or p1-switchboard.");
+    }
+
+    [TestCaseSource(typeof(Exercise), nameof(Exercise.All))]
+    public void Every_exercise_in_the_manifest_has_its_folders(Exercise exercise)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Path.Combine(exercise.Folder, "README.md"), Does.Exist, "instructions");
+            Assert.That(Path.Combine(exercise.Folder, "hints.md"), Does.Exist, "hints");
+            Assert.That(Directory.GetFiles(Path.Combine(exercise.Folder, "tests"), "*.cs"), Is.Not.Empty, "visible tests");
+            foreach (var (name, folder) in exercise.ApiFolders())
+            {
+                Assert.That(Path.Combine(folder, exercise.Project + ".csproj"), Does.Exist, $"{name} project");
+            }
+
+            Assert.That(Directory.Exists(exercise.SuiteFolder) ? Directory.GetFiles(exercise.SuiteFolder, "*.cs") : [],
+                Is.Not.Empty, $"hidden suite in {Repo.Relative(exercise.SuiteFolder)}");
+        });
+    }
+
+    [Test]
+    public void Every_exercise_folder_on_disk_is_in_the_manifest()
+    {
+        var listed = Repo.Exercises.Select(e => Repo.Relative(e.Folder)).ToHashSet();
+        var onDisk = Directory.GetDirectories(Repo.PathOf("exercises"))
+            .SelectMany(Directory.GetDirectories)
+            .Select(Repo.Relative);
+
+        Assert.That(onDisk, Is.SubsetOf(listed), "An exercise folder exists that course.json does not list.");
+    }
+
+    [Test]
+    public void Every_solution_and_hidden_suite_on_disk_belongs_to_an_exercise_of_the_manifest()
+    {
+        var solutions = Directory.GetDirectories(Repo.PathOf("solutions")).SelectMany(Directory.GetDirectories).Select(Repo.Relative);
+        var suites = Directory.GetDirectories(Repo.PathOf("grader", "suites")).Select(Repo.Relative);
+
+        Assert.That(solutions, Is.SubsetOf(Repo.Exercises.Select(e => Repo.Relative(e.SolutionFolder))));
+        Assert.That(suites, Is.SubsetOf(Repo.Exercises.Select(e => Repo.Relative(e.SuiteFolder))));
+    }
+
+    [Test]
+    public void Every_release_with_exercises_has_a_README()
+    {
+        foreach (var release in Repo.Exercises.Select(e => e.Release).Distinct())
+        {
+            Assert.That(Repo.PathOf("exercises", release, "README.md"), Does.Exist);
+        }
+    }
+
+    [GeneratedRegex("^([0-9]{2}|p[0-9])-[a-z0-9-]+$")]
+    private static partial Regex ExerciseId();
+}
