@@ -184,7 +184,8 @@ public sealed class Node : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    internal (Process Process, MonitorRef? Monitor) SpawnProcess(Func<ProcessContext, Task> body, Process? parent, bool link, Process? monitorFrom = null)
+    internal (Process Process, MonitorRef? Monitor) SpawnProcess(
+        Func<ProcessContext, Task> body, Process? parent, bool link, IDownHandler? monitorFrom = null, Process? monitorHolder = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         var process = new Process(this, Interlocked.Increment(ref _nextId), body, parent?.Pid);
@@ -194,7 +195,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
             parent!.Link(process);
         }
 
-        var monitor = monitorFrom is null ? null : process.AddMonitor(monitorFrom, monitorFrom);
+        var monitor = monitorFrom is null ? null : process.AddMonitor(monitorFrom, monitorHolder);
         process.Start();
         return (process, monitor);
     }

@@ -110,7 +110,7 @@ public sealed class ProcessContext : IDisposable
     /// <param name="body">The process's code.</param>
     public (Pid Pid, MonitorRef Monitor) SpawnMonitor(Func<ProcessContext, Task> body)
     {
-        var child = Node.SpawnProcess(body, Process, link: false, monitorFrom: Process);
+        var child = Node.SpawnProcess(body, Process, link: false, monitorFrom: Process, monitorHolder: Process);
         return (child.Process.Pid, child.Monitor!);
     }
 

@@ -1,0 +1,191 @@
+namespace Otp;
+
+/// <summary>
+/// Starting, calling, casting to and stopping <see cref="GenServer{TState}"/> servers: the functions of OTP's <c>gen_server</c> module.
+/// Every function comes in two forms: from inside a process (pass its <see cref="ProcessContext"/>) or from outside (pass the <see cref="Node"/>).
+/// </summary>
+public static class GenServer
+{
+    /// <summary>OTP's default call timeout: 5 seconds.</summary>
+    public static readonly TimeSpan DefaultCallTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// <c>gen_server:start_link/3,4</c>: starts <paramref name="server"/> in a new process linked to <paramref name="parent"/>,
+    /// and returns once Init has run. Throws <see cref="StartFailedException"/> when Init returns stop (reason), throws (the exception),
+    /// returns ignore (<see cref="StartFailedException.Ignored"/>), or the name is taken (<c>(already_started, Pid)</c>).
+    /// A failed server exits with the reason, which also reaches the linked parent.
+    /// </summary>
+    /// <typeparam name="TState">The server's state.</typeparam>
+    /// <param name="parent">The starting process.</param>
+    /// <param name="server">A fresh server instance.</param>
+    /// <param name="name">A local or via name to register the server under, or null.</param>
+    /// <param name="timeout">How long Init may take (default: for ever, as OTP); then the server is killed and the start fails with <c>timeout</c>.</param>
+    public static Task<Pid> StartLinkAsync<TState>(ProcessContext parent, GenServer<TState> server, ServerName? name = null, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        return Start(parent.Node, parent, link: true, server, name, timeout);
+    }
+
+    /// <summary><c>gen_server:start/3,4</c>: like <see cref="StartLinkAsync{TState}"/> without a link, from inside a process.</summary>
+    /// <typeparam name="TState">The server's state.</typeparam>
+    /// <param name="parent">The starting process.</param>
+    /// <param name="server">A fresh server instance.</param>
+    /// <param name="name">A local or via name, or null.</param>
+    /// <param name="timeout">How long Init may take.</param>
+    public static Task<Pid> StartAsync<TState>(ProcessContext parent, GenServer<TState> server, ServerName? name = null, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        return Start(parent.Node, parent, link: false, server, name, timeout);
+    }
+
+    /// <summary><c>gen_server:start/3,4</c> from outside any process: the server has no parent and no link.</summary>
+    /// <typeparam name="TState">The server's state.</typeparam>
+    /// <param name="node">The node to start on.</param>
+    /// <param name="server">A fresh server instance.</param>
+    /// <param name="name">A local or via name, or null.</param>
+    /// <param name="timeout">How long Init may take.</param>
+    public static Task<Pid> StartAsync<TState>(Node node, GenServer<TState> server, ServerName? name = null, TimeSpan? timeout = null) =>
+        Start(node, null, link: false, server, name, timeout);
+
+    /// <summary>
+    /// <c>gen_server:call/3</c> from a process. Waits for the reply, at most <paramref name="timeout"/> (default 5 s).
+    /// Fails with <see cref="CallTimeoutException"/> (no reply in time), <see cref="NoProcessException"/> (dead pid, free name),
+    /// <see cref="CallingSelfException"/> (a server calling itself) or <see cref="ProcessExitedException"/> (the server exited
+    /// during the call; carries its reason). Unlike Erlang, a failed call throws in the caller rather than exiting it;
+    /// uncaught, the exception ends the calling process with itself as reason.
+    /// </summary>
+    /// <typeparam name="TReply">The reply's type (the reply is cast to it).</typeparam>
+    /// <param name="caller">The calling process.</param>
+    /// <param name="server">The server: a pid or a name.</param>
+    /// <param name="request">The request HandleCall receives.</param>
+    /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> for ever.</param>
+    /// <param name="cancellationToken">Gives up waiting (the reply, if any, is dropped).</param>
+    public static async Task<TReply> CallAsync<TReply>(ProcessContext caller, ServerRef server, object request, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return (TReply)(await Call(caller.Node, caller.Self, server, request, timeout, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary><c>gen_server:call/3</c> from code that is not a process (see <see cref="CallAsync{TReply}(ProcessContext, ServerRef, object, TimeSpan?, CancellationToken)"/>).</summary>
+    /// <typeparam name="TReply">The reply's type.</typeparam>
+    /// <param name="node">The node the server runs on.</param>
+    /// <param name="server">The server: a pid or a name.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="timeout">How long to wait (default 5 s).</param>
+    /// <param name="cancellationToken">Gives up waiting.</param>
+    public static async Task<TReply> CallAsync<TReply>(Node node, ServerRef server, object request, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        (TReply)(await Call(node, null, server, request, timeout, cancellationToken).ConfigureAwait(false))!;
+
+    /// <summary>
+    /// <c>gen_server:cast/2</c>: sends <paramref name="request"/> to HandleCast and returns at once. Always succeeds,
+    /// even if the server is dead or the name free.
+    /// </summary>
+    /// <param name="node">The node the server runs on (a process passes <c>ctx.Node</c>).</param>
+    /// <param name="server">The server: a pid or a name.</param>
+    /// <param name="request">The request.</param>
+    public static void Cast(Node node, ServerRef server, object request)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(request);
+        server.Resolve(node)?.Process?.Enqueue(new CastMessage(request));
+    }
+
+    /// <summary>
+    /// <c>gen_server:reply/2</c>: answers a caller whose HandleCall returned NoReply. Works from any thread or process;
+    /// a reply to a caller that already gave up is dropped.
+    /// </summary>
+    /// <param name="from">The caller, as HandleCall received it.</param>
+    /// <param name="reply">The reply.</param>
+    public static void Reply(From from, object? reply)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        from.TryReply(reply);
+    }
+
+    /// <summary>
+    /// <c>gen_server:stop/3</c>: asks the server to stop with <paramref name="reason"/> (default normal): it runs Terminate
+    /// and exits. Returns when it has exited. Throws <see cref="NoProcessException"/> if it is not alive,
+    /// <see cref="ProcessExitedException"/> if it exited with another reason, <see cref="CallTimeoutException"/> after <paramref name="timeout"/>.
+    /// </summary>
+    /// <param name="node">The node the server runs on.</param>
+    /// <param name="server">The server: a pid or a name.</param>
+    /// <param name="reason">The reason to stop with; null for normal.</param>
+    /// <param name="timeout">How long to wait; null for ever (OTP's default).</param>
+    public static async Task StopAsync(Node node, ServerRef server, object? reason = null, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        reason ??= ExitReason.Normal;
+        var process = server.Resolve(node)?.Process ?? throw new NoProcessException(server);
+        var waiter = new DownWaiter();
+        var monitor = process.AddMonitor(waiter, null);
+        process.Enqueue(new StopMessage(reason));
+        var wait = waiter.Reason;
+        if (timeout is { } limit && limit != Timeout.InfiniteTimeSpan)
+        {
+            try
+            {
+                wait = waiter.Reason.WaitAsync(limit, node.Time);
+                await wait.ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                process.RemoveMonitor(monitor);
+                throw new CallTimeoutException(server, limit);
+            }
+        }
+
+        var exitReason = await wait.ConfigureAwait(false);
+        if (ExitReason.NoProc.Equals(exitReason))
+        {
+            throw new NoProcessException(server);
+        }
+
+        if (!Equals(exitReason, reason))
+        {
+            throw new ProcessExitedException(server, exitReason);
+        }
+    }
+
+    private static Task<Pid> Start<TState>(Node node, ProcessContext? parent, bool link, GenServer<TState> server, ServerName? name, TimeSpan? timeout)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(server);
+        return ProcLib.StartLinkAsync(node, parent, link, (ctx, ack) => new GenServerLoop<TState>(server, ctx, name).RunAsync(ack), timeout);
+    }
+
+    private static async Task<object?> Call(Node node, Pid? caller, ServerRef server, object request, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(request);
+        var limit = timeout ?? DefaultCallTimeout;
+        var process = server.Resolve(node)?.Process ?? throw new NoProcessException(server);
+        if (caller == process.Pid)
+        {
+            throw new CallingSelfException(process.Pid);
+        }
+
+        var from = new From(caller, server);
+        var monitor = process.AddMonitor(from, null); // a DOWN fails the call with the server's exit reason
+        process.Enqueue(new CallMessage(request, from));
+        ITimer? timer = null;
+        if (limit != Timeout.InfiniteTimeSpan)
+        {
+            timer = node.Time.CreateTimer(_ => from.TryFail(new CallTimeoutException(server, limit)), null, limit, Timeout.InfiniteTimeSpan);
+        }
+
+        var registration = cancellationToken.UnsafeRegister(_ => from.TryFail(new OperationCanceledException(cancellationToken)), null);
+        try
+        {
+            return await from.Task.ConfigureAwait(false);
+        }
+        finally
+        {
+            process.RemoveMonitor(monitor);
+            await registration.DisposeAsync().ConfigureAwait(false);
+            if (timer is not null)
+            {
+                await timer.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}
