@@ -65,7 +65,9 @@ internal sealed class ExerciseGrader
 
         if (_layout.GradeSolutions)
             return [.. location.Levels];
-        if (_starters is null || !_starters.Knows(location.Key))
+        if (_starters is null)
+            return [.. location.Levels]; // the course-wide note says why
+        if (!_starters.Knows(location.Key))
         {
             notes.Add($"grader/starters.json has no entry for {location.Key}, so every level counts as started "
                 + "(a maintainer refreshes it with `dotnet run --project grader -- starters --update`).");

@@ -29,7 +29,7 @@ internal static class CheckReport
         var failing = exercise.Tests.Where(t => t.Status is not (TestStatus.Pass or TestStatus.Skipped)).ToList();
         if (failing.Count > 0)
         {
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("Test").AddColumn("Suite").AddColumn("Status").AddColumn("Message");
+            var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("Test").NoWrap()).AddColumn("Suite").AddColumn("Status").AddColumn("Message");
             foreach (var test in failing)
                 table.AddRow(Markup.Escape(test.Name), test.Suite.ToString().ToLowerInvariant(), StatusText.Markup(test.Status), Markup.Escape(Shorten(test.Message)));
             console.Write(table);

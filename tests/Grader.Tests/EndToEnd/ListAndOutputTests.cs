@@ -1,0 +1,52 @@
+using Grader.Reporting;
+using Grader.Tests.Support;
+
+namespace Grader.Tests.EndToEnd;
+
+[CancelAfter(120_000)]
+public class ListAndOutputTests
+{
+    [Test]
+    public async Task List_shows_every_exercise_in_course_order()
+    {
+        var run = await GraderTester.RunOnFixtureAsync("list", "--solutions");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Snapshot.Verify(run.Console, "list.solutions.console");
+    }
+
+    [Test]
+    public async Task Json_goes_to_the_output_file_when_one_is_given()
+    {
+        var file = Path.Combine(TestPaths.NewTempDirectory(), "report.json");
+        var run = await GraderTester.RunOnFixtureAsync("check", "01-passes", "--format", "json", "--output", file);
+        Assert.That(run.Out, Is.Empty);
+        Assert.That(JsonReport.Deserialize(File.ReadAllText(file))!.Releases.Single().Exercises.Single().Status, Is.EqualTo(ExerciseStatus.Passed));
+    }
+
+    [Test]
+    public async Task Without_a_starter_entry_every_level_counts_as_started_and_a_note_says_so()
+    {
+        var root = TestPaths.CopyOf(TestPaths.FixtureCourse);
+        File.WriteAllText(Path.Combine(root, "grader", "starters.json"), """{ "files": {} }""");
+        var run = await GraderTester.RunAsync(root, "check", "04-untouched", "--format", "json", "--work-dir", GraderTester.SharedWorkDirectory);
+        var exercise = JsonReport.Deserialize(run.Out)!.Releases.Single().Exercises.Single();
+        Assert.That(exercise.Status, Is.EqualTo(ExerciseStatus.Failing));
+        Assert.That(exercise.Notes.Single(), Does.Contain("grader/starters.json has no entry for f1/04-untouched"));
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Test]
+    public async Task Hidden_suites_can_come_from_another_folder()
+    {
+        var suites = TestPaths.NewTempDirectory();
+        Directory.CreateDirectory(Path.Combine(suites, "01-passes"));
+        File.WriteAllText(Path.Combine(suites, "01-passes", "Other.cs"), """
+            using NUnit.Framework;
+            namespace Passes.Hidden;
+            public class Instructor { [Test] public void Big_numbers() => Assert.That(Calculator.Add(1000, 1), Is.EqualTo(1001)); }
+            """);
+        var run = await GraderTester.RunOnFixtureAsync("check", "01-passes", "--format", "json", "--suites", suites);
+        var tests = JsonReport.Deserialize(run.Out)!.Releases.Single().Exercises.Single().Tests;
+        Assert.That(tests.Where(t => t.Suite == TestSuite.Hidden).Select(t => t.Name), Is.EqualTo(new[] { "Instructor.Big_numbers" }));
+    }
+}

@@ -1,0 +1,50 @@
+using Grader.Grading;
+using Grader.Reporting;
+using Grader.Running;
+
+namespace Grader.Tests.Unit;
+
+public class StatusTests
+{
+    private static TestReport Test(TestStatus status) => new() { Name = "F.T", Suite = TestSuite.Hidden, Status = status };
+
+    [Test]
+    public void All_tests_passing_is_passed_and_a_failure_is_failing()
+    {
+        Assert.That(ExerciseGrader.StatusOf(new TestRunOutcome([Test(TestStatus.Pass), Test(TestStatus.Skipped)], null)), Is.EqualTo(ExerciseStatus.Passed));
+        Assert.That(ExerciseGrader.StatusOf(new TestRunOutcome([Test(TestStatus.Pass), Test(TestStatus.Error)], null)), Is.EqualTo(ExerciseStatus.Failing));
+    }
+
+    [Test]
+    public void A_timeout_or_crash_is_named_even_when_other_tests_pass()
+    {
+        Assert.That(ExerciseGrader.StatusOf(new TestRunOutcome([Test(TestStatus.Pass), Test(TestStatus.Timeout)], null)), Is.EqualTo(ExerciseStatus.Timeout));
+        Assert.That(ExerciseGrader.StatusOf(new TestRunOutcome([Test(TestStatus.Pass), Test(TestStatus.Crash)], null)), Is.EqualTo(ExerciseStatus.Crashed));
+    }
+
+    [Test]
+    public void A_run_that_died_before_any_test_is_crashed_and_no_tests_at_all_is_failing()
+    {
+        Assert.That(ExerciseGrader.StatusOf(new TestRunOutcome([], "the test process exited")), Is.EqualTo(ExerciseStatus.Crashed));
+        Assert.That(ExerciseGrader.StatusOf(new TestRunOutcome([], null)), Is.EqualTo(ExerciseStatus.Failing));
+    }
+
+    [TestCase("Step1_A_mailbox", 1)]
+    [TestCase("Step12_Twelve", 12)]
+    [TestCase("Step3", 3)]
+    [TestCase("Stepping_out", null)]
+    [TestCase("Adding", null)]
+    public void The_step_comes_from_the_fixture_name(string fixture, int? step)
+    {
+        Assert.That(TestProcessRunner.StepOf(fixture), Is.EqualTo(step));
+    }
+
+    [Test]
+    public void A_crash_is_put_into_words()
+    {
+        Assert.That(CrashCause.Describe(0, ""), Is.EqualTo("the test process exited with code 0 (Environment.Exit?)"));
+        Assert.That(CrashCause.Describe(134, "Stack overflow.\n   at X"), Does.StartWith("stack overflow"));
+        Assert.That(CrashCause.Describe(134, "Unhandled exception. System.InvalidOperationException: boom\n   at X"),
+            Is.EqualTo("an unhandled exception on another thread ended the test process: System.InvalidOperationException: boom"));
+    }
+}
