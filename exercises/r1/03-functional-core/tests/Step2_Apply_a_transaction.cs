@@ -1,0 +1,114 @@
+using System;
+using System.Linq;
+using NUnit.Framework;
+
+namespace FunctionalCore.Tests;
+
+/// <summary>Step 2: reduce one message. Apply a transaction to an account and get a new account back.</summary>
+public sealed class Step2_Apply_a_transaction
+{
+    [Test]
+    public void A_deposit_adds_to_the_balance_and_to_the_history()
+    {
+        var deposit = new Deposit(2.50m);
+
+        var account = Account.Open("10").Apply(deposit);
+
+        Assert.That(account.BalanceCents, Is.EqualTo(1250), "10.00 + 2.50 = 12.50, that is 1250 cents.");
+        Assert.That(account.History, Is.EqualTo(new Transaction[] { deposit }), "The history records the deposit applied.");
+    }
+
+    [Test]
+    public void A_withdrawal_takes_from_the_balance()
+    {
+        var account = Account.Open("10").Apply(new Withdrawal(3m)).Apply(new Withdrawal(7m));
+
+        Assert.That(account.BalanceCents, Is.Zero, "10.00 - 3.00 - 7.00 = 0: a withdrawal may empty the account.");
+        Assert.That(account.History, Is.EqualTo(new Transaction[] { new Withdrawal(3m), new Withdrawal(7m) }),
+            "The history lists the transactions in the order they were applied, oldest first.");
+    }
+
+    [Test]
+    public void Apply_returns_a_new_account_and_leaves_the_old_one_as_it_was()
+    {
+        var before = Account.Open("10");
+
+        var after = before.Apply(new Deposit(5m));
+
+        Assert.That(after, Is.Not.SameAs(before), "Apply returns a new account: the core never changes data in place.");
+        Assert.That(before.BalanceCents, Is.EqualTo(1000), "The account Apply was called on keeps its balance.");
+        Assert.That(before.History, Is.Empty, "The account Apply was called on keeps its history (ImmutableList.Add returns a new list).");
+    }
+
+    [Test]
+    public void A_withdrawal_larger_than_the_balance_fails_with_InsufficientFundsException()
+    {
+        var account = Account.Open("9.50");
+
+        var refused = Assert.Throws<InsufficientFundsException>(() => account.Apply(new Withdrawal(9.51m)),
+            "An account never goes below zero: refuse the withdrawal.");
+
+        Assert.That(refused?.Balance, Is.EqualTo(9.50m), "The exception tells the balance at the time.");
+        Assert.That(refused?.Requested, Is.EqualTo(9.51m), "The exception tells the amount asked for.");
+    }
+
+    [TestCase(0)]
+    [TestCase(-5)]
+    [TestCase(0.001)]
+    [TestCase(12.345)]
+    public void An_amount_that_is_not_positive_or_has_more_than_two_decimals_is_refused(decimal amount)
+    {
+        var account = Account.Open("100");
+
+        foreach (var transaction in new Transaction[] { new Deposit(amount), new Withdrawal(amount) })
+        {
+            var refused = Assert.Throws<ArgumentOutOfRangeException>(() => account.Apply(transaction),
+                $"Apply({transaction}) must throw ArgumentOutOfRangeException: amounts are positive, with at most two decimals.");
+            Assert.That(refused?.ActualValue, Is.EqualTo(amount), "Name the amount: pass it as the exception's actualValue.");
+        }
+    }
+
+    [Test]
+    public void Property_a_deposit_then_a_withdrawal_of_the_same_amount_gives_back_the_balance()
+    {
+        var random = new Random(Arbitrary.Seed);
+        for (var i = 0; i < Arbitrary.Cases; i++)
+        {
+            var account = Arbitrary.Account(random);
+            var amount = Arbitrary.Amount(random);
+
+            var after = account.Apply(new Deposit(amount)).Apply(new Withdrawal(amount));
+
+            Assert.That(after.BalanceCents, Is.EqualTo(account.BalanceCents),
+                $"Case {i}: opened with {account.Balance}, deposited then withdrew {amount}.");
+            Assert.That(after.History, Has.Count.EqualTo(2), $"Case {i}: both transactions are in the history.");
+        }
+    }
+
+    [Test]
+    public void Property_Apply_never_changes_the_account_it_was_called_on()
+    {
+        var random = new Random(Arbitrary.Seed);
+        for (var i = 0; i < Arbitrary.Cases; i++)
+        {
+            var account = Arbitrary.Account(random).Apply(new Deposit(Arbitrary.Amount(random)));
+            var balance = account.BalanceCents;
+            var history = account.History.ToArray();
+            var transaction = Arbitrary.Transaction(random);
+
+            try
+            {
+                account.Apply(transaction);
+            }
+            catch (InsufficientFundsException)
+            {
+                // A refused withdrawal must leave the account unchanged too.
+            }
+
+            Assert.That(account.BalanceCents, Is.EqualTo(balance),
+                $"Case {i}: Apply({transaction}) changed the balance of the account it was called on.");
+            Assert.That(account.History, Is.EqualTo(history),
+                $"Case {i}: Apply({transaction}) changed the history of the account it was called on.");
+        }
+    }
+}
