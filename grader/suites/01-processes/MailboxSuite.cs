@@ -94,7 +94,8 @@ public sealed class MailboxSuite
         Assert.That(mailbox.Count, Is.EqualTo(2));
         Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo(1));
         Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo(2));
-        Assert.That(async () => await mailbox.ReceiveAsync(cancellationToken), Throws.TypeOf<MailboxClosedException>());
+        Assert.That(async () => await mailbox.ReceiveAsync(cancellationToken),
+            Throws.TypeOf<MailboxClosedException>().With.Message.Contains("closed"));
         Assert.That(async () => await mailbox.ReceiveAsync(TimeSpan.FromSeconds(1), new FakeTimeProvider()),
             Throws.TypeOf<MailboxClosedException>());
     }

@@ -164,7 +164,7 @@ public sealed class ProcessSuite
         var exited = Assert.ThrowsAsync<ProcessExitedException>(async () => await PeekAsync(pid, cancellationToken));
 
         Assert.That(exited?.InnerException, Is.Null);
-        Assert.That(exited?.Message, Is.Not.Empty);
+        Assert.That(exited?.Message, Does.Contain("ended"), "the message says the process ended");
     }
 
     [Test]
@@ -212,7 +212,9 @@ public sealed class ProcessSuite
         Assert.That(calling.IsCompleted, Is.False, $"the call gave up before {timeout}");
         time.Advance(TimeSpan.FromMilliseconds(1));
 
-        Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>());
+        Assert.That(async () => await calling.WaitAsync(cancellationToken),
+            Throws.TypeOf<TimeoutException>().With.Message.Contains(timeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.CurrentCulture)),
+            "the timeout's message says how long the caller waited");
         Assert.That(pid.IsAlive, Is.True, "a call that timed out leaves the process running");
         Assert.That(await PeekAsync(pid, cancellationToken), Is.Empty);
     }

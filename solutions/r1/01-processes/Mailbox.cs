@@ -55,7 +55,7 @@ public sealed class Mailbox<T>
     {
         try
         {
-            return await _channel.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return await _channel.Reader.ReadAsync(cancellationToken);
         }
         catch (ChannelClosedException)
         {
@@ -66,6 +66,7 @@ public sealed class Mailbox<T>
     /// <summary>
     /// Takes the oldest message, or gives up after <paramref name="timeout"/>
     /// (Erlang's <c>receive Msg -&gt; ... after Timeout -&gt; ... end</c>).
+    /// A timeout of zero does not wait: it takes a message already waiting, or times out at once (Erlang's <c>after 0</c>).
     /// </summary>
     /// <param name="timeout">How long to wait for a message.</param>
     /// <param name="timeProvider">The clock to wait by; <see cref="TimeProvider.System"/> when null.</param>
@@ -73,11 +74,18 @@ public sealed class Mailbox<T>
     /// <exception cref="MailboxClosedException">The mailbox is closed and empty.</exception>
     public async Task<Received<T>> ReceiveAsync(TimeSpan timeout, TimeProvider? timeProvider = null)
     {
+        // A message already waiting is taken without starting a timer, so that a zero timeout polls (Erlang's after 0)
+        // instead of giving up before it has looked.
+        if (_channel.Reader.TryRead(out var waiting))
+        {
+            return Received<T>.Of(waiting);
+        }
+
         // The timer starts now, before the first await, so a test's FakeTimeProvider.Advance counts from this call.
         using var timer = new CancellationTokenSource(timeout, timeProvider ?? TimeProvider.System);
         try
         {
-            return Received<T>.Of(await ReceiveAsync(timer.Token).ConfigureAwait(false));
+            return Received<T>.Of(await ReceiveAsync(timer.Token));
         }
         catch (OperationCanceledException) when (timer.IsCancellationRequested)
         {

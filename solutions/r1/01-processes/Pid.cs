@@ -15,14 +15,13 @@ public sealed class Pid<TMessage>
 
     private Pid()
     {
-        Completion = Task.CompletedTask;
     }
 
     /// <summary>
     /// Completes when the process ends: successfully after <see cref="Stop"/> once every message sent before it was
     /// handled; faulted with the handler's exception when the process crashed.
     /// </summary>
-    public Task Completion { get; private set; }
+    public Task Completion { get; private set; } = Task.CompletedTask;
 
     /// <summary>True until the process has ended.</summary>
     public bool IsAlive => !Completion.IsCompleted;
@@ -52,26 +51,22 @@ public sealed class Pid<TMessage>
         Func<ReplyTo<TReply>, TMessage> request, TimeSpan timeout, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!IsAlive)
-        {
-            throw Exited("The process had already ended when it was called.");
-        }
-
         var replyTo = new ReplyTo<TReply>();
         Send(request(replyTo));
 
         // Wait for whichever comes first: the reply, the end of the process, or the timeout.
         // Watching Completion is what an Erlang caller does with a monitor: without it, a call to a process that
-        // crashes would wait for the whole timeout.
+        // crashes would wait for the whole timeout. It also answers a call to a process that had already ended:
+        // the request is dropped by its closed mailbox, and Completion is already complete.
         using var cancelTimer = new CancellationTokenSource();
         var timer = Task.Delay(timeout, timeProvider ?? TimeProvider.System, cancelTimer.Token);
-        await Task.WhenAny(replyTo.Reply, Completion, timer).ConfigureAwait(false);
-        await cancelTimer.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAny(replyTo.Reply, Completion, timer);
+        await cancelTimer.CancelAsync();
 
         // Check the reply first: a process may reply and then end, and that call succeeded.
         if (replyTo.Reply.IsCompleted)
         {
-            return await replyTo.Reply.ConfigureAwait(false);
+            return await replyTo.Reply;
         }
 
         if (Completion.IsCompleted)
@@ -99,7 +94,7 @@ public sealed class Pid<TMessage>
                 TMessage message;
                 try
                 {
-                    message = await _mailbox.ReceiveAsync().ConfigureAwait(false);
+                    message = await _mailbox.ReceiveAsync();
                 }
                 catch (MailboxClosedException)
                 {

@@ -15,14 +15,13 @@ public sealed class Pid<TMessage>
 
     private Pid()
     {
-        Completion = Task.CompletedTask;
     }
 
     /// <summary>
     /// Completes when the process ends: successfully after <see cref="Stop"/> once every message sent before it was
     /// handled; faulted with the handler's own exception when the process crashed.
     /// </summary>
-    public Task Completion { get; private set; }
+    public Task Completion { get; private set; } = Task.CompletedTask;
 
     /// <summary>True until the process has ended.</summary>
     public bool IsAlive =>
@@ -59,10 +58,9 @@ public sealed class Pid<TMessage>
     public Task<TReply> CallAsync<TReply>(Func<ReplyTo<TReply>, TMessage> request, TimeSpan timeout, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // TODO Step 4.4 (A_call_to_an_ended_process_fails_with_ProcessExitedException): if the process is not alive,
-        // throw Exited(...) at once.
-        // TODO Step 4.5 (A_call_returns_the_reply): create a ReplyTo<TReply>, Send(request(replyTo)), await its Reply.
-        // TODO Step 4.6 (A_call_times_out_when_the_process_does_not_reply, A_call_fails_when_the_process_crashes_before_replying):
+        // TODO Step 4.4 (A_call_returns_the_reply): create a ReplyTo<TReply>, Send(request(replyTo)), await its Reply.
+        // TODO Step 4.5 (A_call_times_out_when_the_process_does_not_reply, A_call_fails_when_the_process_crashes_before_replying,
+        // A_call_to_an_ended_process_fails_with_ProcessExitedException):
         // make the method async and await Task.WhenAny of three tasks: the reply, Completion, and
         // Task.Delay(timeout, timeProvider ?? TimeProvider.System, token). Then look at which one finished,
         // the reply first (a process may reply and then end).

@@ -55,7 +55,7 @@ public sealed class Mailbox<T>
     {
         try
         {
-            return await _channel.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return await _channel.Reader.ReadAsync(cancellationToken);
         }
         catch (ChannelClosedException)
         {

@@ -15,14 +15,13 @@ public sealed class Pid<TMessage>
 
     private Pid()
     {
-        Completion = Task.CompletedTask;
     }
 
     /// <summary>
     /// Completes when the process ends: successfully after <see cref="Stop"/> once every message sent before it was
     /// handled; faulted with the handler's exception when the process crashed.
     /// </summary>
-    public Task Completion { get; private set; }
+    public Task Completion { get; private set; } = Task.CompletedTask;
 
     /// <summary>True until the process has ended.</summary>
     public bool IsAlive => !Completion.IsCompleted;
@@ -52,11 +51,6 @@ public sealed class Pid<TMessage>
         Func<ReplyTo<TReply>, TMessage> request, TimeSpan timeout, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!IsAlive)
-        {
-            throw Exited("The process had already ended when it was called.");
-        }
-
         var replyTo = new ReplyTo<TReply>();
         Send(request(replyTo));
 
@@ -91,7 +85,7 @@ public sealed class Pid<TMessage>
                 TMessage message;
                 try
                 {
-                    message = await _mailbox.ReceiveAsync().ConfigureAwait(false);
+                    message = await _mailbox.ReceiveAsync();
                 }
                 catch (MailboxClosedException)
                 {

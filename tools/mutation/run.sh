@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Measures how strong an exercise's tests are: mutation testing (Stryker.NET) of the solution, killed by the
+# visible tests and the hidden suite together. Usage: tools/mutation/run.sh <exercise-id> [more stryker options]
+# Prints the mutation score; the HTML and JSON reports land in .grader/mutation/<exercise-id>/.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+exercise="${1:?usage: tools/mutation/run.sh <exercise-id>}"
+shift
+
+read -r release project < <(python3 - "$root/course.json" "$exercise" <<'PY'
+import json, sys
+course = json.load(open(sys.argv[1]))
+for r in course["releases"]:
+    for e in r["exercises"]:
+        if e["id"] == sys.argv[2]:
+            print(r["id"], e["project"]); sys.exit(0)
+sys.exit(f"no exercise {sys.argv[2]!r} in course.json")
+PY
+)
+
+work="$root/.grader/mutation/$exercise"
+rm -rf "$work"
+mkdir -p "$work/Lib" "$work/Tests"
+
+# The work folder lies inside the repository, so the kit's Directory.Build.props and package versions apply.
+# The solution's sources, copied (never the learner's folders), built as a plain library.
+(cd "$root/solutions/$release/$exercise" && find . -name '*.cs' -not -path './bin/*' -not -path './obj/*' -exec cp --parents {} "$work/Lib/" \;)
+otp_ref=""
+if [ "$release" != "r1" ]; then otp_ref="<ItemGroup><ProjectReference Include=\"$root/otp/Otp.csproj\" /></ItemGroup>"; fi
+cat > "$work/Lib/$project.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><ImplicitUsings>disable</ImplicitUsings></PropertyGroup>
+  $otp_ref
+</Project>
+XML
+
+# The visible tests and the hidden suite, as one test project.
+mkdir -p "$work/Tests/visible" "$work/Tests/hidden"
+cp -r "$root/exercises/$release/$exercise/tests/." "$work/Tests/visible/"
+cp -r "$root/grader/suites/$exercise/." "$work/Tests/hidden/"
+cat > "$work/Tests/Tests.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><ImplicitUsings>disable</ImplicitUsings><IsTestProject>true</IsTestProject></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="NUnit" />
+    <PackageReference Include="NUnit3TestAdapter" />
+    <PackageReference Include="Microsoft.NET.Test.Sdk" />
+    <PackageReference Include="Microsoft.Extensions.TimeProvider.Testing" />
+    <ProjectReference Include="../Lib/$project.csproj" />
+  </ItemGroup>
+</Project>
+XML
+
+cd "$work/Tests"
+dotnet tool restore --tool-manifest "$root/.config/dotnet-tools.json" >/dev/null
+dotnet tool run --allow-roll-forward dotnet-stryker --project "$project.csproj" --reporter progress --reporter html --reporter json --output "$work/report" "$@"
