@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using NUnit.Framework;
+
+namespace GenServers.Hidden;
+
+public sealed class CallSuite
+{
+    private static async Task<(Server<string, ImmutableList<string>, string> Server, Probe Probe, FakeTimeProvider Time)> StartAsync(
+        CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var probe = new Probe();
+        return (await GenServer.StartAsync(probe, time).WaitAsync(cancellationToken), probe, time);
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    [Repeat(5)]
+    public async Task A_call_times_out_exactly_at_its_random_timeout_and_the_server_lives_on(CancellationToken cancellationToken)
+    {
+        var random = Seeded.Random();
+        var timeout = TimeSpan.FromMilliseconds(random.Next(1, 120_000));
+        var (server, probe, time) = await StartAsync(cancellationToken);
+        try
+        {
+            var calling = server.CallAsync("block", timeout);
+            time.Advance(timeout - TimeSpan.FromMilliseconds(1));
+            Assert.That(calling.IsCompleted, Is.False, $"gave up before {timeout}");
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>());
+            Assert.That(server.IsAlive, Is.True, "a timeout is the caller's business: the server goes on");
+        }
+        finally
+        {
+            probe.Gate.Set();
+        }
+
+        Assert.That(await server.CallAsync("next").WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block", "call next" }));
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task The_default_timeout_is_five_seconds(CancellationToken cancellationToken)
+    {
+        var (server, probe, time) = await StartAsync(cancellationToken);
+        try
+        {
+            var calling = server.CallAsync("block", null);
+            time.Advance(TimeSpan.FromMilliseconds(4999));
+            Assert.That(calling.IsCompleted, Is.False);
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>());
+        }
+        finally
+        {
+            probe.Gate.Set();
+        }
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task A_zero_timeout_to_a_busy_server_times_out_at_once(CancellationToken cancellationToken)
+    {
+        var (server, probe, _) = await StartAsync(cancellationToken);
+        try
+        {
+            var blocked = server.CallAsync("block", Timeout.InfiniteTimeSpan);
+            probe.Blocked.Wait(cancellationToken);
+
+            Assert.That(async () => await server.CallAsync("now", TimeSpan.Zero).WaitAsync(cancellationToken),
+                Throws.TypeOf<TimeoutException>());
+            probe.Gate.Set();
+            Assert.That(await blocked.WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block" }));
+        }
+        finally
+        {
+            probe.Gate.Set();
+        }
+
+        Assert.That(await server.CallAsync("later").WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block", "call now", "call later" }),
+            "the call that timed out was still delivered and handled");
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task An_infinite_timeout_waits_for_the_reply_however_long_it_takes(CancellationToken cancellationToken)
+    {
+        var (server, probe, time) = await StartAsync(cancellationToken);
+        try
+        {
+            var calling = server.CallAsync("block", Timeout.InfiniteTimeSpan);
+            time.Advance(TimeSpan.FromDays(3));
+            Assert.That(calling.IsCompleted, Is.False);
+            probe.Gate.Set();
+            Assert.That(await calling.WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block" }));
+        }
+        finally
+        {
+            probe.Gate.Set();
+        }
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task Each_call_keeps_its_own_timeout(CancellationToken cancellationToken)
+    {
+        var (server, probe, time) = await StartAsync(cancellationToken);
+        try
+        {
+            var shortCall = server.CallAsync("block", TimeSpan.FromSeconds(1));
+            var longCall = server.CallAsync("queued", TimeSpan.FromSeconds(3));
+            time.Advance(TimeSpan.FromSeconds(1));
+
+            Assert.That(async () => await shortCall.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>());
+            Assert.That(longCall.IsCompleted, Is.False, "one caller's timeout must not end another's call");
+            probe.Gate.Set();
+            Assert.That(await longCall.WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block", "call queued" }));
+        }
+        finally
+        {
+            probe.Gate.Set();
+        }
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task A_reply_that_came_in_time_is_not_turned_into_a_timeout_later(CancellationToken cancellationToken)
+    {
+        var (server, _, time) = await StartAsync(cancellationToken);
+
+        var reply = await server.CallAsync("quick", TimeSpan.FromSeconds(1)).WaitAsync(cancellationToken);
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.That(reply, Is.EqualTo(new[] { "call quick" }));
+        Assert.That(server.IsAlive, Is.True);
+        Assert.That(await server.CallAsync("again").WaitAsync(cancellationToken), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    [CancelAfter(10000)]
+    public async Task Many_concurrent_callers_each_get_their_own_reply(CancellationToken cancellationToken)
+    {
+        var (server, _, _) = await StartAsync(cancellationToken);
+        var ids = Enumerable.Range(0, 300).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+        var replies = await Task.WhenAll(ids.Select(id => Task.Run(() => server.CallAsync(id), cancellationToken)))
+            .WaitAsync(cancellationToken);
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            Assert.That(replies[i][^1], Is.EqualTo("call " + ids[i]), $"caller {i} got somebody else's reply");
+        }
+
+        var everything = await server.CallAsync("end").WaitAsync(cancellationToken);
+        Assert.That(everything.Take(ids.Length), Is.EquivalentTo(ids.Select(id => "call " + id)), "each call handled once");
+        Assert.That(replies.Select(r => r.Count), Is.Unique, "each call saw the state after one more call than the one before it");
+    }
+
+    [Test]
+    [CancelAfter(10000)]
+    public async Task A_callers_code_after_the_reply_does_not_run_on_the_server(CancellationToken cancellationToken)
+    {
+        var (server, probe, _) = await StartAsync(cancellationToken);
+        using var handled = new ManualResetEventSlim();
+        probe.OnHandled = entry =>
+        {
+            if (entry == "cast ping")
+            {
+                handled.Set();
+            }
+        };
+
+        bool sawIt;
+        try
+        {
+            var blocked = server.CallAsync("block", Timeout.InfiniteTimeSpan);
+            // The blocked call holds the server, so the caller below is surely awaiting before its reply is sent.
+            var continuation = server.CallAsync("x", Timeout.InfiniteTimeSpan).ContinueWith(
+                _ =>
+                {
+                    server.Cast("ping");
+                    return handled.Wait(TimeSpan.FromSeconds(5));
+                },
+                cancellationToken, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            probe.Gate.Set();
+            sawIt = await continuation.WaitAsync(cancellationToken);
+            await blocked.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            probe.Gate.Set();
+        }
+
+        Assert.That(sawIt, Is.True, "the caller's continuation ran on the server's loop and blocked it");
+    }
+}

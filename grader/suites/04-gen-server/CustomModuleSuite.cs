@@ -1,0 +1,106 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using NUnit.Framework;
+
+namespace GenServers.Hidden;
+
+/// <summary>A callback module the learner has never seen: a bank account with value-typed state, calls and replies.</summary>
+public sealed class CustomModuleSuite
+{
+    private abstract record AccountCall;
+
+    private sealed record Balance : AccountCall;
+
+    private sealed record Withdraw(decimal Amount) : AccountCall;
+
+    private sealed record Deposit(decimal Amount);
+
+    private sealed record Audit;
+
+    /// <summary>State: the balance and how many audits it has had. Replies: the balance after the call, or -1 when refused.</summary>
+    private sealed class Account(decimal opening) : IGenServer<(decimal Balance, int Audits), AccountCall, decimal, Deposit>
+    {
+        public (decimal Balance, int Audits) Init() => (opening, 0);
+
+        public (decimal Reply, (decimal Balance, int Audits) State) HandleCall(AccountCall request, (decimal Balance, int Audits) state) =>
+            request switch
+            {
+                Balance => (state.Balance, state),
+                Withdraw w when w.Amount <= state.Balance => (state.Balance - w.Amount, (state.Balance - w.Amount, state.Audits)),
+                Withdraw => (-1m, state),
+                _ => throw new ArgumentException($"unknown call {request}"),
+            };
+
+        public (decimal Balance, int Audits) HandleCast(Deposit request, (decimal Balance, int Audits) state) =>
+            request.Amount > 0 ? (state.Balance + request.Amount, state.Audits) : throw new ArgumentOutOfRangeException(nameof(request));
+
+        public (decimal Balance, int Audits) HandleInfo(object message, (decimal Balance, int Audits) state) =>
+            message is Audit ? (state.Balance, state.Audits + 1) : state;
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    [Repeat(3)]
+    public async Task A_module_with_its_own_types_runs_on_the_same_server(CancellationToken cancellationToken)
+    {
+        var random = Seeded.Random();
+        var opening = random.Next(0, 1000);
+        var server = await GenServer.StartAsync(new Account(opening)).WaitAsync(cancellationToken);
+        decimal model = opening;
+
+        for (var i = 0; i < 100; i++)
+        {
+            var amount = random.Next(1, 200);
+            switch (random.Next(4))
+            {
+                case 0:
+                    server.Cast(new Deposit(amount));
+                    model += amount;
+                    break;
+                case 1:
+                    var expected = amount <= model ? model - amount : -1m;
+                    model = amount <= model ? model - amount : model;
+                    Assert.That(await server.CallAsync(new Withdraw(amount)).WaitAsync(cancellationToken), Is.EqualTo(expected));
+                    break;
+                case 2:
+                    server.Send(new Audit());
+                    break;
+                default:
+                    Assert.That(await server.CallAsync(new Balance()).WaitAsync(cancellationToken), Is.EqualTo(model));
+                    break;
+            }
+        }
+
+        Assert.That(await server.CallAsync(new Balance()).WaitAsync(cancellationToken), Is.EqualTo(model));
+        await server.StopAsync().WaitAsync(cancellationToken);
+        Assert.That(server.Completion.IsCompletedSuccessfully, Is.True);
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task A_bad_cast_crashes_the_custom_server_and_callers_learn_why(CancellationToken cancellationToken)
+    {
+        var server = await GenServer.StartAsync(new Account(10), new FakeTimeProvider()).WaitAsync(cancellationToken);
+
+        server.Cast(new Deposit(-5));
+        var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await server.CallAsync(new Balance()).WaitAsync(cancellationToken));
+
+        Assert.That(exited?.InnerException, Is.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(async () => await server.Completion.WaitAsync(cancellationToken), Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task A_module_that_ignores_a_message_keeps_its_state(CancellationToken cancellationToken)
+    {
+        var server = await GenServer.StartAsync(new Account(7)).WaitAsync(cancellationToken);
+
+        server.Send("not for me");
+        server.Send(new Audit());
+
+        Assert.That(await server.CallAsync(new Balance()).WaitAsync(cancellationToken), Is.EqualTo(7m));
+        Assert.That(server.IsAlive, Is.True);
+    }
+}

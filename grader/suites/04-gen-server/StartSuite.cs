@@ -1,0 +1,138 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using NUnit.Framework;
+
+namespace GenServers.Hidden;
+
+public sealed class StartSuite
+{
+    [Test]
+    [CancelAfter(5000)]
+    public async Task Init_runs_exactly_once_on_the_server_and_StartAsync_waits_for_it(CancellationToken cancellationToken)
+    {
+        var callersThread = Environment.CurrentManagedThreadId;
+        var initThread = -1;
+        using var initMayFinish = new ManualResetEventSlim();
+        var probe = new Probe(init: () =>
+        {
+            initThread = Environment.CurrentManagedThreadId;
+            initMayFinish.Wait(TimeSpan.FromSeconds(10));
+            return ["init"];
+        });
+
+        var starting = GenServer.StartAsync(probe);
+        Assert.That(starting.IsCompleted, Is.False, "StartAsync completed before Init had finished");
+        initMayFinish.Set();
+        var server = await starting.WaitAsync(cancellationToken);
+        await server.CallAsync("a").WaitAsync(cancellationToken);
+        var reply = await server.CallAsync("b").WaitAsync(cancellationToken);
+
+        Assert.That(initThread, Is.Not.EqualTo(callersThread), "Init ran on the caller's thread");
+        Assert.That(probe.InitRuns, Is.EqualTo(1), "Init runs once, however many messages follow");
+        Assert.That(reply, Is.EqualTo(new[] { "init", "call a", "call b" }));
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public void A_failing_Init_fails_StartAsync_with_the_very_exception_and_is_not_retried(CancellationToken cancellationToken)
+    {
+        var error = new FormatException("cannot read the configuration");
+        var probe = new Probe(init: () => throw error);
+
+        var thrown = Assert.ThrowsAsync<FormatException>(async () => await GenServer.StartAsync(probe).WaitAsync(cancellationToken));
+
+        Assert.That(thrown, Is.SameAs(error));
+        Assert.That(probe.InitRuns, Is.EqualTo(1));
+        Assert.That(probe.Handled, Is.Empty);
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public void A_failing_Init_never_hands_out_a_server(CancellationToken cancellationToken)
+    {
+        var probe = new Probe(init: () => throw new InvalidOperationException("no"));
+
+        var starting = GenServer.StartAsync(probe);
+
+        Assert.That(async () => await starting.WaitAsync(cancellationToken), Throws.InvalidOperationException);
+        Assert.That(starting.IsFaulted, Is.True, "StartAsync's task must fail, not complete with a dead server");
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task A_server_is_alive_until_it_ends(CancellationToken cancellationToken)
+    {
+        var server = await GenServer.StartAsync(new Probe()).WaitAsync(cancellationToken);
+
+        Assert.That(server.IsAlive, Is.True);
+        Assert.That(server.Completion.IsCompleted, Is.False);
+        await server.StopAsync().WaitAsync(cancellationToken);
+        Assert.That(server.IsAlive, Is.False);
+        Assert.That(server.Completion.IsCompletedSuccessfully, Is.True);
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task Servers_keep_separate_state(CancellationToken cancellationToken)
+    {
+        var first = await GenServer.StartAsync(new Probe(init: () => ["first"])).WaitAsync(cancellationToken);
+        var second = await GenServer.StartAsync(new Probe(init: () => ["second"])).WaitAsync(cancellationToken);
+
+        first.Cast("x");
+        second.Send("y");
+
+        Assert.That(await first.CallAsync("?").WaitAsync(cancellationToken), Is.EqualTo(new[] { "first", "cast x", "call ?" }));
+        Assert.That(await second.CallAsync("?").WaitAsync(cancellationToken), Is.EqualTo(new[] { "second", "info y", "call ?" }));
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task Arguments_are_checked_at_the_boundary(CancellationToken cancellationToken)
+    {
+        Assert.That(() => GenServer.StartAsync<int, int, int, int>(null!), Throws.ArgumentNullException);
+
+        var probe = new Probe();
+        var server = await GenServer.StartAsync(probe).WaitAsync(cancellationToken);
+        Assert.That(() => server.Send(null!), Throws.ArgumentNullException);
+        Assert.That(async () => await server.CallAsync("negative", TimeSpan.FromMilliseconds(-5)).WaitAsync(cancellationToken),
+            Throws.InstanceOf<ArgumentOutOfRangeException>());
+
+        var reply = await server.CallAsync("after").WaitAsync(cancellationToken);
+        Assert.That(reply, Is.EqualTo(new[] { "call after" }), "a call rejected for its timeout must not be sent");
+    }
+
+    [Test]
+    [CancelAfter(10000)]
+    public async Task StartAsync_does_not_run_the_starters_code_on_the_server(CancellationToken cancellationToken)
+    {
+        // If StartAsync's continuation ran on the server's loop, the loop could not take the cast below until the
+        // continuation returned: the wait would time out.
+        using var initMayFinish = new ManualResetEventSlim();
+        var probe = new Probe(init: () =>
+        {
+            initMayFinish.Wait(TimeSpan.FromSeconds(10)); // so that StartAsync is surely awaiting when Init ends
+            return [];
+        });
+        using var handled = new ManualResetEventSlim();
+        probe.OnHandled = entry =>
+        {
+            if (entry == "cast ping")
+            {
+                handled.Set();
+            }
+        };
+
+        var continuation = GenServer.StartAsync(probe).ContinueWith(
+            started =>
+            {
+                started.Result.Cast("ping");
+                return handled.Wait(TimeSpan.FromSeconds(5));
+            },
+            cancellationToken, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        initMayFinish.Set();
+        var sawIt = await continuation.WaitAsync(cancellationToken);
+
+        Assert.That(sawIt, Is.True, "code awaiting StartAsync ran on the server's own loop and blocked it");
+    }
+}
