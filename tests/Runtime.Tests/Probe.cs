@@ -27,6 +27,11 @@ internal static class Probe
         where T : class =>
         (await inbox.ReceiveAsync<T>(cancellationToken: ct))!;
 
+    /// <summary>Waits for the next message that is a <typeparamref name="T"/> value (a tuple, usually).</summary>
+    public static async Task<T> NextValue<T>(this ProcessContext inbox, CancellationToken ct)
+        where T : struct =>
+        (T)(await inbox.ReceiveAsync(m => m is T, Timeout.InfiniteTimeSpan, ct))!;
+
     /// <summary>Asserts that no message arrives within <see cref="NothingHappensWithin"/> (real time, whatever the node's clock).</summary>
     public static async Task AssertNoMessage(this ProcessContext inbox)
     {
