@@ -28,6 +28,23 @@ internal sealed class ChildTestRunner
         using var pipe = new NamedPipeClientStream(".", _options.PipeName, PipeDirection.Out);
         pipe.Connect(TimeSpan.FromSeconds(30));
         _channel = new StreamWriter(pipe) { AutoFlush = true, NewLine = "\n" };
+        try
+        {
+            RunAll();
+        }
+        catch (Exception e)
+        {
+            // Tell the grader why there are no results instead of leaving it to guess from an exit code.
+            Send(new RunnerEvent { Kind = RunnerEvent.RunnerError, Message = e.ToString() });
+            return 3;
+        }
+
+        Send(new RunnerEvent { Kind = RunnerEvent.RunFinished });
+        return 0;
+    }
+
+    private void RunAll()
+    {
 
         var assemblies = new List<(TestSuite Suite, string Path)> { (TestSuite.Visible, _options.VisibleAssembly) };
         if (_options.HiddenAssembly is not null)
@@ -55,8 +72,6 @@ internal sealed class ChildTestRunner
 
         foreach (var (suite, runner, filter) in runs)
             runner.Run(new PipeTestListener(suite, Send), filter);
-        Send(new RunnerEvent { Kind = RunnerEvent.RunFinished });
-        return 0;
     }
 
     private void Send(RunnerEvent runnerEvent)

@@ -22,6 +22,9 @@ internal sealed record RunnerEvent
     /// <summary>Every test of the run has been reported.</summary>
     public const string RunFinished = "run-finished";
 
+    /// <summary>The runner itself failed (an assembly that cannot be loaded); <see cref="Message"/> says why.</summary>
+    public const string RunnerError = "runner-error";
+
     private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },

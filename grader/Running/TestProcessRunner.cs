@@ -35,6 +35,7 @@ internal sealed partial class TestProcessRunner
         var deadline = _time.GetUtcNow() + _limits.ExerciseTimeout;
         var session = new ChildSession(_limits, _time);
         string? onlyFile = null;
+        string? runnerError = null;
 
         void OnEvent(RunnerEvent e)
         {
@@ -42,6 +43,8 @@ internal sealed partial class TestProcessRunner
                 discovered.Add(e);
             else if (e.Kind == RunnerEvent.Finished)
                 results[e.Id] = Report(e, e.Outcome, e.Message, e.Output, (long)e.DurationMs) with { StackTrace = e.StackTrace };
+            else if (e.Kind == RunnerEvent.RunnerError)
+                runnerError = $"the tests could not be run: {FirstLine(e.Message)}";
         }
 
         while (true)
@@ -63,7 +66,7 @@ internal sealed partial class TestProcessRunner
                 ChildSessionEnd.TestTimedOut => $"did not finish within {seconds} s: an infinite loop or a deadlock?",
                 ChildSessionEnd.ExerciseTimedOut => $"was still running when the exercise's {(int)_limits.ExerciseTimeout.TotalSeconds} s limit ran out",
                 ChildSessionEnd.Stalled => "the test process stopped responding outside any test (a fixture set-up or static constructor that never returns?)",
-                _ => CrashCause.Describe(end.ExitCode, end.StandardError),
+                _ => runnerError ?? CrashCause.Describe(end.ExitCode, end.StandardError),
             };
             var status = end.End == ChildSessionEnd.Died ? TestStatus.Crash : TestStatus.Timeout;
 
@@ -72,7 +75,7 @@ internal sealed partial class TestProcessRunner
 
             var remaining = discovered.Where(d => !results.ContainsKey(d.Id)).ToList();
             if (remaining.Count == 0)
-                return Outcome(discovered, results, discovered.Count == 0 ? $"{cause} before any test was found." : null);
+                return Outcome(discovered, results, discovered.Count == 0 ? (runnerError ?? $"{cause} before any test was found.") : null);
 
             // Without a test to blame there is no progress to make by starting again: report what is left and stop.
             if (end.RunningTest is null || end.End == ChildSessionEnd.ExerciseTimedOut || _time.GetUtcNow() >= deadline)
@@ -115,6 +118,8 @@ internal sealed partial class TestProcessRunner
         var match = StepPattern().Match(fixture);
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
+
+    private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n')[0];
 
     private static string Combine(string stdout, string stderr) =>
         (stdout.Length > 0 ? stdout : "") + (stderr.Length > 0 ? (stdout.Length > 0 ? "\n" : "") + "[stderr]\n" + stderr : "");

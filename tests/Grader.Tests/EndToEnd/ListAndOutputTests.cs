@@ -49,4 +49,18 @@ public class ListAndOutputTests
         var tests = JsonReport.Deserialize(run.Out)!.Releases.Single().Exercises.Single().Tests;
         Assert.That(tests.Where(t => t.Suite == TestSuite.Hidden).Select(t => t.Name), Is.EqualTo(new[] { "Instructor.Big_numbers" }));
     }
+
+    [Test]
+    public async Task When_the_exercise_limit_runs_out_the_running_test_and_the_rest_are_timeouts()
+    {
+        var run = await GraderTester.RunAsync(
+            TestPaths.FixtureCourse, "check", "05-loops", "--format", "json",
+            "--test-timeout", "30", "--exercise-timeout", "2", "--work-dir", GraderTester.SharedWorkDirectory);
+        var tests = JsonReport.Deserialize(run.Out)!.Releases.Single().Exercises.Single().Tests;
+
+        Assert.That(tests.Single(t => t.Name == "Step2_Spinning.Spin_returns").Message, Is.EqualTo("was still running when the exercise's 2 s limit ran out"));
+        Assert.That(tests.Single(t => t.Name == "Step3_Afterwards.Tests_after_a_loop_still_run"),
+            Has.Property(nameof(TestReport.Status)).EqualTo(TestStatus.Timeout)
+                .And.Property(nameof(TestReport.Message)).EqualTo("not run: the exercise's 2 s limit ran out"));
+    }
 }

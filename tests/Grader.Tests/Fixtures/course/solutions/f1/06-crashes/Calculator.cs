@@ -8,4 +8,5 @@ public static class Calculator
     public static void Quit() => Console.WriteLine("not quitting");
     public static int Recurse(int n) => n;
 
+    public static void Explode() { }
 }

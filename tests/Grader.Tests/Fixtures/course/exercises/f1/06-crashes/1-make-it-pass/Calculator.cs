@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace Crashes;
 
@@ -8,4 +9,10 @@ public static class Calculator
     public static void Quit() => Environment.Exit(0);
     public static int Recurse(int n) => 1 + Recurse(n + 1);
 
+    public static void Explode()
+    {
+        var thread = new Thread(() => throw new InvalidOperationException("boom"));
+        thread.Start();
+        thread.Join();
+    }
 }

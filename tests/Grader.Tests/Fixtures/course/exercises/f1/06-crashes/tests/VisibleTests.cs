@@ -28,3 +28,9 @@ public class Step4_Afterwards
     [Test]
     public void Tests_after_a_crash_still_run() => Assert.That(Calculator.Add(1, 1), Is.EqualTo(2));
 }
+
+public class Step5_Exploding
+{
+    [Test]
+    public void Explode_returns() => Calculator.Explode();
+}
