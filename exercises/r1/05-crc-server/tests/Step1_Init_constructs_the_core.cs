@@ -1,0 +1,52 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using NUnit.Framework;
+
+namespace CrcServer.Tests;
+
+/// <summary>Step 1: construct. The server's Init opens the account; the constructor only remembers how.</summary>
+public sealed class Step1_Init_constructs_the_core
+{
+    [Test]
+    public void Init_opens_the_account_from_the_opening_balance()
+    {
+        var account = new AccountServer("12.50").Init();
+
+        Assert.That(account.Balance, Is.EqualTo(12.50m), "Init should return Account.Open(openingBalance).");
+        Assert.That(account.History, Is.Empty, "A freshly opened account has no transactions yet.");
+    }
+
+    [Test]
+    public void Init_opens_a_fresh_account_every_time_it_runs()
+    {
+        var server = new AccountServer("3.00");
+
+        var first = server.Init();
+        var second = server.Init();
+
+        Assert.That(second, Is.EqualTo(first),
+            "Init runs again at every restart and must build the same known good state each time.");
+    }
+
+    [Test]
+    public void The_constructor_opens_nothing_so_a_bad_balance_fails_in_Init()
+    {
+        AccountServer? server = null;
+        Assert.That(() => server = new AccountServer("not money"), Throws.Nothing,
+            "The constructor only keeps the opening balance: the work of opening happens in Init, on the server.");
+
+        Assert.That(() => server!.Init(), Throws.TypeOf<FormatException>(),
+            "Init should open the account with Account.Open, which refuses text that is not an amount.");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public void Starting_a_server_with_a_bad_opening_balance_fails(CancellationToken cancellationToken)
+    {
+        Assert.That(
+            async () => await GenServer.StartAsync(new AccountServer("-5")).WaitAsync(cancellationToken),
+            Throws.TypeOf<FormatException>(),
+            "GenServer.StartAsync runs Init on the server and fails with Init's exception: no account, no server.");
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using NUnit.Framework;
+
+namespace CrcServer.Tests;
+
+/// <summary>Step 4: the Bank, a client API of plain methods over a server kept by a Restarter.</summary>
+public sealed class Step4_A_client_API
+{
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_bank_opens_with_its_opening_balance(CancellationToken cancellationToken)
+    {
+        var bank = await Bank.OpenAsync("12.50").WaitAsync(cancellationToken);
+
+        Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(12.50m));
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task Deposit_and_withdraw_return_the_new_balance(CancellationToken cancellationToken)
+    {
+        var bank = await Bank.OpenAsync("10.00").WaitAsync(cancellationToken);
+
+        Assert.That(await bank.DepositAsync(5m).WaitAsync(cancellationToken), Is.EqualTo(15m),
+            "DepositAsync calls the server and turns its Balance reply into a decimal.");
+        Assert.That(await bank.WithdrawAsync(2.50m).WaitAsync(cancellationToken), Is.EqualTo(12.50m));
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_refused_withdrawal_throws_InsufficientFundsException_and_the_bank_runs_on(CancellationToken cancellationToken)
+    {
+        var bank = await Bank.OpenAsync("3.00").WaitAsync(cancellationToken);
+
+        var refused = Assert.ThrowsAsync<InsufficientFundsException>(
+            async () => await bank.WithdrawAsync(5m).WaitAsync(cancellationToken),
+            "Turn the InsufficientFunds reply into an InsufficientFundsException, thrown in the caller.");
+
+        Assert.That(refused?.Balance, Is.EqualTo(3m));
+        Assert.That(refused?.Requested, Is.EqualTo(5m));
+        Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(3m),
+            "The server did not crash, and the account is unchanged.");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task The_statement_lists_every_transaction_then_the_balance(CancellationToken cancellationToken)
+    {
+        var bank = await Bank.OpenAsync("1.00").WaitAsync(cancellationToken);
+        await bank.DepositAsync(2m).WaitAsync(cancellationToken);
+        await bank.WithdrawAsync(0.50m).WaitAsync(cancellationToken);
+
+        Assert.That(await bank.StatementAsync().WaitAsync(cancellationToken),
+            Is.EqualTo("deposit 2.00\nwithdrawal 0.50\nbalance 2.50\n"));
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_fire_and_forget_deposit_is_seen_by_the_next_call(CancellationToken cancellationToken)
+    {
+        var bank = await Bank.OpenAsync("0").WaitAsync(cancellationToken);
+
+        bank.Deposit(4m);
+        bank.Deposit(6m);
+
+        Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(10m),
+            "Deposit casts to the server; a call sent after it is handled after it.");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public void Opening_with_a_bad_balance_fails_with_FormatException(CancellationToken cancellationToken)
+    {
+        Assert.That(async () => await Bank.OpenAsync("twelve").WaitAsync(cancellationToken), Throws.TypeOf<FormatException>(),
+            "There is no known good state to start from: the first start's failure is the caller's.");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_stopped_bank_completes_and_refuses_calls(CancellationToken cancellationToken)
+    {
+        var bank = await Bank.OpenAsync("1.00").WaitAsync(cancellationToken);
+
+        await bank.StopAsync().WaitAsync(cancellationToken);
+
+        Assert.That(bank.Completion.IsCompletedSuccessfully, Is.True, "After StopAsync, Completion has completed successfully.");
+        Assert.That(async () => await bank.BalanceAsync().WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
+            "No server runs after a stop: a call fails with ServerExitedException.");
+    }
+}

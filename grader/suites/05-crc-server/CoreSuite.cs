@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NUnit.Framework;
+
+namespace CrcServer.Hidden;
+
+/// <summary>The given core (a copy of exercise 03's): it must keep working as this exercise relies on it.</summary>
+public sealed class CoreSuite
+{
+    [TestCase("0", 0)]
+    [TestCase("12.50", 1250)]
+    [TestCase("12.5", 1250)]
+    [TestCase("7", 700)]
+    [TestCase("0.01", 1)]
+    [TestCase("1000000.99", 100000099)]
+    public void Open_reads_an_invariant_amount_in_cents(string text, long cents)
+    {
+        var account = Account.Open(text);
+
+        Assert.That(account.BalanceCents, Is.EqualTo(cents));
+        Assert.That(account.Balance, Is.EqualTo(cents / 100m));
+        Assert.That(account.History, Is.Empty);
+    }
+
+    [TestCase("")]
+    [TestCase("abc")]
+    [TestCase("-1.00")]
+    [TestCase("1.001")]
+    [TestCase("12,50")]
+    [TestCase(" 5")]
+    [TestCase("1e3")]
+    public void Open_refuses_what_is_not_a_non_negative_amount_in_cents(string text)
+    {
+        Assert.That(() => Account.Open(text), Throws.TypeOf<FormatException>());
+    }
+
+    [Test]
+    public void Open_refuses_null() => Assert.That(() => Account.Open(null!), Throws.ArgumentNullException);
+
+    [Test]
+    [Repeat(5)]
+    public void A_random_sequence_of_transactions_matches_a_model()
+    {
+        var random = Seeded.Random();
+        var account = Account.Open("100.00");
+        long cents = 10_000;
+        var applied = new List<Transaction>();
+        for (var i = 0; i < 200; i++)
+        {
+            var amount = random.Amount(20_000);
+            Transaction transaction = random.Next(2) == 0 ? new Deposit(amount) : new Withdrawal(amount);
+            var amountCents = (long)(amount * 100);
+            if (transaction is Withdrawal && amountCents > cents)
+            {
+                var before = account;
+                var refused = Assert.Throws<InsufficientFundsException>(() => account = account.Apply(transaction));
+                Assert.That(refused?.Balance, Is.EqualTo(cents / 100m));
+                Assert.That(refused?.Requested, Is.EqualTo(amount));
+                Assert.That(account, Is.SameAs(before));
+                continue;
+            }
+
+            var previous = account;
+            account = account.Apply(transaction);
+            cents += transaction is Deposit ? amountCents : -amountCents;
+            applied.Add(transaction);
+            Assert.That(account.BalanceCents, Is.EqualTo(cents));
+            Assert.That(previous.History, Has.Count.EqualTo(applied.Count - 1), "Apply leaves the old account as it was");
+        }
+
+        Assert.That(account.History, Is.EqualTo(applied));
+        Assert.That(Account.Open("100.00").Reduce(applied), Is.EqualTo(account), "Reduce is a fold of Apply");
+    }
+
+    [Test]
+    public void Withdrawing_the_whole_balance_is_allowed_and_one_cent_more_is_not()
+    {
+        var account = Account.Open("5.00");
+
+        Assert.That(account.Apply(new Withdrawal(5m)).BalanceCents, Is.Zero);
+        Assert.That(() => account.Apply(new Withdrawal(5.01m)), Throws.TypeOf<InsufficientFundsException>());
+    }
+
+    [TestCase(0)]
+    [TestCase(-0.01)]
+    [TestCase(0.001)]
+    [TestCase(1.234)]
+    public void Apply_refuses_bad_amounts(decimal amount)
+    {
+        var account = Account.Open("10");
+
+        Assert.That(() => account.Apply(new Deposit(amount)), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => account.Apply(new Withdrawal(amount)), Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
+    public void The_statement_has_a_line_per_transaction_and_the_balance_last()
+    {
+        var account = Account.Open("1").Reduce(new Transaction[] { new Deposit(0.5m), new Withdrawal(1.25m), new Deposit(100m) });
+
+        Assert.That(account.Statement(), Is.EqualTo("deposit 0.50\nwithdrawal 1.25\ndeposit 100.00\nbalance 100.25\n"));
+        Assert.That(Account.Open("0").Statement(), Is.EqualTo("balance 0.00\n"));
+    }
+
+    [Test]
+    public void Accounts_with_the_same_balance_and_history_are_equal()
+    {
+        var a = Account.Open("2").Apply(new Deposit(1m));
+        var b = Account.Open("2").Apply(new Deposit(1m));
+        var c = Account.Open("3");
+
+        Assert.That(a, Is.EqualTo(b));
+        Assert.That(a.GetHashCode(), Is.EqualTo(b.GetHashCode()));
+        Assert.That(a, Is.Not.EqualTo(c), "same balance, different history");
+        Assert.That(a.Equals(null), Is.False);
+        Assert.That(Account.Open("2"), Is.Not.EqualTo(Account.Open("2.01")));
+    }
+}

@@ -1,0 +1,298 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using NUnit.Framework;
+
+namespace CrcServer.Hidden;
+
+/// <summary>The restarter on its own: restarts, restart intensity on a fake clock, giving up, stopping.</summary>
+public sealed class RestarterSuite
+{
+    /// <summary>
+    /// A server whose state is its start number: call "id" replies it, call or cast "crash" crashes it.
+    /// Every start is reported to <see cref="Starts"/>, so a test can await a restart nobody called for.
+    /// </summary>
+    private sealed class Numbered(int id) : IGenServer<int, string, int, string>
+    {
+        public int Init() => id;
+
+        public (int Reply, int State) HandleCall(string request, int state) =>
+            request == "crash" ? throw new InvalidOperationException($"crash of server {state}") : (state, state);
+
+        public int HandleCast(string request, int state) =>
+            request == "crash" ? throw new InvalidOperationException($"crash of server {state}") : state;
+
+        public int HandleInfo(object message, int state) => state;
+    }
+
+    private sealed class Starter(FakeTimeProvider time, Func<int, Exception?>? failStart = null)
+    {
+        private int _count;
+
+        public ConcurrentQueue<int> Started { get; } = new();
+
+        public int Count => Volatile.Read(ref _count);
+
+        private readonly ConcurrentDictionary<int, TaskCompletionSource> _waiters = new();
+
+        public Task StartedAsync(int n) => _waiters.GetOrAdd(n, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+        public async Task<Server<string, int, string>> StartAsync()
+        {
+            var n = Interlocked.Increment(ref _count);
+            try
+            {
+                if (failStart?.Invoke(n) is { } failure)
+                {
+                    throw failure;
+                }
+
+                var server = await GenServer.StartAsync(new Numbered(n), time);
+                Started.Enqueue(n);
+                return server;
+            }
+            finally
+            {
+                _waiters.GetOrAdd(n, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            }
+        }
+    }
+
+    private static void Crash(Restarter<string, int, string> restarter, CancellationToken cancellationToken) =>
+        Assert.That(async () => await restarter.CallAsync("crash").WaitAsync(cancellationToken),
+            Throws.TypeOf<ServerExitedException>().With.InnerException.TypeOf<InvalidOperationException>());
+
+    private static async Task<Restarter<string, int, string>> StartAsync(
+        Starter starter, RestartPolicy policy, FakeTimeProvider time, CancellationToken cancellationToken) =>
+        await Restarter<string, int, string>.StartAsync(starter.StartAsync, policy, time).WaitAsync(cancellationToken);
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task A_crash_nobody_calls_about_is_restarted_by_the_watcher(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var starter = new Starter(time);
+        var restarter = await StartAsync(starter, RestartPolicy.Default, time, cancellationToken);
+
+        restarter.Cast("crash");
+        await starter.StartedAsync(2).WaitAsync(cancellationToken);
+
+        Assert.That(restarter.Restarts, Is.EqualTo(1), "the restart is counted by the time the new server starts");
+        Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(2));
+        Assert.That(starter.Count, Is.EqualTo(2), "one crash, one restart");
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task Each_restart_calls_the_start_function_again(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var starter = new Starter(time);
+        var restarter = await StartAsync(starter, new RestartPolicy(100, TimeSpan.FromSeconds(1)), time, cancellationToken);
+
+        for (var expected = 1; expected <= 10; expected++)
+        {
+            Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(expected));
+            Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(expected), "no restart without a crash");
+            Crash(restarter, cancellationToken);
+        }
+
+        Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(11));
+        Assert.That(restarter.Restarts, Is.EqualTo(10));
+        Assert.That(starter.Count, Is.EqualTo(11));
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    [Repeat(5)]
+    public async Task The_restart_after_one_too_many_within_the_period_is_refused(CancellationToken cancellationToken)
+    {
+        var random = Seeded.Random();
+        var max = random.Next(1, 6);
+        var period = TimeSpan.FromMilliseconds(random.Next(10, 60_000));
+        var time = new FakeTimeProvider();
+        var starter = new Starter(time);
+        var restarter = await StartAsync(starter, new RestartPolicy(max, period), time, cancellationToken);
+
+        for (var i = 0; i < max; i++)
+        {
+            Crash(restarter, cancellationToken);
+            Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(i + 2), $"restart {i + 1} of {max} is allowed");
+            time.Advance((period - TimeSpan.FromTicks(1)) / max / 2);
+        }
+
+        Crash(restarter, cancellationToken);
+
+        var gaveUp = Assert.ThrowsAsync<TooManyRestartsException>(async () => await restarter.Completion.WaitAsync(cancellationToken));
+        Assert.That(gaveUp?.InnerException, Is.TypeOf<InvalidOperationException>(), "the crash that was one too many");
+        Assert.That(gaveUp?.InnerException?.Message, Is.EqualTo($"crash of server {max + 1}"));
+        Assert.That(gaveUp?.Policy, Is.EqualTo(new RestartPolicy(max, period)));
+        Assert.That(restarter.Restarts, Is.EqualTo(max));
+        Assert.That(starter.Count, Is.EqualTo(max + 1), "no server is started after giving up");
+        Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>());
+        Assert.That(() => restarter.Cast("id"), Throws.Nothing);
+        await restarter.StopAsync().WaitAsync(cancellationToken);
+        Assert.That(restarter.Completion.IsFaulted, Is.True, "stopping after giving up does not undo it");
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    [Repeat(3)]
+    public async Task Crashes_spread_out_over_time_are_restarted_forever(CancellationToken cancellationToken)
+    {
+        var random = Seeded.Random();
+        var max = random.Next(1, 4);
+        var period = TimeSpan.FromSeconds(random.Next(1, 30));
+        var time = new FakeTimeProvider();
+        var starter = new Starter(time);
+        var restarter = await StartAsync(starter, new RestartPolicy(max, period), time, cancellationToken);
+
+        for (var i = 0; i < 30; i++)
+        {
+            Crash(restarter, cancellationToken);
+            Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(i + 2));
+            // max restarts, each one max-th of a period apart: the oldest is a whole period old at the next crash.
+            time.Advance(TimeSpan.FromTicks((period.Ticks + max - 1) / max));
+        }
+
+        Assert.That(restarter.Restarts, Is.EqualTo(30));
+        Assert.That(restarter.Completion.IsCompleted, Is.False);
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task A_restart_exactly_one_period_old_no_longer_counts(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var starter = new Starter(time);
+        var restarter = await StartAsync(starter, new RestartPolicy(2, TimeSpan.FromSeconds(10)), time, cancellationToken);
+
+        Crash(restarter, cancellationToken);
+        await restarter.CallAsync("id").WaitAsync(cancellationToken);
+        time.Advance(TimeSpan.FromSeconds(4));
+        Crash(restarter, cancellationToken);
+        await restarter.CallAsync("id").WaitAsync(cancellationToken);
+        time.Advance(TimeSpan.FromSeconds(6));
+
+        // The first restart is now exactly 10 s old: only the second one counts, so one more is allowed.
+        Crash(restarter, cancellationToken);
+        Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(4));
+
+        // The window slides: restarts at 4 s and 10 s are both within the last 10 s at 13 s.
+        time.Advance(TimeSpan.FromSeconds(3));
+        Crash(restarter, cancellationToken);
+        Assert.That(async () => await restarter.Completion.WaitAsync(cancellationToken), Throws.TypeOf<TooManyRestartsException>());
+        Assert.That(restarter.Restarts, Is.EqualTo(3));
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task A_restart_one_tick_short_of_a_period_old_still_counts(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var starter = new Starter(time);
+        var restarter = await StartAsync(starter, new RestartPolicy(1, TimeSpan.FromSeconds(10)), time, cancellationToken);
+
+        Crash(restarter, cancellationToken);
+        await restarter.CallAsync("id").WaitAsync(cancellationToken);
+        time.Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromTicks(1));
+        Crash(restarter, cancellationToken);
+
+        Assert.That(async () => await restarter.Completion.WaitAsync(cancellationToken), Throws.TypeOf<TooManyRestartsException>());
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task A_policy_of_zero_restarts_gives_up_at_the_first_crash(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var starter = new Starter(time);
+        var restarter = await StartAsync(starter, new RestartPolicy(0, TimeSpan.FromSeconds(5)), time, cancellationToken);
+
+        restarter.Cast("crash");
+
+        Assert.That(async () => await restarter.Completion.WaitAsync(cancellationToken), Throws.TypeOf<TooManyRestartsException>());
+        Assert.That(restarter.Restarts, Is.Zero);
+        Assert.That(starter.Count, Is.EqualTo(1));
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task The_watcher_alone_gives_up_after_too_many_crashes(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var starter = new Starter(time);
+        var restarter = await StartAsync(starter, new RestartPolicy(3, TimeSpan.FromSeconds(5)), time, cancellationToken);
+
+        for (var n = 2; n <= 4; n++)
+        {
+            restarter.Cast("crash");
+            await starter.StartedAsync(n).WaitAsync(cancellationToken);
+        }
+
+        restarter.Cast("crash");
+
+        Assert.That(async () => await restarter.Completion.WaitAsync(cancellationToken), Throws.TypeOf<TooManyRestartsException>());
+        Assert.That(restarter.Restarts, Is.EqualTo(3));
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task A_restart_whose_start_fails_counts_as_a_crash_and_ends_in_giving_up(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var broken = new InvalidOperationException("cannot start again");
+        var starter = new Starter(time, n => n > 1 ? broken : null);
+        var restarter = await StartAsync(starter, new RestartPolicy(3, TimeSpan.FromSeconds(5)), time, cancellationToken);
+
+        Crash(restarter, cancellationToken);
+
+        var gaveUp = Assert.ThrowsAsync<TooManyRestartsException>(async () => await restarter.Completion.WaitAsync(cancellationToken));
+        Assert.That(gaveUp?.InnerException, Is.SameAs(broken));
+        Assert.That(restarter.Restarts, Is.EqualTo(3));
+        Assert.That(starter.Count, Is.EqualTo(4), "the first start and three failed restarts");
+        Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>());
+        await restarter.StopAsync().WaitAsync(cancellationToken);
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public void A_first_start_that_fails_fails_StartAsync_and_is_not_retried(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var broken = new FormatException("no good state");
+        var starter = new Starter(time, _ => broken);
+
+        var thrown = Assert.ThrowsAsync<FormatException>(async () =>
+            await Restarter<string, int, string>.StartAsync(starter.StartAsync, RestartPolicy.Default, time).WaitAsync(cancellationToken));
+
+        Assert.That(thrown, Is.SameAs(broken));
+        Assert.That(starter.Count, Is.EqualTo(1));
+        Assert.That(() => Restarter<string, int, string>.StartAsync(null!), Throws.ArgumentNullException);
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task Stop_ends_the_server_normally_and_nothing_restarts_it(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var starter = new Starter(time);
+        var restarter = await StartAsync(starter, RestartPolicy.Default, time, cancellationToken);
+
+        await restarter.StopAsync().WaitAsync(cancellationToken);
+
+        Assert.That(restarter.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion));
+        Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>());
+        Assert.That(starter.Count, Is.EqualTo(1));
+        Assert.That(restarter.Restarts, Is.Zero);
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public void The_default_policy_is_OTPs_three_restarts_in_five_seconds()
+    {
+        Assert.That(RestartPolicy.Default, Is.EqualTo(new RestartPolicy(3, TimeSpan.FromSeconds(5))));
+    }
+}
