@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Grades a pull request: the learner's level folders from HEAD_DIR, graded with BASE_DIR's grader, hidden suites,
+# visible tests, build files and course.json, so nothing a pull request changes outside its level folders (the
+# grader, a suite, a visible test, the manifest) can change its grade.
+#
+#   .github/scripts/grade-pr.sh BASE_DIR HEAD_DIR OUT_DIR
+#
+# Writes OUT_DIR/report.json (schema version 1), OUT_DIR/report.md and OUT_DIR/report.junit.xml.
+# Exits 0 whenever grading ran, whatever the grade; non-zero only when grading itself could not run.
+set -euo pipefail
+
+if [ "$#" -ne 3 ]; then
+  echo "usage: $0 BASE_DIR HEAD_DIR OUT_DIR" >&2
+  exit 2
+fi
+base="$(cd "$1" && pwd)"
+head="$(cd "$2" && pwd)"
+mkdir -p "$3"
+out="$(cd "$3" && pwd)"
+for required in "$base/course.json" "$base/grader/grader.csproj"; do
+  if [ ! -f "$required" ]; then
+    echo "grade-pr: $required not found: BASE_DIR must be a checkout of the kit" >&2
+    exit 2
+  fi
+done
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# 1. The grading tree starts as a copy of the base, without build output or git metadata.
+tar -C "$base" --exclude=./.git --exclude=bin --exclude=obj --exclude=./.grader -cf - . | tar -C "$work" -xf -
+
+# 2. Each level folder the base has is replaced by the head's C# sources for it, if the head has that folder.
+#    Only regular *.cs files are taken (never symlinks, project files or anything else), so a pull request cannot
+#    bring build logic, packages or links to files outside its folders.
+levels=0
+for level_dir in "$base"/exercises/*/*/*/; do
+  relative="${level_dir#"$base"/}"
+  relative="${relative%/}"
+  case "$relative" in */tests) continue ;; esac
+  [ -d "$head/$relative" ] || continue
+  find "$work/$relative" -name '*.cs' -type f -delete
+  (cd "$head/$relative" && find . -type f -name '*.cs' -not -path './bin/*' -not -path './obj/*' -print0) |
+    while IFS= read -r -d '' file; do
+      mkdir -p "$work/$relative/$(dirname "$file")"
+      cp -- "$head/$relative/$file" "$work/$relative/$file"
+    done
+  levels=$((levels + 1))
+done
+echo "grade-pr: took the learner's sources from $levels level folder(s) of the pull request"
+
+# 3. Build the base's grader and grade the tree once, writing every report from the same run.
+dotnet build "$work/grader/grader.csproj" -c Release --nologo -v quiet -o "$work/.grader-bin"
+dotnet "$work/.grader-bin/grader.dll" grade --root "$work" \
+  --report "json=$out/report.json" \
+  --report "markdown=$out/report.md" \
+  --report "junit=$out/report.junit.xml"
