@@ -2,7 +2,7 @@ namespace Otp;
 
 /// <summary>
 /// A process registry usable in a via-name: the callbacks of Erlang's <c>{via, Module, Name}</c>
-/// (<c>register_name/2</c>, <c>unregister_name/1</c>, <c>whereis_name/1</c>). <c>Registry</c> implements it.
+/// (<c>register_name/2</c>, <c>unregister_name/1</c>, <c>whereis_name/1</c>). <see cref="Otp.Registry"/> implements it.
 /// The registry, not the runtime, removes a name when its process exits.
 /// </summary>
 public interface INameRegistry

@@ -11,6 +11,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<long, Process> _processes = new();
     private readonly ConcurrentDictionary<string, Process> _names = new(StringComparer.Ordinal);
+    private readonly List<Application> _applications = [];
     private long _nextId;
 
     /// <summary>Creates a node.</summary>
@@ -81,6 +82,32 @@ public sealed class Node : IDisposable, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(pid);
         return pid.Process?.IsAlive ?? false;
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="pid"/> exits and returns its exit reason (<c>noproc</c> if it is already dead): a monitor
+    /// for code that is not a process. Erlang has no such function; it is a <c>monitor</c> plus a <c>receive</c> of the DOWN.
+    /// </summary>
+    /// <param name="pid">The process.</param>
+    /// <param name="cancellationToken">Gives up waiting.</param>
+    public async Task<object> WaitForExitAsync(Pid pid, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pid);
+        if (pid.Process is not { } process)
+        {
+            return ExitReason.NoProc;
+        }
+
+        var waiter = new DownWaiter();
+        var monitor = process.AddMonitor(waiter, null);
+        try
+        {
+            return await waiter.Reason.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            process.RemoveMonitor(monitor);
+        }
     }
 
     /// <summary>
@@ -168,6 +195,15 @@ public sealed class Node : IDisposable, IAsyncDisposable
         return info is null || info.Status == ProcessStatus.Exited ? null : info;
     }
 
+    /// <summary>The applications running on this node, in start order: <c>application:which_applications/0</c>.</summary>
+    public IReadOnlyList<Application> Applications()
+    {
+        lock (_applications)
+        {
+            return _applications.ToArray();
+        }
+    }
+
     /// <summary>Kills every process still running on this node (reason <c>kill</c>).</summary>
     public void Dispose()
     {
@@ -198,6 +234,40 @@ public sealed class Node : IDisposable, IAsyncDisposable
         var monitor = monitorFrom is null ? null : process.AddMonitor(monitorFrom, monitorHolder);
         process.Start();
         return (process, monitor);
+    }
+
+    internal void AddApplication(Application application)
+    {
+        lock (_applications)
+        {
+            _applications.Add(application);
+        }
+    }
+
+    internal void RemoveApplication(Application application)
+    {
+        lock (_applications)
+        {
+            _applications.Remove(application);
+        }
+    }
+
+    /// <summary>A permanent application stopped: stop the others (newest first), then kill what is left.</summary>
+    internal async Task ShutdownAsync(Application cause)
+    {
+        foreach (var application in Applications().Reverse().Where(a => a != cause))
+        {
+            try
+            {
+                await application.StopAsync().ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                // stopped meanwhile
+            }
+        }
+
+        Dispose();
     }
 
     internal void OnExited(Process process)

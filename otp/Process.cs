@@ -218,7 +218,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
 
         if (monitoredBy is not null)
         {
-            foreach (var monitor in monitoredBy)
+            foreach (var monitor in monitoredBy.OrderBy(m => m.Id)) // oldest monitor first: a deterministic order for readers
             {
                 monitor.Watcher.OnDown(monitor, Pid, reason);
             }

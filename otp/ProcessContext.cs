@@ -42,7 +42,10 @@ public sealed class ProcessContext : IDisposable
 
     internal Process Process { get; }
 
-    /// <summary>Waits for the oldest message, with no time limit: <c>receive Msg -&gt; Msg end</c>.</summary>
+    /// <summary>
+    /// Waits for the oldest message, with no time limit: <c>receive Msg -&gt; Msg end</c>. Every receive throws
+    /// <see cref="OperationCanceledException"/> once this process has exited (an exit signal ended it).
+    /// </summary>
     /// <param name="cancellationToken">Gives up waiting (throws <see cref="OperationCanceledException"/>).</param>
     public async ValueTask<object> ReceiveAsync(CancellationToken cancellationToken = default) =>
         (await Process.ReceiveAsync(null, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false))!;

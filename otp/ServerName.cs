@@ -31,7 +31,7 @@ public sealed class ServerName
     }
 
     /// <summary>A name in a registry: <c>{via, Registry, Key}</c>.</summary>
-    /// <param name="registry">The registry, for example a <c>Registry</c> with unique keys.</param>
+    /// <param name="registry">The registry, for example a <see cref="Otp.Registry"/> with unique keys.</param>
     /// <param name="key">The key within it.</param>
     public static ServerName Via(INameRegistry registry, object key)
     {

@@ -1,0 +1,14 @@
+namespace Otp;
+
+/// <summary>What happens to the node when a started application stops on its own: OTP's application start type.</summary>
+public enum ApplicationType
+{
+    /// <summary><c>temporary</c>: the stop is only reported (<see cref="Application.Exited"/>).</summary>
+    Temporary,
+
+    /// <summary><c>transient</c>: an abnormal stop takes the node down; a normal one is only reported.</summary>
+    Transient,
+
+    /// <summary><c>permanent</c>: any stop takes the node down.</summary>
+    Permanent,
+}
