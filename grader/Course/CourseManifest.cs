@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Grader.Course;
 
@@ -54,24 +53,4 @@ internal sealed record CourseManifest
 
     /// <summary>Reads and parses <c>course.json</c> at <paramref name="path"/>.</summary>
     public static CourseManifest Load(string path) => Parse(File.ReadAllText(path), path);
-}
-
-/// <summary>One release of the course.</summary>
-internal sealed record ReleaseInfo
-{
-    public string Id { get; init; } = "";
-    public string Title { get; init; } = "";
-    public IReadOnlyList<ExerciseInfo> Exercises { get; init; } = [];
-}
-
-/// <summary>One exercise: its id (folder name), title, project (namespace and assembly) and, optionally, its hidden suite folder.</summary>
-internal sealed record ExerciseInfo
-{
-    public string Id { get; init; } = "";
-    public string Title { get; init; } = "";
-    public string Project { get; init; } = "";
-
-    /// <summary>The hidden suite folder relative to the repository root; by default <c>grader/suites/&lt;id&gt;</c>.</summary>
-    [JsonPropertyName("suite")]
-    public string? Suite { get; init; }
 }

@@ -40,9 +40,10 @@ internal sealed class ChildSession
         process.StandardInput.Close(); // a test that reads the console gets end-of-file, not a hang
 
         RunnerEvent? running = null;
+        RunnerEvent? fixture = null;
         var runningSince = _time.GetUtcNow();
         ChildSessionResult Result(ChildSessionEnd end) => new(
-            end, running, running is null ? TimeSpan.Zero : _time.GetUtcNow() - runningSince,
+            end, running, running is null ? fixture : null, running is null ? TimeSpan.Zero : _time.GetUtcNow() - runningSince,
             process.HasExited ? process.ExitCode : null, stdout.ToString(), stderr.ToString());
 
         try
@@ -58,7 +59,11 @@ internal sealed class ChildSession
             var lastActivity = _time.GetUtcNow();
             while (true)
             {
-                var deadline = running is null ? lastActivity + _limits.StartupTimeout : runningSince + _limits.TestTimeout;
+                // A test, or a fixture's set-up before its first test, gets the per-test limit; loading and
+                // discovery get the (longer) start-up limit.
+                var deadline = running is not null || fixture is not null
+                    ? runningSince + _limits.TestTimeout
+                    : lastActivity + _limits.StartupTimeout;
                 var exerciseLimitFirst = exerciseDeadline <= deadline;
                 string? line;
                 using (var timeout = new CancellationTokenSource(Max(TimeSpan.Zero, Min(deadline, exerciseDeadline) - _time.GetUtcNow()), _time))
@@ -72,7 +77,7 @@ internal sealed class ChildSession
                     {
                         await StopAsync(process, TimeSpan.Zero);
                         return Result(exerciseLimitFirst ? ChildSessionEnd.ExerciseTimedOut
-                            : running is null ? ChildSessionEnd.Stalled : ChildSessionEnd.TestTimedOut);
+                            : running is null && fixture is null ? ChildSessionEnd.Stalled : ChildSessionEnd.TestTimedOut);
                     }
                 }
 
@@ -94,6 +99,14 @@ internal sealed class ChildSession
                         break;
                     case RunnerEvent.Finished:
                         running = null;
+                        runningSince = lastActivity; // the fixture's next test (or tear-down) starts its own clock
+                        break;
+                    case RunnerEvent.FixtureStarted:
+                        fixture = runnerEvent;
+                        runningSince = lastActivity;
+                        break;
+                    case RunnerEvent.FixtureFinished:
+                        fixture = null;
                         break;
                     case RunnerEvent.RunFinished:
                         onEvent(runnerEvent);

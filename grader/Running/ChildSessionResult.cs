@@ -4,6 +4,7 @@ namespace Grader.Running;
 internal sealed record ChildSessionResult(
     ChildSessionEnd End,
     RunnerEvent? RunningTest,
+    RunnerEvent? RunningFixture,
     TimeSpan RunningFor,
     int? ExitCode,
     string StandardOutput,

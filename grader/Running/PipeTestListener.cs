@@ -26,18 +26,28 @@ internal sealed class PipeTestListener : ITestListener
         FullName = test.FullName,
         Name = $"{test.ClassName?.Split('.', '+')[^1]}.{test.Name}",
         Fixture = test.ClassName?.Split('.', '+')[^1] ?? "",
+        ClassName = test.ClassName ?? "",
     };
+
+    private static bool IsFixture(ITest test) => test.IsSuite && test.TestType == "TestFixture";
 
     public void TestStarted(ITest test)
     {
         if (!test.IsSuite)
             _send(Describe(_suite, test, RunnerEvent.Started));
+        else if (IsFixture(test))
+            _send(Describe(_suite, test, RunnerEvent.FixtureStarted));
     }
 
     public void TestFinished(ITestResult result)
     {
         if (result.Test.IsSuite)
+        {
+            if (IsFixture(result.Test))
+                _send(Describe(_suite, result.Test, RunnerEvent.FixtureFinished));
             return;
+        }
+
         _send(Describe(_suite, result.Test, RunnerEvent.Finished) with
         {
             Outcome = Outcome(result.ResultState),

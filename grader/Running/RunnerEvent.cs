@@ -22,6 +22,12 @@ internal sealed record RunnerEvent
     /// <summary>Every test of the run has been reported.</summary>
     public const string RunFinished = "run-finished";
 
+    /// <summary>A fixture began (its constructor and one-time set-up run before its first test starts).</summary>
+    public const string FixtureStarted = "fixture-started";
+
+    /// <summary>A fixture ended (after its one-time tear-down).</summary>
+    public const string FixtureFinished = "fixture-finished";
+
     /// <summary>The runner itself failed (an assembly that cannot be loaded); <see cref="Message"/> says why.</summary>
     public const string RunnerError = "runner-error";
 
@@ -41,6 +47,9 @@ internal sealed record RunnerEvent
 
     /// <summary>The fixture class name, e.g. <c>Step1_A_mailbox</c>.</summary>
     public string Fixture { get; init; } = "";
+
+    /// <summary>The fixture's full class name; identifies the fixture a hanging set-up belongs to.</summary>
+    public string ClassName { get; init; } = "";
 
     public TestStatus Outcome { get; init; }
     public string Message { get; init; } = "";

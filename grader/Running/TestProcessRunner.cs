@@ -55,6 +55,7 @@ internal sealed partial class TestProcessRunner
             if (onlyFile is not null)
                 arguments.AddRange(["--only", onlyFile]);
 
+            var finishedBefore = results.Count;
             var end = await session.RunAsync(arguments, _scratchDirectory, deadline, OnEvent, cancellationToken);
             if (end.End == ChildSessionEnd.Completed)
                 return Outcome(discovered, results, problem: null);
@@ -71,19 +72,39 @@ internal sealed partial class TestProcessRunner
             var status = end.End == ChildSessionEnd.Died ? TestStatus.Crash : TestStatus.Timeout;
 
             if (end.RunningTest is { } running)
+            {
                 results[running.Id] = Report(running, status, cause, output, (long)end.RunningFor.TotalMilliseconds);
+            }
+            else if (end.RunningFixture is { } fixture)
+            {
+                // Stuck or dead in a fixture's constructor, set-up or tear-down: its unfinished tests share the blame.
+                var why = end.End switch
+                {
+                    ChildSessionEnd.TestTimedOut => $"the set-up or tear-down of {fixture.Fixture} did not finish within {seconds} s: an infinite loop or a deadlock?",
+                    ChildSessionEnd.Died => $"{cause}, in the set-up or tear-down of {fixture.Fixture}",
+                    _ => cause,
+                };
+                foreach (var test in discovered.Where(d => d.Suite == fixture.Suite && d.ClassName == fixture.ClassName && !results.ContainsKey(d.Id)))
+                    results[test.Id] = Report(test, status, why, output, 0);
+            }
 
             var remaining = discovered.Where(d => !results.ContainsKey(d.Id)).ToList();
             if (remaining.Count == 0)
                 return Outcome(discovered, results, discovered.Count == 0 ? (runnerError ?? $"{cause} before any test was found.") : null);
 
-            // Without a test to blame there is no progress to make by starting again: report what is left and stop.
-            if (end.RunningTest is null || end.End == ChildSessionEnd.ExerciseTimedOut || _time.GetUtcNow() >= deadline)
+            if (end.End == ChildSessionEnd.ExerciseTimedOut || _time.GetUtcNow() >= deadline)
             {
-                var why = end.RunningTest is null ? cause : $"not run: the exercise's {(int)_limits.ExerciseTimeout.TotalSeconds} s limit ran out";
                 foreach (var test in remaining)
-                    results[test.Id] = Report(test, status, why, "", 0);
-                return Outcome(discovered, results, end.RunningTest is null ? $"{cause}." : null);
+                    results[test.Id] = Report(test, TestStatus.Timeout, $"not run: the exercise's {(int)_limits.ExerciseTimeout.TotalSeconds} s limit ran out", "", 0);
+                return Outcome(discovered, results, problem: null);
+            }
+
+            // Starting again only helps if this process got further than the last one; otherwise report what is left.
+            if (results.Count == finishedBefore)
+            {
+                foreach (var test in remaining)
+                    results[test.Id] = Report(test, status, cause, "", 0);
+                return Outcome(discovered, results, $"{cause}.");
             }
 
             onlyFile = Path.Combine(_scratchDirectory, $"only-{Guid.NewGuid():N}.txt");

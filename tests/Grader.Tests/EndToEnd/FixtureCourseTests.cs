@@ -80,6 +80,15 @@ public class FixtureCourseTests
     }
 
     [Test]
+    public void A_fixture_set_up_that_loops_forever_times_out_its_own_tests_only()
+    {
+        Assert.That(Test("05-loops", "Step4_Setting_up.Tests_run_after_the_set_up"),
+            Has.Property(nameof(TestReport.Status)).EqualTo(TestStatus.Timeout)
+                .And.Property(nameof(TestReport.Message)).EqualTo("the set-up or tear-down of Step4_Setting_up did not finish within 3 s: an infinite loop or a deadlock?"));
+        Assert.That(Test("05-loops", "Adding.Negative_numbers_add_up").Status, Is.EqualTo(TestStatus.Pass));
+    }
+
+    [Test]
     public void Environment_exit_a_stack_overflow_and_a_background_exception_crash_their_test_only()
     {
         Assert.That(Test("06-crashes", "Step2_Quitting.Quit_returns"),
@@ -111,7 +120,7 @@ public class FixtureCourseTests
     public void Release_progress_adds_up_the_exercises()
     {
         var release = s_report.Releases.Single();
-        Assert.That((release.PassedExercises, release.TotalExercises, release.PassedTests, release.TotalTests), Is.EqualTo((1, 7, 13, 18)));
+        Assert.That((release.PassedExercises, release.TotalExercises, release.PassedTests, release.TotalTests), Is.EqualTo((1, 7, 13, 19)));
     }
 
     [Test]

@@ -22,3 +22,12 @@ public class Step3_Afterwards
     [Test]
     public void Tests_after_a_loop_still_run() => Assert.That(Calculator.Add(1, 1), Is.EqualTo(2));
 }
+
+public class Step4_Setting_up
+{
+    [OneTimeSetUp]
+    public void Start() => Calculator.Spin();
+
+    [Test]
+    public void Tests_run_after_the_set_up() => Assert.That(Calculator.Add(2, 2), Is.EqualTo(4));
+}

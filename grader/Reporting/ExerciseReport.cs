@@ -1,0 +1,29 @@
+namespace Grader.Reporting;
+
+/// <summary>The result of one exercise at the level that counted.</summary>
+internal sealed record ExerciseReport
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required ExerciseStatus Status { get; init; }
+
+    /// <summary>The level that was graded and counted, <c>solution</c>, or null when not started.</summary>
+    public string? Level { get; init; }
+
+    public int PassedTests => Tests.Count(t => t.Status == TestStatus.Pass);
+    public int TotalTests => Tests.Count;
+    public IReadOnlyList<TestReport> Tests { get; init; } = [];
+    public IReadOnlyList<DiagnosticReport> Diagnostics { get; init; } = [];
+
+    /// <summary>The other levels the learner touched, with their status (the best one is <see cref="Level"/>).</summary>
+    public IReadOnlyList<LevelSummary> OtherLevels { get; init; } = [];
+
+    /// <summary>The step the learner is on: the lowest step with a failing visible test; null when none fails.</summary>
+    public int? CurrentStep { get; init; }
+
+    /// <summary>What went wrong with the level as a whole (does not compile, the test process died before any test), in words.</summary>
+    public string Message { get; init; } = "";
+
+    /// <summary>Remarks about how the exercise was graded (for example: no starter snapshot, so every level counts as started).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
