@@ -47,6 +47,7 @@ public sealed class LifecycleSuite
 
         var later = Assert.ThrowsAsync<ServerExitedException>(async () => await server.CallAsync("anyone?").WaitAsync(cancellationToken));
         Assert.That(later?.InnerException, Is.SameAs(probe.Error), "a call to a crashed server carries the crash");
+        Assert.That(later?.Message, Does.Contain(probe.Error.Message), "the message says why the server ended");
         Assert.That(() => server.Cast("dropped"), Throws.Nothing);
         Assert.That(() => server.Send("dropped"), Throws.Nothing);
         Assert.That(async () => await server.StopAsync().WaitAsync(cancellationToken), Throws.Nothing,
@@ -152,7 +153,7 @@ public sealed class LifecycleSuite
 
         Assert.That(server.Completion.IsCompletedSuccessfully, Is.True);
         var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await server.CallAsync("?").WaitAsync(cancellationToken));
-        Assert.That(exited?.Message, Is.Not.Empty);
+        Assert.That(exited?.Message, Does.Contain("stopped"), "the message says the server was stopped");
         Assert.That(exited?.InnerException, Is.Null);
     }
 

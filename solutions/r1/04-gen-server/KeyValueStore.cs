@@ -23,7 +23,7 @@ public sealed class KeyValueStore
     /// <param name="timeProvider">The server's clock, for call timeouts; <see cref="TimeProvider.System"/> when null.</param>
     /// <returns>The running store.</returns>
     public static async Task<KeyValueStore> StartAsync(TimeProvider? timeProvider = null) =>
-        new(await GenServer.StartAsync(new KeyValueStoreCallbacks(), timeProvider).ConfigureAwait(false));
+        new(await GenServer.StartAsync(new KeyValueStoreCallbacks(), timeProvider));
 
     /// <summary>Gets the value stored under a key (a call).</summary>
     /// <param name="key">The key.</param>
@@ -33,7 +33,7 @@ public sealed class KeyValueStore
     {
         ArgumentNullException.ThrowIfNull(key);
         // The one place the untyped reply is given its type back: a Get is answered with a string or null.
-        return (string?)await _server.CallAsync(new KeyValueCall.Get(key)).ConfigureAwait(false);
+        return (string?)await _server.CallAsync(new KeyValueCall.Get(key));
     }
 
     /// <summary>
@@ -47,7 +47,7 @@ public sealed class KeyValueStore
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        await _server.CallAsync(new KeyValueCall.Put(key, value)).ConfigureAwait(false);
+        await _server.CallAsync(new KeyValueCall.Put(key, value));
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public sealed class KeyValueStore
     /// <returns>The number of keys.</returns>
     /// <exception cref="ServerExitedException">The store has stopped.</exception>
     public async Task<int> CountAsync() =>
-        (int)(await _server.CallAsync(new KeyValueCall.Count()).ConfigureAwait(false))!;
+        (int)(await _server.CallAsync(new KeyValueCall.Count()))!;
 
     /// <summary>Stops the store after the requests already sent; completes when its server has ended.</summary>
     /// <returns>A task that completes when the store has stopped.</returns>

@@ -35,7 +35,7 @@ public sealed class KeyValueStoreCallbacks : IGenServer<ImmutableDictionary<stri
             KeyValueCall.Get get => (state.GetValueOrDefault(get.Key), state),
             KeyValueCall.Put put => (null, state.SetItem(put.Key, put.Value)),
             KeyValueCall.Count => (state.Count, state),
-            _ => throw new UnreachableException($"Unknown call {request}."),
+            _ => throw new UnreachableException(), // KeyValueCall's private constructor allows no other kind
         };
 
     /// <summary><see cref="KeyValueCast.Delete"/> removes the key; deleting a missing key changes nothing.</summary>
@@ -46,7 +46,7 @@ public sealed class KeyValueStoreCallbacks : IGenServer<ImmutableDictionary<stri
         request switch
         {
             KeyValueCast.Delete delete => state.Remove(delete.Key),
-            _ => throw new UnreachableException($"Unknown cast {request}."),
+            _ => throw new UnreachableException(),
         };
 
     /// <summary>

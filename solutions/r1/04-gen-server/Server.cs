@@ -22,21 +22,19 @@ public sealed class Server<TCall, TReply, TCast>
     private static readonly TimeSpan DefaultCallTimeout = TimeSpan.FromSeconds(5); // gen_server:call's default
 
     // One mailbox for calls, casts and infos alike: that is what keeps them in the order they were sent.
-    // Only the server's loop reads it, so the channel may be optimised for a single reader.
-    private readonly Channel<Envelope> _mailbox = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Envelope> _mailbox = Channel.CreateUnbounded<Envelope>();
     private readonly TimeProvider _timeProvider;
 
     private Server(TimeProvider timeProvider)
     {
         _timeProvider = timeProvider;
-        Completion = Task.CompletedTask;
     }
 
     /// <summary>
     /// Completes when the server ends: successfully after <see cref="StopAsync"/>, faulted with the callback's own
     /// exception when a callback crashed it.
     /// </summary>
-    public Task Completion { get; private set; }
+    public Task Completion { get; private set; } = Task.CompletedTask;
 
     /// <summary>True until the server has ended.</summary>
     public bool IsAlive => !Completion.IsCompleted;
@@ -59,9 +57,9 @@ public sealed class Server<TCall, TReply, TCast>
     public async Task<TReply> CallAsync(TCall request, TimeSpan? timeout = null)
     {
         var wait = timeout ?? DefaultCallTimeout;
-        if (wait < TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan)
+        if (wait != Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentOutOfRangeException(nameof(timeout), wait, "A call timeout cannot be negative.");
+            ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero, nameof(timeout));
         }
 
         // The return address travels inside the message, as Erlang's From does. RunContinuationsAsynchronously:
@@ -70,29 +68,23 @@ public sealed class Server<TCall, TReply, TCast>
         if (!_mailbox.Writer.TryWrite(new CallEnvelope<TCall, TReply>(request, replyTo)))
         {
             // The mailbox is closed once the server is stopping or has ended: nobody will ever answer (noproc).
-            throw Exited("The server has ended, or is stopping, and takes no more calls.");
+            throw Exited();
         }
 
-        // Wait for whichever comes first: the reply, the end of the server, or the timeout. Watching Completion is
-        // what gen_server:call does with a monitor: a call to a server that crashes fails now, not at the timeout.
-        // The timer starts before the first await, so a FakeTimeProvider advanced right after this call counts it.
-        using var cancelTimer = new CancellationTokenSource();
-        var timer = Task.Delay(wait, _timeProvider, cancelTimer.Token);
-        await Task.WhenAny(replyTo.Task, Completion, timer).ConfigureAwait(false);
-        await cancelTimer.CancelAsync().ConfigureAwait(false);
+        // Wait for whichever comes first: the reply or the end of the server, but no longer than the timeout.
+        // Watching Completion is what gen_server:call does with a monitor: a call to a server that crashes fails
+        // now, not at the timeout. WaitAsync is a ready-made "receive ... after": it throws TimeoutException once
+        // `wait` has passed on the server's clock, and stops its timer either way. It starts that timer before this
+        // method first awaits, so a test's FakeTimeProvider advanced right after the call counts from the call.
+        await Task.WhenAny(replyTo.Task, Completion).WaitAsync(wait, _timeProvider);
 
         // The reply first: a server may reply and then crash on its next message, and this call succeeded.
         if (replyTo.Task.IsCompleted)
         {
-            return await replyTo.Task.ConfigureAwait(false);
+            return await replyTo.Task;
         }
 
-        if (Completion.IsCompleted)
-        {
-            throw Exited("The server ended before it replied.");
-        }
-
-        throw new TimeoutException($"The server did not reply within {wait.TotalMilliseconds} ms.");
+        throw Exited();
     }
 
     /// <summary>
@@ -137,7 +129,7 @@ public sealed class Server<TCall, TReply, TCast>
         var initialized = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // Task.Run: the loop, Init included, runs on the thread pool, not on the caller's thread (spawn, then init).
         server.Completion = Task.Run(() => server.LoopAsync(callbacks, initialized));
-        await initialized.Task.ConfigureAwait(false); // rethrows Init's exception, if it threw
+        await initialized.Task; // rethrows Init's exception, if it threw
         return server;
     }
 
@@ -162,7 +154,7 @@ public sealed class Server<TCall, TReply, TCast>
 
             // The state lives in this local variable, and only this loop touches it, one message at a time.
             // A callback that throws leaves the loop with its exception: that faults Completion, the crash.
-            await foreach (var envelope in _mailbox.Reader.ReadAllAsync().ConfigureAwait(false))
+            await foreach (var envelope in _mailbox.Reader.ReadAllAsync())
             {
                 state = Handle(callbacks, state, envelope);
             }
@@ -189,10 +181,10 @@ public sealed class Server<TCall, TReply, TCast>
             case InfoEnvelope info:
                 return callbacks.HandleInfo(info.Message, state);
             default:
-                throw new UnreachableException($"Unknown envelope {envelope.GetType().Name}.");
+                throw new UnreachableException(); // the three envelopes above are the only ones
         }
     }
 
-    private ServerExitedException Exited(string message) =>
-        new(message, Completion.Exception?.InnerException);
+    /// <summary>The exception for a call nobody will answer: with the crash inside, if the server crashed.</summary>
+    private ServerExitedException Exited() => new(Completion.Exception?.InnerException);
 }

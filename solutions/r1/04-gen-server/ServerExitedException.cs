@@ -9,11 +9,10 @@ namespace GenServers;
 /// </summary>
 public sealed class ServerExitedException : Exception
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What happened.</param>
-    /// <param name="reason">Why the server ended: the exception that crashed it, or null when it stopped normally.</param>
-    public ServerExitedException(string message, Exception? reason = null)
-        : base(message, reason)
+    /// <summary>Creates the exception, with a message that says how the server ended.</summary>
+    /// <param name="reason">Why the server ended: the exception that crashed it, or null when it was stopped.</param>
+    public ServerExitedException(Exception? reason = null)
+        : base(reason is null ? "The server has stopped, or is stopping: nobody will answer the call." : $"The server crashed: {reason.Message}", reason)
     {
     }
 }
