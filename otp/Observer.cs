@@ -1,0 +1,56 @@
+namespace Otp;
+
+/// <summary>
+/// Introspection for teaching and for the observer exercise: what Erlang's <c>observer</c> and <c>sys</c> show.
+/// Process details come from <see cref="Node.Processes"/> and <see cref="Node.GetInfo"/>; this class adds the views that
+/// need several of them.
+/// </summary>
+public static class Observer
+{
+    /// <summary>
+    /// Walks the supervision tree under <paramref name="root"/> (a Supervisor or DynamicSupervisor), asking each supervisor
+    /// for its children (<c>which_children</c>) and descending into those that are supervisors. A supervisor that exits
+    /// during the walk shows with no children.
+    /// </summary>
+    /// <param name="node">The node the tree runs on.</param>
+    /// <param name="root">The top supervisor.</param>
+    public static async Task<SupervisionTreeNode> WalkTreeAsync(Node node, ServerRef root)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var pid = root.Resolve(node) ?? throw new NoProcessException(root);
+        return await WalkAsync(node, pid, pid, ChildType.Supervisor).ConfigureAwait(false);
+    }
+
+    /// <summary>Snapshots of every live process, oldest first: the observer's Processes tab.</summary>
+    /// <param name="node">The node.</param>
+    public static IReadOnlyList<ProcessInfo> ProcessTable(Node node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Processes().Select(node.GetInfo).OfType<ProcessInfo>().ToArray();
+    }
+
+    private static async Task<SupervisionTreeNode> WalkAsync(Node node, object id, Pid? pid, ChildType type)
+    {
+        var info = pid is null ? null : node.GetInfo(pid);
+        var children = new List<SupervisionTreeNode>();
+        if (pid is not null && info?.Behaviour is "supervisor" or "dynamic_supervisor")
+        {
+            IReadOnlyList<ChildInfo> which;
+            try
+            {
+                which = await Supervisor.WhichChildrenAsync(node, pid).ConfigureAwait(false);
+            }
+            catch (Exception gone) when (gone is NoProcessException or ProcessExitedException)
+            {
+                which = [];
+            }
+
+            foreach (var child in which)
+            {
+                children.Add(await WalkAsync(node, child.Id, child.Pid, child.Type).ConfigureAwait(false));
+            }
+        }
+
+        return new SupervisionTreeNode(id, pid, type, info?.Behaviour, info?.RegisteredName, children);
+    }
+}
