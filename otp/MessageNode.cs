@@ -5,6 +5,6 @@ internal sealed class MessageNode(object message)
 {
     public readonly object Message = message;
 
-    // Written under the mailbox lock, read without it by the (single) receiving process.
-    public volatile MessageNode? Next;
+    // Written by senders under the process's lock while in the shared list, then only by the receiving code.
+    public MessageNode? Next;
 }

@@ -4,26 +4,34 @@ using System.Threading.Tasks.Sources;
 namespace Otp;
 
 /// <summary>
-/// The mailbox half of a process: a linked list of messages guarded by the process's lock, and one reusable waiter.
-/// Only the process itself receives, so the waiter is a single <see cref="ManualResetValueTaskSourceCore{TResult}"/>
+/// The mailbox half of a process, in two parts as in the BEAM: senders append to a shared list under the process's lock;
+/// the process moves that list, in one step, onto its own private list and receives from there without locking.
+/// Only the process itself receives, so the waiter is a single reusable <see cref="ManualResetValueTaskSourceCore{TResult}"/>
 /// and an idle process costs no task, no timer and no thread.
 /// </summary>
 internal sealed partial class Process : IValueTaskSource<Wake>
 {
+    // Shared with senders: guarded by the lock.
     private MessageNode? _first;
     private MessageNode? _last;
-    private int _count;
+    private int _sharedCount;
+
+    // Owned by the receiving code: no lock. The counts are read by introspection, hence volatile.
+    private MessageNode? _localFirst;
+    private MessageNode? _localLast;
+    private volatile int _localCount;
     private long _handled;
+
     private ManualResetValueTaskSourceCore<Wake> _waiter = new() { RunContinuationsAsynchronously = true };
     private bool _waiting;
     private long _receiveId;
     private Wake _interrupt = Wake.Message; // a timeout or cancellation that fired while the receiver was busy scanning
 
     /// <summary>Number of messages waiting.</summary>
-    public int MessageCount => Volatile.Read(ref _count);
+    public int MessageCount => Volatile.Read(ref _sharedCount) + _localCount;
 
     /// <summary>Number of messages taken out of the mailbox so far.</summary>
-    public long MessagesHandled => Interlocked.Read(ref _handled);
+    public long MessagesHandled => Volatile.Read(ref _handled);
 
     /// <summary>Appends a message; wakes the process if it waits. Messages to a dead process are dropped, as in Erlang.</summary>
     public void Enqueue(object message)
@@ -47,7 +55,7 @@ internal sealed partial class Process : IValueTaskSource<Wake>
             }
 
             _last = node;
-            _count++;
+            _sharedCount++;
             wake = _waiting;
             _waiting = false;
         }
@@ -65,7 +73,7 @@ internal sealed partial class Process : IValueTaskSource<Wake>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // reuse the state machine: a busy process receives often
     public async ValueTask<object?> ReceiveAsync(Func<object, bool>? match, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        MessageNode? scanned = null; // the last message inspected and left in place; new ones arrive after it
+        MessageNode? scanned = null; // the last message inspected and left in place; later ones come after it
         ITimer? timer = null;
         CancellationTokenRegistration registration = default;
         long receiveId = 0;
@@ -73,15 +81,14 @@ internal sealed partial class Process : IValueTaskSource<Wake>
         {
             while (true)
             {
-                // The predicate is user code: run it without the lock. Only this process removes messages,
-                // and senders only append, so walking the list is safe.
+                // The predicate is user code: it runs on the private list, without the lock.
                 var previous = scanned;
-                var node = previous is null ? Volatile.Read(ref _first) : previous.Next;
+                var node = previous is null ? _localFirst : previous.Next;
                 while (node is not null)
                 {
                     if (match is null || match(node.Message))
                     {
-                        Remove(previous, node);
+                        RemoveLocal(previous, node);
                         return node.Message;
                     }
 
@@ -93,10 +100,15 @@ internal sealed partial class Process : IValueTaskSource<Wake>
                 ValueTask<Wake> wait;
                 lock (this)
                 {
-                    ThrowIfDead();
-                    var arrived = scanned is null ? _first is not null : scanned.Next is not null;
-                    if (arrived)
+                    if (_dead)
                     {
+                        DropLocal();
+                        throw ProcessKilledSignal.Instance;
+                    }
+
+                    if (_first is not null)
+                    {
+                        TakeSharedLocked();
                         continue;
                     }
 
@@ -138,6 +150,7 @@ internal sealed partial class Process : IValueTaskSource<Wake>
                 switch (await wait.ConfigureAwait(false))
                 {
                     case Wake.Exited:
+                        DropLocal();
                         throw ProcessKilledSignal.Instance;
                     case Wake.Timeout:
                         return null;
@@ -165,47 +178,77 @@ internal sealed partial class Process : IValueTaskSource<Wake>
         }
     }
 
-    /// <summary>Takes the oldest message the runtime's own <paramref name="match"/> accepts, without waiting (for demonitor's flush).</summary>
+    /// <summary>
+    /// Takes the oldest message the runtime's own <paramref name="match"/> accepts, without waiting (demonitor's flush).
+    /// Like receive, only the process's own code calls it.
+    /// </summary>
     public bool TryTake(Func<object, bool> match)
     {
         lock (this)
         {
-            MessageNode? previous = null;
-            for (var node = _first; node is not null; previous = node, node = node.Next)
-            {
-                if (match(node.Message))
-                {
-                    Remove(previous, node);
-                    return true;
-                }
-            }
-
-            return false;
+            TakeSharedLocked();
         }
+
+        MessageNode? previous = null;
+        for (var node = _localFirst; node is not null; previous = node, node = node.Next)
+        {
+            if (match(node.Message))
+            {
+                RemoveLocal(previous, node);
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    private void Remove(MessageNode? previous, MessageNode node)
+    /// <summary>Moves everything senders queued onto the private list, in one step.</summary>
+    private void TakeSharedLocked()
     {
-        lock (this)
+        if (_first is null)
         {
-            if (previous is null)
-            {
-                _first = node.Next;
-            }
-            else
-            {
-                previous.Next = node.Next;
-            }
-
-            if (_last == node)
-            {
-                _last = previous;
-            }
-
-            _count--;
+            return;
         }
 
-        Interlocked.Increment(ref _handled);
+        if (_localLast is null)
+        {
+            _localFirst = _first;
+        }
+        else
+        {
+            _localLast.Next = _first;
+        }
+
+        _localLast = _last;
+        _localCount += _sharedCount;
+        _first = _last = null;
+        _sharedCount = 0;
+    }
+
+    private void RemoveLocal(MessageNode? previous, MessageNode node)
+    {
+        if (previous is null)
+        {
+            _localFirst = node.Next;
+        }
+        else
+        {
+            previous.Next = node.Next;
+        }
+
+        if (_localLast == node)
+        {
+            _localLast = previous;
+        }
+
+        _localCount--;
+        Volatile.Write(ref _handled, _handled + 1);
+    }
+
+    private void DropLocal()
+    {
+        _localFirst = _localLast = null;
+        _localCount = 0;
     }
 
     private void Interrupt(long receiveId, Wake why)
@@ -232,19 +275,11 @@ internal sealed partial class Process : IValueTaskSource<Wake>
     /// <summary>Drops the mailbox of a process that has just died; returns whether its code was waiting.</summary>
     private bool ClearMailboxLocked()
     {
-        _first = _last = null;
-        _count = 0;
+        _first = _last = null; // the private list is the receiving code's to drop, when it next receives
+        _sharedCount = 0;
         var wasWaiting = _waiting;
         _waiting = false;
         return wasWaiting;
-    }
-
-    private void ThrowIfDead()
-    {
-        if (_dead)
-        {
-            throw ProcessKilledSignal.Instance;
-        }
     }
 
     Wake IValueTaskSource<Wake>.GetResult(short token) => _waiter.GetResult(token);

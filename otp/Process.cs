@@ -126,6 +126,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
         }
         catch (ProcessKilledSignal)
         {
+            DropLocal();
             return; // already dead: an exit signal ended it while its code ran
         }
         catch (ExitException exit)
@@ -137,6 +138,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
             reason = crash;
         }
 
+        DropLocal(); // the body is done: nobody will receive again
         Terminate(reason);
     }
 
@@ -388,8 +390,8 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
             return new ProcessInfo(
                 Pid,
                 status,
-                _count,
-                Interlocked.Read(ref _handled),
+                _sharedCount + _localCount,
+                Volatile.Read(ref _handled),
                 _links?.Select(p => p.Pid).Order().ToArray() ?? [],
                 _monitoring?.Where(m => m.Target is not null).Select(m => m.Target!.Pid).ToArray() ?? [],
                 _monitoredBy?.Select(m => m.Watcher).OfType<Process>().Select(p => p.Pid).ToArray() ?? [],
