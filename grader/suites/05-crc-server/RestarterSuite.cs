@@ -291,7 +291,7 @@ public sealed class RestarterSuite
 
     [Test]
     [CancelAfter(5000)]
-    public void The_default_policy_is_OTPs_three_restarts_in_five_seconds()
+    public void The_default_policy_is_Elixirs_three_restarts_in_five_seconds()
     {
         Assert.That(RestartPolicy.Default, Is.EqualTo(new RestartPolicy(3, TimeSpan.FromSeconds(5))));
     }

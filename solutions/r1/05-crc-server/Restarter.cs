@@ -161,8 +161,13 @@ public sealed class Restarter<TCall, TReply, TCast>
         }
     }
 
-    /// <summary>Waits for a server to end; restarts it if it crashed (or could not start at all).</summary>
-    private void Watch(Task<Server<TCall, TReply, TCast>> starting) => _ = WatchAsync(starting);
+    /// <summary>Starts watching a server (or its start): when it crashes, <see cref="RestartAfter"/> replaces it.</summary>
+    private void Watch(Task<Server<TCall, TReply, TCast>> starting) =>
+        // Nobody awaits the watcher. If it ever failed (a bug in it), the failure must not vanish with it:
+        // it ends the restarter, just as an OTP supervisor whose own code crashes exits.
+        WatchAsync(starting).ContinueWith(
+            watcher => _completion.TrySetException(watcher.Exception!.InnerExceptions),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private async Task WatchAsync(Task<Server<TCall, TReply, TCast>> starting)
     {
@@ -175,7 +180,7 @@ public sealed class Restarter<TCall, TReply, TCast>
         }
         catch (Exception exception)
         {
-            crash = exception;
+            crash = exception; // the server crashed, or its start failed
         }
 
         RestartAfter(starting, crash);
@@ -188,13 +193,14 @@ public sealed class Restarter<TCall, TReply, TCast>
     /// <returns>True when a server replaces the exited one; false when none will.</returns>
     private bool RestartAfter(Task<Server<TCall, TReply, TCast>> exited, Exception crash)
     {
-        Task<Server<TCall, TReply, TCast>> restarted;
-        var gaveUp = false;
+        Task<Server<TCall, TReply, TCast>>? restarted = null;
         lock (_gate)
         {
+            // Identity, not a flag: the caller and the watcher may both report the same crash, and only the first
+            // report of it restarts. A report about a server already replaced finds a newer one in _current.
             if (_current != exited)
             {
-                return true; // somebody noticed this crash first and restarted already
+                return true;
             }
 
             if (_done)
@@ -202,35 +208,46 @@ public sealed class Restarter<TCall, TReply, TCast>
                 return false;
             }
 
-            // Restart intensity: forget the restarts that are a whole period old, then count the rest.
-            var now = _timeProvider.GetUtcNow();
-            while (_recentRestarts.Count > 0 && now - _recentRestarts.Peek() >= _policy.Period)
+            if (MayRestartNow())
             {
-                _recentRestarts.Dequeue();
-            }
-
-            if (_recentRestarts.Count >= _policy.MaxRestarts)
-            {
-                _done = true;
-                gaveUp = true;
-                restarted = exited;
-            }
-            else
-            {
-                _recentRestarts.Enqueue(now);
                 _restarts++;
                 // Task.Run: the start function is someone else's code, and it must not run while we hold the lock.
                 restarted = _current = Task.Run(_start);
             }
+            else
+            {
+                _done = true;
+            }
         }
 
-        if (gaveUp)
+        if (restarted is null)
         {
             _completion.TrySetException(new TooManyRestartsException(_policy, crash));
             return false;
         }
 
         Watch(restarted);
+        return true;
+    }
+
+    /// <summary>
+    /// Restart intensity: may one more restart happen now? If so, it is recorded. Called with <c>_gate</c> held.
+    /// </summary>
+    private bool MayRestartNow()
+    {
+        // Forget the restarts that are a whole period old, then count the ones left.
+        var now = _timeProvider.GetUtcNow();
+        while (_recentRestarts.Count > 0 && now - _recentRestarts.Peek() >= _policy.Period)
+        {
+            _recentRestarts.Dequeue();
+        }
+
+        if (_recentRestarts.Count >= _policy.MaxRestarts)
+        {
+            return false;
+        }
+
+        _recentRestarts.Enqueue(now);
         return true;
     }
 

@@ -8,6 +8,21 @@ namespace CrcServer.Tests;
 /// <summary>Step 5: after a crash, start a fresh server in the known good state.</summary>
 public sealed class Step5_Turn_it_off_and_on_again
 {
+    /// <summary>The balance, asked for right after the caller saw a crash: it must come from a fresh server.</summary>
+    private static async Task<decimal> BalanceAfterACrashAsync(Bank bank, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await bank.BalanceAsync().WaitAsync(cancellationToken);
+        }
+        catch (ServerExitedException)
+        {
+            Assert.Fail("The call made after a crash reached the dead server. Calls must go to a fresh server: restart " +
+                "the crashed one (if the watcher has not done it yet) before calling.");
+            throw;
+        }
+    }
+
     [Test]
     [CancelAfter(2000)]
     public async Task The_caller_whose_request_crashed_the_server_gets_ServerExitedException(CancellationToken cancellationToken)
@@ -29,7 +44,7 @@ public sealed class Step5_Turn_it_off_and_on_again
         await bank.DepositAsync(5m).WaitAsync(cancellationToken);
 
         Assert.ThrowsAsync<ServerExitedException>(async () => await bank.DepositAsync(-1m).WaitAsync(cancellationToken));
-        var balance = await bank.BalanceAsync().WaitAsync(cancellationToken);
+        var balance = await BalanceAfterACrashAsync(bank, cancellationToken);
 
         Assert.That(balance, Is.EqualTo(10m),
             "The new server starts from the opening balance: the deposit made before the crash is lost with the old server.");
@@ -44,12 +59,53 @@ public sealed class Step5_Turn_it_off_and_on_again
         Assert.That(bank.Restarts, Is.Zero, "Nothing has crashed yet.");
 
         Assert.ThrowsAsync<ServerExitedException>(async () => await bank.WithdrawAsync(0m).WaitAsync(cancellationToken));
-        await bank.BalanceAsync().WaitAsync(cancellationToken);
+        await BalanceAfterACrashAsync(bank, cancellationToken);
         Assert.That(bank.Restarts, Is.EqualTo(1));
 
         Assert.ThrowsAsync<ServerExitedException>(async () => await bank.DepositAsync(-3m).WaitAsync(cancellationToken));
-        await bank.BalanceAsync().WaitAsync(cancellationToken);
+        await BalanceAfterACrashAsync(bank, cancellationToken);
         Assert.That(bank.Restarts, Is.EqualTo(2), "Count one restart per crash, however many parties noticed it.");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_crash_nobody_calls_about_is_restarted_too(CancellationToken cancellationToken)
+    {
+        var starts = 0;
+        var restarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var restarter = await Restarter<AccountCall, AccountReply, AccountCast>.StartAsync(async () =>
+        {
+            var server = await GenServer.StartAsync(new AccountServer("8.00"));
+            if (Interlocked.Increment(ref starts) == 2)
+            {
+                restarted.TrySetResult();
+            }
+
+            return server;
+        }).WaitAsync(cancellationToken);
+
+        restarter.Cast(new AccountCast.Deposit(-1m)); // crashes the server, and nobody waits for a reply
+
+        // A broken restarter fails its Completion (then show why); one that does not watch never restarts, so the
+        // wait is bounded: a restart takes microseconds, and a second is plenty even on a slow machine.
+        try
+        {
+            await Task.WhenAny(restarted.Task, restarter.Completion).WaitAsync(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("No restart within a second of a crash: the restarter should watch the server's Completion " +
+                "and restart it after a crash, even when no call notices the crash.");
+        }
+
+        if (restarter.Completion.IsFaulted)
+        {
+            await restarter.Completion;
+        }
+
+        Assert.That(restarter.Restarts, Is.EqualTo(1));
+        Assert.That(await restarter.CallAsync(new AccountCall.GetBalance()).WaitAsync(cancellationToken),
+            Is.EqualTo(new AccountReply.Balance(8m)));
     }
 
     [Test]

@@ -69,6 +69,6 @@ public sealed class Step6_Give_up_after_too_many_restarts
         Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(5m), "Three restarts are allowed.");
         Crash(bank, cancellationToken);
         Assert.That(async () => await bank.Completion.WaitAsync(cancellationToken), Throws.TypeOf<TooManyRestartsException>(),
-            "With no policy given, use RestartPolicy.Default: OTP's 3 restarts in 5 seconds.");
+            "With no policy given, use RestartPolicy.Default: Elixir's 3 restarts in 5 seconds.");
     }
 }

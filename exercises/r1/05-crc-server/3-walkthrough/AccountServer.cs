@@ -1,0 +1,99 @@
+using System;
+
+namespace CrcServer;
+
+/// <summary>
+/// The functional core inside a GenServer: construct in <see cref="Init"/>, reduce in the handlers, convert in the
+/// reply. The server adds what the core lacks (a place to live, one message at a time, a name to call) and nothing
+/// else: every rule about money stays in <see cref="Account"/>.
+/// </summary>
+/// <remarks>
+/// Notice what is not here: no check that an amount is positive, no check that a withdrawal fits. The core already
+/// refuses both. A withdrawal that is too large is an expected answer, so it becomes a reply; a negative amount is
+/// bad input that no correct caller sends, so the core's exception is left to crash the server ("let it crash"),
+/// and whoever restarts it brings it back in a known good state.
+/// </remarks>
+public sealed class AccountServer : IGenServer<Account, AccountCall, AccountReply, AccountCast>
+{
+    private readonly string _openingBalance;
+
+    /// <summary>Keeps the opening balance for <see cref="Init"/>; opens nothing yet.</summary>
+    /// <param name="openingBalance">The opening balance as text, as <see cref="Account.Open"/> takes it.</param>
+    public AccountServer(string openingBalance)
+    {
+        ArgumentNullException.ThrowIfNull(openingBalance);
+        _openingBalance = openingBalance;
+    }
+
+    /// <summary>
+    /// Construct: opens the account from the opening balance. It runs on the server, at every start and every
+    /// restart, so a restarted server always begins from this same known good state.
+    /// </summary>
+    /// <returns>The freshly opened account.</returns>
+    /// <exception cref="FormatException">The opening balance is not valid; the server does not start.</exception>
+    public Account Init() => Account.Open(_openingBalance);
+
+    /// <summary>
+    /// Reduce, then convert: applies the call to the account with the core and replies with the result.
+    /// Deposits and withdrawals reply with the new balance; a withdrawal larger than the balance replies
+    /// <see cref="AccountReply.InsufficientFunds"/> and leaves the account as it was. Bad input (an amount that is
+    /// not positive, or has more than two decimals) is not checked here: the core throws, and the server crashes.
+    /// </summary>
+    /// <param name="request">The call.</param>
+    /// <param name="account">The account before the call.</param>
+    /// <returns>The reply and the account after the call.</returns>
+    public (AccountReply Reply, Account State) HandleCall(AccountCall request, Account account)
+    {
+        // GAP 1 (step 2). Reduce, then convert, one case per kind of call. A switch expression on `request` reads well:
+        //  - AccountCall.Deposit d: reduce with the core, account.Apply(new Deposit(d.Amount)), and convert the account
+        //    it returns with WithBalance(...) below, which pairs the Balance reply with the new state. Inside this class
+        //    `Deposit` is the core's transaction; the request is spelled AccountCall.Deposit.
+        //  - AccountCall.Withdraw w: Withdraw(account, w.Amount) below, which also knows what to do with a refusal.
+        //  - AccountCall.GetBalance: WithBalance(account); nothing changes.
+        //  - AccountCall.GetStatement: (new AccountReply.Statement(account.Statement()), account). Convert with the
+        //    core's own Statement(): the server formats nothing itself.
+        //  - anything else: throw an ArgumentException. A request outside the protocol is a bug in the caller.
+        // Resist checking amounts here (`if (d.Amount <= 0) ...`): the core already refuses bad amounts, and step 3 is
+        // about letting its refusal crash the server.
+        throw new NotImplementedException("Step 2: finish AccountServer.HandleCall (see README, step 2).");
+    }
+
+    /// <summary>Reduce: applies a fire-and-forget deposit. Bad input crashes the server, as in a call.</summary>
+    /// <param name="request">The cast.</param>
+    /// <param name="account">The account before the cast.</param>
+    /// <returns>The account after it.</returns>
+    public Account HandleCast(AccountCast request, Account account) => request switch
+    {
+        AccountCast.Deposit deposit => account.Apply(new Deposit(deposit.Amount)),
+        _ => throw new ArgumentException($"Unknown cast {request}.", nameof(request)),
+    };
+
+    /// <summary>
+    /// Any other message is ignored and the account is kept, as OTP's default <c>handle_info</c> does: a stray
+    /// message is somebody else's mistake, not a reason to lose the account.
+    /// </summary>
+    /// <param name="message">The message.</param>
+    /// <param name="account">The account.</param>
+    /// <returns>The account, unchanged.</returns>
+    public Account HandleInfo(object message, Account account) => account;
+
+    private static (AccountReply Reply, Account State) WithBalance(Account account) =>
+        (new AccountReply.Balance(account.Balance), account);
+
+    private static (AccountReply Reply, Account State) Withdraw(Account account, decimal amount)
+    {
+        try
+        {
+            return WithBalance(account.Apply(new Withdrawal(amount)));
+        }
+        catch (InsufficientFundsException refused)
+        {
+            // GAP 2 (step 3). Not enough money is an expected answer, not a bug, so it must not crash the server:
+            // reply with new AccountReply.InsufficientFunds(...), built from the exception's Balance and Requested, and
+            // return the account as it was before the call (the core changed nothing: it threw instead).
+            // This is the only exception caught in the server, and only this type: an ArgumentOutOfRangeException for
+            // a negative amount escapes and crashes the server, which is what step 3 wants.
+            throw new NotImplementedException("Step 3: reply to a refused withdrawal in AccountServer.Withdraw (see README, step 3).", refused);
+        }
+    }
+}
