@@ -1,0 +1,209 @@
+using Microsoft.Extensions.Time.Testing;
+using Otp;
+
+namespace Runtime.Tests;
+
+/// <summary>Timeouts of starts and stops, cancellation, ignore, failed restarts and concurrency.</summary>
+public sealed class EdgeCaseTests
+{
+    private FakeTimeProvider _time = null!;
+    private Node _node = null!;
+    private ProcessContext _inbox = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _time = new FakeTimeProvider();
+        _node = new Node(_time);
+        _inbox = _node.CreateInbox();
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _inbox.Dispose();
+        _node.Dispose();
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_start_that_outlives_its_timeout_fails_with_timeout_and_the_process_is_killed(CancellationToken ct)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var me = _inbox.Self;
+        var start = ProcLib.StartLinkAsync(_node, null, link: false, async (ctx, ack) =>
+        {
+            ctx.Send(me, ctx.Self);
+            await gate.Task;
+            ack.Started(ctx.Self);
+        }, TimeSpan.FromSeconds(1));
+        var pid = await _inbox.Next<Pid>(ct);
+        var monitor = _inbox.Monitor(pid);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        var failed = Assert.ThrowsAsync<StartFailedException>(() => start);
+        Assert.That(failed!.Reason, Is.EqualTo(ExitReason.Timeout));
+        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Killed));
+        gate.SetResult();
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_call_can_be_cancelled_by_the_caller(CancellationToken ct)
+    {
+        var pid = await GenServer.StartAsync(_node, new TestServer());
+        using var cts = new CancellationTokenSource();
+
+        var call = GenServer.CallAsync<object>(_node, pid, "never", Timeout.InfiniteTimeSpan, cts.Token);
+        await cts.CancelAsync();
+
+        Assert.That(async () => await call, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(await GenServer.CallAsync<int>(_node, pid, "get"), Is.Zero);
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_stop_that_outlives_its_timeout_fails_with_a_timeout(CancellationToken ct)
+    {
+        var pid = await GenServer.StartAsync(_node, new TestServer());
+        var parked = GenServer.CallAsync<string>(_node, pid, "park", Timeout.InfiniteTimeSpan);
+        var busy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Keep the server busy with a stubborn request: a call that blocks its loop until released.
+        var blocker = new BlockingServer(busy.Task);
+        var blocked = await GenServer.StartAsync(_node, blocker);
+        var hold = GenServer.CallAsync<string>(_node, blocked, "hold", Timeout.InfiniteTimeSpan);
+        await blocker.Holding.WaitAsync(ct);
+
+        var stop = GenServer.StopAsync(_node, blocked, null, TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.ThrowsAsync<CallTimeoutException>(() => stop);
+        busy.SetResult();
+        Assert.That(await hold, Is.EqualTo("held"));
+        await GenServer.CallAsync<string>(_node, pid, "release");
+        Assert.That(await parked, Is.EqualTo("released"));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_supervisor_keeps_a_child_that_returned_ignore_as_not_running(CancellationToken ct)
+    {
+        var sup = await Supervisor.StartAsync(_node,
+        [
+            ChildSpec.Worker("ignored", ctx => GenServer.StartLinkAsync(ctx, new TestServer(init: InitResult<int>.Ignore))),
+        ]);
+
+        Assert.That(await Supervisor.WhichChildrenAsync(_node, sup), Is.EqualTo(new[] { new ChildInfo("ignored", null, ChildType.Worker, false) }));
+        Assert.That(await Supervisor.RestartChildAsync(_node, sup, "ignored"), Is.Null);
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_dynamic_child_that_returns_ignore_is_not_kept(CancellationToken ct)
+    {
+        var sup = await DynamicSupervisor.StartAsync(_node);
+
+        var pid = await DynamicSupervisor.StartChildAsync(_node, sup,
+            ChildSpec.Worker("x", ctx => GenServer.StartLinkAsync(ctx, new TestServer(init: InitResult<int>.Ignore))));
+
+        Assert.That(pid, Is.Null);
+        Assert.That(await DynamicSupervisor.CountChildrenAsync(_node, sup), Is.EqualTo(new ChildCounts(0, 0, 0, 0)));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_restart_that_fails_is_tried_again_until_the_intensity_gives_up(CancellationToken ct)
+    {
+        var attempts = 0;
+        var me = _inbox.Self;
+        var spec = ChildSpec.Worker("flaky", ctx =>
+        {
+            attempts++;
+            return attempts == 1
+                ? GenServer.StartLinkAsync(ctx, new TestServer())
+                : GenServer.StartLinkAsync(ctx, new TestServer(init: () => InitResult<int>.Stop(new Atom("no"))));
+        });
+        var sup = await Supervisor.StartAsync(_node, [spec], new SupervisorOptions { MaxRestarts = 3 });
+        var monitor = _inbox.Monitor(sup);
+        var child = (await Supervisor.WhichChildrenAsync(_node, sup))[0].Pid!;
+
+        _node.Exit(child, new Atom("crash"));
+
+        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Shutdown));
+        Assert.That(attempts, Is.EqualTo(4)); // the first start, then three restarts allowed; the fourth is refused
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Concurrent_callers_all_get_their_own_replies(CancellationToken ct)
+    {
+        var pid = await GenServer.StartAsync(_node, new TestServer());
+
+        var calls = Enumerable.Range(0, 200).Select(_ => Task.Run(() => GenServer.CallAsync<int>(_node, pid, ("add", 1)), ct)).ToArray();
+        var replies = await Task.WhenAll(calls);
+
+        Assert.That(replies.Order(), Is.EqualTo(Enumerable.Range(1, 200)));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Messages_from_each_sender_arrive_in_the_order_sent(CancellationToken ct)
+    {
+        const int senders = 4;
+        const int each = 2000;
+        var me = _inbox.Self;
+        for (var s = 0; s < senders; s++)
+        {
+            var sender = s;
+            _node.Spawn(ctx =>
+            {
+                for (var i = 0; i < each; i++)
+                {
+                    ctx.Send(me, (sender, i));
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
+        var next = new int[senders];
+        for (var n = 0; n < senders * each; n++)
+        {
+            var (sender, i) = await _inbox.NextValue<(int, int)>(ct);
+            Assert.That(i, Is.EqualTo(next[sender]));
+            next[sender]++;
+        }
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Shutdown_infinity_waits_for_the_child_however_long_it_takes(CancellationToken ct)
+    {
+        var observer = _inbox.Self;
+        var sup = await Supervisor.StartAsync(_node,
+        [
+            ChildSpec.Supervisor("inner", ctx => Supervisor.StartLinkAsync(ctx, [Reporter.Spec("leaf", observer)])),
+        ]);
+        await _inbox.NextValue<StartTuple>(ct);
+
+        await Supervisor.TerminateChildAsync(_node, sup, "inner");
+
+        Assert.That(await _inbox.NextValue<Tuple3>(ct), Is.EqualTo(("terminated", "leaf", ExitReason.Shutdown)));
+    }
+
+    [Test]
+    public void Timeouts_must_be_zero_or_more_or_infinite()
+    {
+        Assert.That(() => _inbox.ReceiveAsync(TimeSpan.FromSeconds(-2)), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => ShutdownSpec.After(TimeSpan.Zero), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
+    private sealed class BlockingServer(Task release) : GenServer<int>
+    {
+        private readonly TaskCompletionSource _holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Holding => _holding.Task;
+
+        protected override InitResult<int> Init() => Ok(0);
+
+        protected override async ValueTask<HandleResult<int>> HandleCallAsync(object request, From from, int state)
+        {
+            _holding.SetResult();
+            await release;
+            return Reply("held", state);
+        }
+    }
+}
