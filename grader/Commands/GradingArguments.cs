@@ -8,10 +8,11 @@ internal sealed record GradingArguments(
     bool Solutions,
     string Format,
     string? OutputFile,
+    IReadOnlyList<(string Format, string File)> Reports,
     string? SuitesDirectory,
     RunLimits Limits,
     string? WorkDirectory)
 {
-    /// <summary>True for <c>--format json</c>.</summary>
-    public bool Json => Format == "json";
+    /// <summary>True unless <c>--format console</c> (the default): the report is for machines, so no spinner.</summary>
+    public bool MachineReadable => Format != Grader.Reporting.ReportFormats.Console;
 }

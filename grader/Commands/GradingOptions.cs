@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Grader.Reporting;
 using Grader.Running;
 
 namespace Grader.Commands;
@@ -12,11 +13,17 @@ internal sealed class GradingOptions
 
     public Option<string> Format { get; } = new Option<string>("--format")
     {
-        Description = "console (default) or json (to stdout, or to --output).",
-        DefaultValueFactory = _ => "console",
-    }.AcceptOnlyFromAmong("console", "json");
+        Description = "console (default), json, markdown or junit; to stdout, or to --output.",
+        DefaultValueFactory = _ => ReportFormats.Console,
+    }.AcceptOnlyFromAmong([.. ReportFormats.All]);
 
     public Option<string?> Output { get; } = new("--output") { Description = "Write the report to this file." };
+
+    public Option<string[]> Reports { get; } = new("--report")
+    {
+        Description = "Also write the report in another format: <format>=<file>, for example json=report.json (repeatable).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
 
     public Option<string?> Suites { get; } = new("--suites") { Description = "Folder of hidden suites (default: grader/suites)." };
 
@@ -41,7 +48,7 @@ internal sealed class GradingOptions
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Root, Solutions, Format, Output, Suites, TestTimeout, ExerciseTimeout, WorkDirectory })
+        foreach (var option in new Option[] { Root, Solutions, Format, Output, Reports, Suites, TestTimeout, ExerciseTimeout, WorkDirectory })
             command.Options.Add(option);
     }
 
@@ -52,11 +59,22 @@ internal sealed class GradingOptions
         var exerciseTimeout = result.GetValue(ExerciseTimeout);
         if (testTimeout <= 0 || exerciseTimeout <= 0)
             throw new UsageException("--test-timeout and --exercise-timeout must be positive numbers of seconds.");
+        var reports = new List<(string Format, string File)>();
+        foreach (var report in result.GetValue(Reports) ?? [])
+        {
+            var split = report.IndexOf('=');
+            var format = split > 0 ? report[..split] : "";
+            if (!ReportFormats.All.Contains(format) || split == report.Length - 1)
+                throw new UsageException($"--report {report}: expected <format>=<file> with a format among {string.Join(", ", ReportFormats.All)}.");
+            reports.Add((format, Path.GetFullPath(report[(split + 1)..], currentDirectory)));
+        }
+
         return new GradingArguments(
             Resolve(result.GetValue(Root), currentDirectory),
             result.GetValue(Solutions),
             result.GetValue(Format) ?? "console",
             Resolve(result.GetValue(Output), currentDirectory),
+            reports,
             Resolve(result.GetValue(Suites), currentDirectory),
             new RunLimits(TimeSpan.FromSeconds(testTimeout), TimeSpan.FromSeconds(exerciseTimeout), RunLimits.Default.StartupTimeout),
             Resolve(result.GetValue(WorkDirectory), currentDirectory));

@@ -29,7 +29,9 @@ internal sealed class GradingSession
         if (arguments.SuitesDirectory is not null && !Directory.Exists(arguments.SuitesDirectory))
             throw new UsageException($"--suites {arguments.SuitesDirectory}: no such folder; pass the folder that holds <exercise-id>/ suites.");
         var layout = new CourseLayout(root, manifest, arguments.Solutions, arguments.SuitesDirectory);
-        foreach (var (option, path) in new[] { ("--output", arguments.OutputFile), ("--work-dir", arguments.WorkDirectory) })
+        var written = new[] { ("--output", arguments.OutputFile), ("--work-dir", arguments.WorkDirectory) }
+            .Concat(arguments.Reports.Select(r => ("--report", (string?)r.File)));
+        foreach (var (option, path) in written)
         {
             if (path is not null && (IsInside(path, layout.ExercisesDirectory) || IsInside(path, layout.SolutionsDirectory)))
                 throw new UsageException($"{option} {path}: the grader never writes into exercises/ or solutions/; choose a path outside them.");
@@ -42,45 +44,35 @@ internal sealed class GradingSession
     public async Task<GradeReport> GradeAsync(Func<ExerciseLocation, bool>? include, CancellationToken cancellationToken)
     {
         var grader = new CourseGrader(Layout, new GradeSettings(Arguments.Limits, Arguments.WorkDirectory), _environment.Time);
-        if (Arguments.Json || !_environment.Console.Profile.Capabilities.Interactive)
+        if (Arguments.MachineReadable || !_environment.Console.Profile.Capabilities.Interactive)
             return await grader.GradeAsync(include, null, cancellationToken);
 
         return await _environment.Console.Status().StartAsync("Grading…", context =>
             grader.GradeAsync(include, location => context.Status($"Grading {Markup.Escape(location.Key)}…"), cancellationToken));
     }
 
-    /// <summary>Writes the report: JSON to stdout or the output file, or the console rendering (also to the file when asked).</summary>
+    /// <summary>
+    /// Writes the report in the chosen format: the console rendering to the console, other formats to stdout, or
+    /// either to the <c>--output</c> file; then every <c>--report format=file</c> from the same grading run.
+    /// </summary>
     public async Task WriteAsync(GradeReport report, Action<IAnsiConsole> renderConsole, CancellationToken cancellationToken)
     {
-        if (Arguments.Json)
-        {
-            var json = JsonReport.Serialize(report);
-            if (Arguments.OutputFile is null)
-            {
-                await _environment.Out.WriteAsync(json.AsMemory(), cancellationToken);
-                await _environment.Out.FlushAsync(cancellationToken);
-                return;
-            }
+        string Render(string format) => ReportFormats.Render(format, report, Layout.Manifest.Title, renderConsole);
 
-            await WriteFileAsync(Arguments.OutputFile, json, cancellationToken);
-            return;
-        }
-
-        renderConsole(_environment.Console);
+        if (Arguments.Format == ReportFormats.Console)
+            renderConsole(_environment.Console);
         if (Arguments.OutputFile is not null)
         {
-            var text = new StringWriter();
-            var plain = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-                Interactive = InteractionSupport.No,
-                Out = new AnsiConsoleOutput(text),
-            });
-            plain.Profile.Width = 120;
-            renderConsole(plain);
-            await WriteFileAsync(Arguments.OutputFile, text.ToString(), cancellationToken);
+            await WriteFileAsync(Arguments.OutputFile, Render(Arguments.Format), cancellationToken);
         }
+        else if (Arguments.Format != ReportFormats.Console)
+        {
+            await _environment.Out.WriteAsync(Render(Arguments.Format).AsMemory(), cancellationToken);
+            await _environment.Out.FlushAsync(cancellationToken);
+        }
+
+        foreach (var (format, file) in Arguments.Reports)
+            await WriteFileAsync(file, Render(format), cancellationToken);
     }
 
     private static bool IsInside(string path, string folder)
@@ -93,6 +85,7 @@ internal sealed class GradingSession
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, text, cancellationToken);
-        _environment.Console.MarkupLine($"[grey]report written to {Markup.Escape(path)}[/]");
+        // Confirm on stderr: stdout may be carrying a machine-readable report.
+        await _environment.Error.WriteLineAsync($"report written to {path}");
     }
 }

@@ -103,13 +103,20 @@ internal sealed class ExerciseGrader
         {
             Status = StatusOf(run),
             Level = level.Name,
-            Tests = run.Tests,
+            Tests = run.Tests.Select(WithRelativePaths).ToList(),
             Message = run.Problem ?? (run.Tests.Count == 0 ? "no tests were found." : ""),
             CurrentStep = run.Tests
                 .Where(t => t.Suite == TestSuite.Visible && t.Step is not null && t.Status is not (TestStatus.Pass or TestStatus.Skipped))
                 .Min(t => t.Step),
         };
     }
+
+    /// <summary>Stack traces and crash output name files relative to the repository root, like diagnostics do.</summary>
+    private TestReport WithRelativePaths(TestReport test) => test with
+    {
+        StackTrace = test.StackTrace.Replace(_layout.Root + Path.DirectorySeparatorChar, "", StringComparison.Ordinal),
+        Output = test.Output.Replace(_layout.Root + Path.DirectorySeparatorChar, "", StringComparison.Ordinal),
+    };
 
     /// <summary>The exercise's status from its tests: a timeout or crash is named even if other tests pass.</summary>
     public static ExerciseStatus StatusOf(TestRunOutcome run)

@@ -3,6 +3,12 @@ namespace Grader.Reporting;
 /// <summary>How statuses read on the console: the schema's words, with a colour.</summary>
 internal static class StatusText
 {
+    /// <summary>The schema's word for a status: <c>passed</c>, <c>not-started</c>, <c>build-error</c>.</summary>
+    public static string Word(ExerciseStatus status) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
+
+    /// <summary>The schema's word for a test status: <c>pass</c>, <c>timeout</c>.</summary>
+    public static string Word(TestStatus status) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
+
     /// <summary>The status as markup, for example <c>[green]passed[/]</c>.</summary>
     public static string Markup(ExerciseStatus status) => status switch
     {

@@ -130,6 +130,13 @@ public class FixtureCourseTests
     }
 
     [Test]
+    public void The_markdown_and_junit_reports_match_their_snapshots()
+    {
+        Snapshot.Verify(MarkdownReport.Render(s_report, "Fixture course"), "grade.markdown");
+        Snapshot.Verify(JUnitReport.Render(s_report), "grade.junit");
+    }
+
+    [Test]
     public async Task The_console_report_matches_its_snapshot()
     {
         var run = await GraderTester.RunOnFixtureAsync();

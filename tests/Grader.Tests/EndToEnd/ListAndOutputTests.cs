@@ -24,6 +24,18 @@ public class ListAndOutputTests
     }
 
     [Test]
+    public async Task Every_report_of_one_run_goes_to_its_own_file()
+    {
+        var dir = TestPaths.NewTempDirectory();
+        var run = await GraderTester.RunOnFixtureAsync(
+            "check", "02-fails", "--format", "json", "--report", $"markdown={dir}/r.md", "--report", $"junit={dir}/r.xml");
+
+        Assert.That(JsonReport.Deserialize(run.Out)!.Releases.Single().Exercises.Single().Status, Is.EqualTo(ExerciseStatus.Failing));
+        Assert.That(File.ReadAllText(Path.Combine(dir, "r.md")), Does.Contain("| 02-fails: A wrong answer | 🟡 failing | 1-make-it-pass | 2/3 |"));
+        Assert.That(System.Xml.Linq.XDocument.Load(Path.Combine(dir, "r.xml")).Root!.Attribute("failures")!.Value, Is.EqualTo("1"));
+    }
+
+    [Test]
     public async Task Without_a_starter_entry_every_level_counts_as_started_and_a_note_says_so()
     {
         var root = TestPaths.CopyOf(TestPaths.FixtureCourse);
@@ -55,12 +67,12 @@ public class ListAndOutputTests
     {
         var run = await GraderTester.RunAsync(
             TestPaths.FixtureCourse, "check", "05-loops", "--format", "json",
-            "--test-timeout", "30", "--exercise-timeout", "2", "--work-dir", GraderTester.SharedWorkDirectory);
+            "--test-timeout", "30", "--exercise-timeout", "5", "--work-dir", GraderTester.SharedWorkDirectory);
         var tests = JsonReport.Deserialize(run.Out)!.Releases.Single().Exercises.Single().Tests;
 
-        Assert.That(tests.Single(t => t.Name == "Step2_Spinning.Spin_returns").Message, Is.EqualTo("was still running when the exercise's 2 s limit ran out"));
+        Assert.That(tests.Single(t => t.Name == "Step2_Spinning.Spin_returns").Message, Is.EqualTo("was still running when the exercise's 5 s limit ran out"));
         Assert.That(tests.Single(t => t.Name == "Step3_Afterwards.Tests_after_a_loop_still_run"),
             Has.Property(nameof(TestReport.Status)).EqualTo(TestStatus.Timeout)
-                .And.Property(nameof(TestReport.Message)).EqualTo("not run: the exercise's 2 s limit ran out"));
+                .And.Property(nameof(TestReport.Message)).EqualTo("not run: the exercise's 5 s limit ran out"));
     }
 }

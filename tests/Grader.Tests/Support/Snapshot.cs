@@ -26,12 +26,20 @@ internal static partial class Snapshot
         foreach (var path in new[] { TestPaths.FixtureCourse, GraderTester.SharedWorkDirectory, Path.GetTempPath().TrimEnd('/') })
             text = text.Replace(path, "<path>", StringComparison.Ordinal);
         text = DurationMs().Replace(text, "\"durationMs\": 0");
+        text = JUnitTime().Replace(text, "time=\"0\"");
         text = StackTraceValue().Replace(text, "$1\"<stack trace>\"$2");
+        text = JUnitChildOutput().Replace(text, "<system-out>(test process output)</system-out>");
         return ChildOutput().Replace(text, "$1\"<test process output>\"$2");
     }
 
     [GeneratedRegex("\"durationMs\": \\d+")]
     private static partial Regex DurationMs();
+
+    [GeneratedRegex(@"<system-out>\[stderr\].*?</system-out>", RegexOptions.Singleline)]
+    private static partial Regex JUnitChildOutput();
+
+    [GeneratedRegex("time=\"[0-9.]+\"")]
+    private static partial Regex JUnitTime();
 
     [GeneratedRegex("^(\\s*\"stackTrace\": )\"(?:[^\"\\\\]|\\\\.)+\"(,?)$", RegexOptions.Multiline)]
     private static partial Regex StackTraceValue();
