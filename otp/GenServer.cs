@@ -3,6 +3,8 @@ namespace Otp;
 /// <summary>
 /// Starting, calling, casting to and stopping <see cref="GenServer{TState}"/> servers: the functions of OTP's <c>gen_server</c> module.
 /// Every function comes in two forms: from inside a process (pass its <see cref="ProcessContext"/>) or from outside (pass the <see cref="Node"/>).
+/// Where .NET differs: a failed call throws in the caller instead of exiting it; there is no <c>hibernate</c> (the garbage
+/// collector already reclaims an idle server's garbage); <c>multi_call</c>/<c>abcast</c> are absent, as there is one node.
 /// </summary>
 public static class GenServer
 {
@@ -88,6 +90,15 @@ public static class GenServer
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(request);
         server.Resolve(node)?.Process?.Enqueue(new CastMessage(request));
+    }
+
+    /// <summary>Elixir's <c>GenServer.whereis/1</c>: the live pid behind <paramref name="server"/>, or null.</summary>
+    /// <param name="node">The node to look on.</param>
+    /// <param name="server">A pid or a name.</param>
+    public static Pid? WhereIs(Node node, ServerRef server)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return server.Resolve(node) is { } pid && node.IsAlive(pid) ? pid : null;
     }
 
     /// <summary>

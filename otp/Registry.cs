@@ -112,6 +112,24 @@ public sealed class Registry : INameRegistry, IDownHandler
         }
     }
 
+    /// <summary><c>Registry.values/3</c>: the values <paramref name="owner"/> registered under <paramref name="key"/>.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="owner">The process.</param>
+    public IReadOnlyList<object?> Values(object key, Pid owner) =>
+        Lookup(key).Where(e => e.Pid == owner).Select(e => e.Value).ToArray();
+
+    /// <summary>
+    /// <c>Registry.match/3</c>: the entries under <paramref name="key"/> whose value <paramref name="pattern"/> accepts
+    /// (a predicate stands in for Elixir's match pattern and guards).
+    /// </summary>
+    /// <param name="key">The key.</param>
+    /// <param name="pattern">Which values to keep; runs outside the registry's lock.</param>
+    public IReadOnlyList<RegistryEntry> Match(object key, Func<object?, bool> pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return Lookup(key).Where(e => pattern(e.Value)).ToArray();
+    }
+
     /// <summary><c>Registry.keys/2</c>: the keys <paramref name="owner"/> is registered under.</summary>
     /// <param name="owner">The process.</param>
     public IReadOnlyList<object> KeysOf(Pid owner)

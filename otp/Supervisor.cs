@@ -5,6 +5,8 @@ namespace Otp;
 /// exits, starts its children in order, restarts them by <see cref="SupervisorStrategy"/> within the restart intensity,
 /// and stops them in reverse order when it stops. The management functions are calls to it (timeout infinity, as in OTP);
 /// from inside a process pass <c>ctx.Node</c>.
+/// Not provided: <c>simple_one_for_one</c> (use <see cref="DynamicSupervisor"/>), significant children and
+/// <c>auto_shutdown</c>, <c>check_childspecs</c>, and the <c>modules</c> field (a child spec holds a start delegate, not a module).
 /// </summary>
 public static class Supervisor
 {

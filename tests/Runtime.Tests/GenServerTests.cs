@@ -280,6 +280,8 @@ public sealed class GenServerTests
         var pid = await GenServer.StartAsync(_node, new TestServer(), "counter");
 
         Assert.That(_node.WhereIs("counter"), Is.EqualTo(pid));
+        Assert.That(GenServer.WhereIs(_node, "counter"), Is.EqualTo(pid));
+        Assert.That(GenServer.WhereIs(_node, "nobody"), Is.Null);
         Assert.That(await GenServer.CallAsync<int>(_node, "counter", ("add", 5)), Is.EqualTo(5));
         var failed = Assert.ThrowsAsync<StartFailedException>(() => GenServer.StartAsync(_node, new TestServer(), "counter"));
         Assert.That(failed!.Reason, Is.EqualTo((new Atom("already_started"), (Pid?)pid)));

@@ -51,6 +51,19 @@ public sealed class RegistryTests
     }
 
     [Test]
+    public void Values_and_match_filter_the_entries()
+    {
+        var registry = new Registry(RegistryKeys.Duplicate);
+        var other = _node.CreateInbox();
+        registry.Register(_inbox.Self, "topic", 1);
+        registry.Register(other.Self, "topic", 2);
+        registry.Register(_inbox.Self, "topic", 3);
+
+        Assert.That(registry.Values("topic", _inbox.Self), Is.EqualTo(new object[] { 1, 3 }));
+        Assert.That(registry.Match("topic", v => v is int n && n > 1).Select(e => e.Pid), Is.EqualTo(new[] { other.Self, _inbox.Self }));
+    }
+
+    [Test]
     public void Unregister_removes_only_the_owners_entries()
     {
         var registry = new Registry(RegistryKeys.Duplicate);

@@ -1,0 +1,162 @@
+namespace Otp;
+
+/// <summary>
+/// The signal half of a process: exit signals, links and monitors. Links are made and removed with both processes
+/// locked (in pid order), so a link is never half made while one side dies.
+/// </summary>
+internal sealed partial class Process
+{
+    /// <summary>
+    /// An exit signal: from a linked process that exited (<paramref name="viaLink"/>) or sent with exit/2.
+    /// Erlang's rules: <c>kill</c> sent directly cannot be trapped and becomes <c>killed</c>; a trapping process gets
+    /// an <see cref="ExitMessage"/>; otherwise <c>normal</c> is ignored (unless a process sends it to itself) and
+    /// anything else ends the process with that reason.
+    /// </summary>
+    public void ExitSignal(Pid from, object reason, bool viaLink)
+    {
+        bool trap;
+        lock (this)
+        {
+            if (_dead)
+            {
+                return;
+            }
+
+            trap = _trapExit;
+        }
+
+        if (!viaLink && ExitReason.Kill.Equals(reason))
+        {
+            Terminate(ExitReason.Killed);
+        }
+        else if (trap)
+        {
+            Enqueue(new ExitMessage(from, reason));
+        }
+        else if (ExitReason.Normal.Equals(reason))
+        {
+            if (!viaLink && from == Pid)
+            {
+                Terminate(reason);
+            }
+        }
+        else
+        {
+            Terminate(reason);
+        }
+    }
+
+    private void OnLinkedExit(Process exited, object reason)
+    {
+        lock (this)
+        {
+            // Unlinked in the meantime: Erlang guarantees no signal from a link once unlink has returned.
+            if (_dead || _links is null || !_links.Remove(exited))
+            {
+                return;
+            }
+        }
+
+        ExitSignal(exited.Pid, reason, viaLink: true);
+    }
+
+    /// <summary>Links two processes, both ways; false if <paramref name="other"/> is dead (the caller decides what noproc means).</summary>
+    public bool Link(Process other)
+    {
+        if (other == this)
+        {
+            return true;
+        }
+
+        // Lock both, in a fixed order, so a link is never half made while one of them dies.
+        var (first, second) = Pid.Id < other.Pid.Id ? (this, other) : (other, this);
+        lock (first)
+        {
+            lock (second)
+            {
+                if (_dead)
+                {
+                    throw ProcessKilledSignal.Instance;
+                }
+
+                if (other._dead)
+                {
+                    return false;
+                }
+
+                (_links ??= []).Add(other);
+                (other._links ??= []).Add(this);
+                return true;
+            }
+        }
+    }
+
+    public void Unlink(Process other)
+    {
+        var (first, second) = Pid.Id < other.Pid.Id ? (this, other) : (other, this);
+        lock (first)
+        {
+            lock (second)
+            {
+                _links?.Remove(other);
+                other._links?.Remove(this);
+            }
+        }
+    }
+
+    /// <summary>Adds a monitor held by <paramref name="watcher"/>; if this process is already dead, DOWN with noproc comes at once.</summary>
+    public MonitorRef AddMonitor(IDownHandler watcher, Process? holder)
+    {
+        var monitor = new MonitorRef(this, watcher);
+        bool dead;
+        lock (this)
+        {
+            dead = _dead;
+            if (!dead)
+            {
+                (_monitoredBy ??= []).Add(monitor);
+            }
+        }
+
+        if (dead)
+        {
+            watcher.OnDown(monitor, Pid, ExitReason.NoProc);
+        }
+        else if (holder is not null)
+        {
+            lock (holder)
+            {
+                if (!holder._dead)
+                {
+                    (holder._monitoring ??= []).Add(monitor);
+                }
+            }
+        }
+
+        return monitor;
+    }
+
+    /// <summary>Removes a monitor; true if it was still active (no DOWN sent yet).</summary>
+    public bool RemoveMonitor(MonitorRef monitor)
+    {
+        lock (this)
+        {
+            return _monitoredBy?.Remove(monitor) ?? false;
+        }
+    }
+
+    public void ForgetMonitor(MonitorRef monitor)
+    {
+        lock (this)
+        {
+            _monitoring?.Remove(monitor);
+        }
+    }
+
+    /// <summary>A monitor held by this process fired: forget it and queue the DOWN message.</summary>
+    void IDownHandler.OnDown(MonitorRef monitor, Pid pid, object reason)
+    {
+        ForgetMonitor(monitor);
+        Enqueue(new DownMessage(monitor, pid, reason));
+    }
+}
