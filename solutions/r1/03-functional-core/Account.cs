@@ -28,8 +28,9 @@ public sealed record Account
     // The largest amount whose cents still fit in a long: 92233720368547758.07.
     private const decimal MaxAmount = long.MaxValue / 100m;
 
-    // Digits, then optionally a point and one or two digits. [0-9] rather than \d, which would also accept the
-    // digits of other scripts; \A and \z rather than ^ and $, which would let a trailing "\n" through.
+    // Digits, then optionally a point and one or two digits. The pattern says exactly what it means, without leaning
+    // on the code around it: [0-9] rather than \d, which matches the digits of every script; \A and \z rather than
+    // ^ and $, which would let a trailing "\n" through.
     private static readonly Regex PlainAmount = new(@"\A[0-9]+(\.[0-9]{1,2})?\z", RegexOptions.CultureInvariant);
 
     // Kept for the statement's first line. It needs no place in equality: the balance and the history decide it.
@@ -55,12 +56,15 @@ public sealed record Account
     /// Construct: opens an account from text, with an empty history. Accepted: digits, optionally followed by a point
     /// and one or two digits ("0", "12", "12.5", "12.50"), read in the invariant culture, with surrounding whitespace
     /// allowed. Everything else is refused: "1.", ".5", "1,00", "-1", "+1", "1e3", "" and amounts whose cents do not
-    /// fit in a <see cref="long"/>.
+    /// fit in a <see cref="long"/> (more than 92233720368547758.07).
     /// </summary>
     /// <param name="openingBalance">The opening balance, as text.</param>
     /// <returns>The new account.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="openingBalance"/> is null.</exception>
-    /// <exception cref="FormatException">The text is not an accepted amount; the message quotes it.</exception>
+    /// <exception cref="FormatException">
+    /// The text is not an accepted amount; the message quotes it (in double quotes, exactly as given) and says what is
+    /// accepted.
+    /// </exception>
     public static Account Open(string openingBalance)
     {
         ArgumentNullException.ThrowIfNull(openingBalance);
@@ -89,8 +93,9 @@ public sealed record Account
     /// <returns>A new account.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="transaction"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// The amount is not positive, has more than two decimals, or is larger than a long of cents can hold;
-    /// <see cref="ArgumentOutOfRangeException.ActualValue"/> is the amount.
+    /// The amount is not positive, has more than two decimals (trailing zeros do not count: 1.000 is 1), or is larger
+    /// than a long of cents can hold; <see cref="ArgumentOutOfRangeException.ActualValue"/> is the amount. This is
+    /// checked first, before the balance.
     /// </exception>
     /// <exception cref="InsufficientFundsException">A withdrawal is larger than the balance.</exception>
     /// <exception cref="OverflowException">A deposit would take the balance beyond what a long of cents can hold.</exception>
@@ -112,7 +117,7 @@ public sealed record Account
     /// transaction is refused, its exception propagates and no partly updated account escapes.
     /// </summary>
     /// <param name="transactions">The transactions, in the order they happened.</param>
-    /// <returns>The account after all of them; this account when there are none.</returns>
+    /// <returns>The account after all of them; an equal account when there are none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="transactions"/> or one of them is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">See <see cref="Apply"/>.</exception>
     /// <exception cref="InsufficientFundsException">See <see cref="Apply"/>.</exception>
