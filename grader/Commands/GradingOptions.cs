@@ -7,7 +7,7 @@ namespace Grader.Commands;
 /// <summary>The options every grading command accepts, defined once and added to each command.</summary>
 internal sealed class GradingOptions
 {
-    public Option<string?> Root { get; } = new("--root") { Description = "The kit's root folder (the one holding course.json). Default: found by walking up from the current folder." };
+    public Option<string?> Root { get; } = new("--root") { HelpName = "dir", Description = "The kit's root folder (the one holding course.json). Default: found by walking up from the current folder." };
 
     public Option<bool> Solutions { get; } = new("--solutions") { Description = "Grade solutions/ instead of exercises/." };
 
@@ -17,24 +17,27 @@ internal sealed class GradingOptions
         DefaultValueFactory = _ => ReportFormats.Console,
     }.AcceptOnlyFromAmong([.. ReportFormats.All]);
 
-    public Option<string?> Output { get; } = new("--output") { Description = "Write the report to this file." };
+    public Option<string?> Output { get; } = new("--output") { HelpName = "file", Description = "Write the report to this file." };
 
     public Option<string[]> Reports { get; } = new("--report")
     {
+        HelpName = "format=file",
         Description = "Also write the report in another format: <format>=<file>, for example json=report.json (repeatable).",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    public Option<string?> Suites { get; } = new("--suites") { Description = "Folder of hidden suites (default: grader/suites)." };
+    public Option<string?> Suites { get; } = new("--suites") { HelpName = "dir", Description = "Folder of hidden suites (default: grader/suites)." };
 
     public Option<double> TestTimeout { get; } = new("--test-timeout")
     {
+        HelpName = "seconds",
         Description = "Seconds one test may run before it is stopped.",
         DefaultValueFactory = _ => RunLimits.Default.TestTimeout.TotalSeconds,
     };
 
     public Option<double> ExerciseTimeout { get; } = new("--exercise-timeout")
     {
+        HelpName = "seconds",
         Description = "Seconds all tests of one exercise level may run together.",
         DefaultValueFactory = _ => RunLimits.Default.ExerciseTimeout.TotalSeconds,
     };

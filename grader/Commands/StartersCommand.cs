@@ -13,7 +13,7 @@ internal static class StartersCommand
     /// <summary>The <c>starters</c> command.</summary>
     public static Command Create(CommandEnvironment environment)
     {
-        var root = new Option<string?>("--root") { Description = "The kit's root folder (default: found from the current folder)." };
+        var root = new Option<string?>("--root") { HelpName = "dir", Description = "The kit's root folder (default: found from the current folder)." };
         var update = new Option<bool>("--update") { Description = "Rewrite grader/starters.json from the starter files." };
         var check = new Option<bool>("--check") { Description = "Fail (exit code 1) when grader/starters.json does not match the starter files." };
         var command = new Command("starters", "Maintainers: update or check grader/starters.json after changing a starter.") { root, update, check };

@@ -45,6 +45,11 @@ internal static class CheckReport
                 ? $"You are on step {step}. (No hints for this step yet.)"
                 : $"You are on step {step}. [bold]Hint:[/] {Markup.Escape(hint)}");
         }
+        else if (exercise.Status == ExerciseStatus.Failing
+            && exercise.Tests.Where(t => t.Suite == TestSuite.Visible).All(t => t.Status is TestStatus.Pass or TestStatus.Skipped))
+        {
+            console.MarkupLine("Every visible test passes; the hidden tests above check what the visible ones do not (edge cases, concurrency, other inputs).");
+        }
         else if (exercise.Status == ExerciseStatus.NotStarted)
         {
             var first = hints.Steps.Select(s => hints.For(s).FirstOrDefault()).FirstOrDefault(h => h is not null);
