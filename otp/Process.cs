@@ -11,7 +11,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     private static int t_notifyDepth;
 
     private readonly Func<ProcessContext, Task>? _body;
-    private bool _dead;
+    private volatile bool _dead; // written under the lock; read without it only to stop the code of a dead process early
     private object? _reason;
     private bool _trapExit;
     private HashSet<Process>? _links;
@@ -41,6 +41,9 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
 
     /// <summary>The registered name; written by <see cref="Otp.Node"/> under this process's lock.</summary>
     public string? RegisteredName { get; set; }
+
+    /// <summary>True once the process has exited; a lock-free read for the process's own code.</summary>
+    public bool HasExited => _dead;
 
     public bool IsAlive
     {

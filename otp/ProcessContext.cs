@@ -7,6 +7,9 @@ namespace Otp;
 /// A process body gets one as its argument; <see cref="Node.CreateInbox"/> makes one for code that is not a process
 /// (a test, a console), so it can receive replies, DOWN and EXIT messages.
 /// Only the process's own code may receive; the other members are safe from any thread.
+/// Where .NET differs: running code cannot be stopped from outside, so once an exit signal has ended the process (it is
+/// dead for everyone else at once), its code is stopped the next time it receives, sends or spawns: those throw
+/// <see cref="OperationCanceledException"/>, which the runtime absorbs when it leaves the body.
 /// </summary>
 public sealed class ProcessContext : IDisposable
 {
@@ -94,16 +97,28 @@ public sealed class ProcessContext : IDisposable
     /// <summary>Sends a message: <c>Pid ! Msg</c>. Never fails; a message to a dead process is dropped.</summary>
     /// <param name="to">The receiver.</param>
     /// <param name="message">Any non-null value.</param>
-    public void Send(Pid to, object message) => Node.Send(to, message);
+    public void Send(Pid to, object message)
+    {
+        ThrowIfExited();
+        Node.Send(to, message);
+    }
 
     /// <summary>Sends to a registered name: <c>Name ! Msg</c>. Throws <see cref="NoProcessException"/> if the name is free, as Erlang raises badarg.</summary>
     /// <param name="name">A locally registered name.</param>
     /// <param name="message">Any non-null value.</param>
-    public void Send(string name, object message) => Node.Send(name, message);
+    public void Send(string name, object message)
+    {
+        ThrowIfExited();
+        Node.Send(name, message);
+    }
 
     /// <summary>Starts a process whose parent is this one: <c>spawn/1</c>.</summary>
     /// <param name="body">The process's code; when it returns the process exits <c>normal</c>, when it throws it exits with the exception.</param>
-    public Pid Spawn(Func<ProcessContext, Task> body) => Node.SpawnProcess(body, Process, link: false).Process.Pid;
+    public Pid Spawn(Func<ProcessContext, Task> body)
+    {
+        ThrowIfExited();
+        return Node.SpawnProcess(body, Process, link: false).Process.Pid;
+    }
 
     /// <summary>Starts a process linked to this one, atomically: <c>spawn_link/1</c>.</summary>
     /// <param name="body">The process's code.</param>
@@ -113,6 +128,7 @@ public sealed class ProcessContext : IDisposable
     /// <param name="body">The process's code.</param>
     public (Pid Pid, MonitorRef Monitor) SpawnMonitor(Func<ProcessContext, Task> body)
     {
+        ThrowIfExited();
         var child = Node.SpawnProcess(body, Process, link: false, monitorFrom: Process, monitorHolder: Process);
         return (child.Process.Pid, child.Monitor!);
     }
@@ -223,6 +239,18 @@ public sealed class ProcessContext : IDisposable
 
     /// <summary>Ends an inbox (or this process) with reason <c>normal</c> if it is still alive.</summary>
     public void Dispose() => Process.Terminate(ExitReason.Normal);
+
+    /// <summary>
+    /// The code of a process that an exit signal has ended stops the next time it uses the runtime: a dead process
+    /// sends nothing and starts nothing, as in Erlang.
+    /// </summary>
+    private void ThrowIfExited()
+    {
+        if (Process.HasExited)
+        {
+            throw ProcessKilledSignal.Instance;
+        }
+    }
 
     private static TimeSpan CheckTimeout(TimeSpan timeout)
     {

@@ -408,6 +408,30 @@ public sealed class ProcessTests
     }
 
     [Test, CancelAfter(5000)]
+    public async Task A_process_killed_while_busy_sends_nothing_afterwards(CancellationToken ct)
+    {
+        var busy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var me = _inbox.Self;
+        var pid = _node.Spawn(async ctx =>
+        {
+            busy.SetResult();
+            await release.Task; // busy with something that is not the runtime
+            ctx.Send(me, "from a dead process");
+        });
+        await busy.Task.WaitAsync(ct);
+        var exit = _node.WaitForExitAsync(pid, ct);
+
+        _node.Exit(pid, ExitReason.Kill);
+        Assert.That(await exit, Is.EqualTo(ExitReason.Killed));
+        release.SetResult();
+
+        _node.Send(me, "marker"); // anything the dead process could still send would arrive before or around this
+        Assert.That(await _inbox.ReceiveAsync(ct), Is.EqualTo("marker"));
+        await _inbox.AssertNoMessage();
+    }
+
+    [Test, CancelAfter(5000)]
     public async Task Exit_signals_cascade_along_a_long_chain_of_links(CancellationToken ct)
     {
         const int length = 2000;
