@@ -15,6 +15,9 @@ internal enum ExitCode
     /// <summary>The course on disk cannot be used (no course.json, invalid JSON, unknown exercise).</summary>
     CourseError = 3,
 
+    /// <summary>Interrupted (Ctrl+C) before grading finished; no report was written.</summary>
+    Cancelled = 130,
+
     /// <summary>The grader itself failed; the message asks for a bug report.</summary>
     InternalError = 70,
 }

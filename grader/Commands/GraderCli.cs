@@ -55,7 +55,12 @@ internal static class GraderCli
             await environment.Error.WriteLineAsync($"error: {e.Message}");
             return (int)ExitCode.CourseError;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await environment.Error.WriteLineAsync("Cancelled: grading stopped before it finished, so there is no report.");
+            return (int)ExitCode.Cancelled;
+        }
+        catch (Exception e)
         {
             await environment.Error.WriteLineAsync($"The grader failed; this is a bug in the grader, not in your code. Please report it with this text:\n{e}");
             return (int)ExitCode.InternalError;

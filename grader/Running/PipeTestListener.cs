@@ -9,6 +9,7 @@ namespace Grader.Running;
 internal sealed class PipeTestListener : ITestListener
 {
     private const int MaxStackLines = 8;
+    private const int MaxTextLength = 64 * 1024;
     private readonly TestSuite _suite;
     private readonly Action<RunnerEvent> _send;
 
@@ -51,9 +52,9 @@ internal sealed class PipeTestListener : ITestListener
         _send(Describe(_suite, result.Test, RunnerEvent.Finished) with
         {
             Outcome = Outcome(result.ResultState),
-            Message = result.Message ?? "",
+            Message = Cap(result.Message),
             StackTrace = Trim(result.StackTrace),
-            Output = result.Output ?? "",
+            Output = Cap(result.Output),
             DurationMs = result.Duration * 1000,
         });
     }
@@ -74,6 +75,11 @@ internal sealed class PipeTestListener : ITestListener
         _ when state.Label == "Error" => TestStatus.Error,
         _ => TestStatus.Fail,
     };
+
+    /// <summary>A test that floods the console must not flood the channel or the report.</summary>
+    private static string Cap(string? text) => text is null ? ""
+        : text.Length <= MaxTextLength ? text
+        : text[..MaxTextLength] + $"\n[truncated at {MaxTextLength / 1024} KB]\n";
 
     private static string Trim(string? stackTrace) =>
         stackTrace is null ? "" : string.Join("\n", stackTrace.ReplaceLineEndings("\n").Split('\n').Take(MaxStackLines)).TrimEnd();

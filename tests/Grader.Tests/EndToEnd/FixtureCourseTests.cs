@@ -74,7 +74,7 @@ public class FixtureCourseTests
     {
         var loop = Test("05-loops", "Step2_Spinning.Spin_returns");
         Assert.That(loop.Status, Is.EqualTo(TestStatus.Timeout));
-        Assert.That(loop.Message, Is.EqualTo("did not finish within 3 s: an infinite loop or a deadlock?"));
+        Assert.That(loop.Message, Is.EqualTo("did not finish within 5 s: an infinite loop or a deadlock?"));
         Assert.That(Test("05-loops", "Step3_Afterwards.Tests_after_a_loop_still_run").Status, Is.EqualTo(TestStatus.Pass));
         Assert.That(Test("05-loops", "Adding.Negative_numbers_add_up").Status, Is.EqualTo(TestStatus.Pass));
     }
@@ -84,7 +84,7 @@ public class FixtureCourseTests
     {
         Assert.That(Test("05-loops", "Step4_Setting_up.Tests_run_after_the_set_up"),
             Has.Property(nameof(TestReport.Status)).EqualTo(TestStatus.Timeout)
-                .And.Property(nameof(TestReport.Message)).EqualTo("the set-up or tear-down of Step4_Setting_up did not finish within 3 s: an infinite loop or a deadlock?"));
+                .And.Property(nameof(TestReport.Message)).EqualTo("the set-up or tear-down of Step4_Setting_up did not finish within 5 s: an infinite loop or a deadlock?"));
         Assert.That(Test("05-loops", "Adding.Negative_numbers_add_up").Status, Is.EqualTo(TestStatus.Pass));
     }
 

@@ -56,6 +56,22 @@ public class CommandLineTests
     }
 
     [Test]
+    public async Task A_missing_suites_folder_is_a_usage_error()
+    {
+        var run = await GraderTester.RunAsync(TestPaths.FixtureCourse, "--suites", "no/such/folder");
+        Assert.That(run.ExitCode, Is.EqualTo((int)ExitCode.UsageError));
+        Assert.That(run.Error, Does.Contain("no such folder"));
+    }
+
+    [Test]
+    public async Task A_bad_report_argument_is_a_usage_error()
+    {
+        var run = await GraderTester.RunAsync(TestPaths.FixtureCourse, "--report", "yaml=out.yaml");
+        Assert.That(run.ExitCode, Is.EqualTo((int)ExitCode.UsageError));
+        Assert.That(run.Error, Does.Contain("expected <format>=<file>"));
+    }
+
+    [Test]
     public async Task Starters_needs_exactly_one_of_update_or_check()
     {
         var run = await GraderTester.RunAsync(TestPaths.FixtureCourse, "starters");
