@@ -45,7 +45,9 @@ public static class Observer
                 which = [];
             }
 
-            foreach (var child in which)
+            // A Supervisor lists its newest child first; the tree reads better in start order.
+            var inStartOrder = info.Behaviour == "supervisor" ? which.Reverse() : which;
+            foreach (var child in inStartOrder)
             {
                 children.Add(await WalkAsync(node, child.Id, child.Pid, child.Type).ConfigureAwait(false));
             }

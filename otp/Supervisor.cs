@@ -78,7 +78,10 @@ public static class Supervisor
     public static Task DeleteChildAsync(Node node, ServerRef supervisor, object id) =>
         CallAsync(node, supervisor, new DeleteChildRequest(id));
 
-    /// <summary><c>supervisor:which_children/1</c>: every child, in start order.</summary>
+    /// <summary>
+    /// <c>supervisor:which_children/1</c>: every child, newest first (the reverse of start order), as OTP lists them.
+    /// A DynamicSupervisor lists its children in start order (Elixir leaves the order unspecified).
+    /// </summary>
     /// <param name="node">The node the supervisor runs on.</param>
     /// <param name="supervisor">The supervisor (or a DynamicSupervisor).</param>
     public static async Task<IReadOnlyList<ChildInfo>> WhichChildrenAsync(Node node, ServerRef supervisor) =>

@@ -55,7 +55,7 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
             TerminateChildRequest terminate => await TerminateChildAsync(terminate.Id).ConfigureAwait(false),
             RestartChildRequest restart => await RestartChildAsync(restart.Id).ConfigureAwait(false),
             DeleteChildRequest delete => DeleteChild(delete.Id),
-            WhichChildrenRequest => _children.Select(c => c.Info).ToArray(),
+            WhichChildrenRequest => _children.Select(c => c.Info).Reverse().ToArray(), // OTP lists the newest child first
             CountChildrenRequest => new ChildCounts(
                 _children.Count,
                 _children.Count(c => c.Pid is not null),

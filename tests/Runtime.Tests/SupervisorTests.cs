@@ -55,7 +55,7 @@ public sealed class SupervisorTests
         Assert.That(id, Is.EqualTo("a"));
         Assert.That(newPid, Is.Not.EqualTo(pids["a"]));
         var children = await Supervisor.WhichChildrenAsync(_node, sup);
-        Assert.That(children.Select(c => c.Pid), Is.EqualTo(new[] { newPid, pids["b"] }));
+        Assert.That(children.Select(c => c.Pid), Is.EqualTo(new[] { pids["b"], newPid })); // newest first, as OTP lists them
     }
 
     [Test, CancelAfter(5000)]
@@ -79,7 +79,16 @@ public sealed class SupervisorTests
 
         Assert.That(await StartedIds(2, ct), Is.EqualTo(new[] { "b", "c" }));
         var children = await Supervisor.WhichChildrenAsync(_node, sup);
-        Assert.That(children[0].Pid, Is.EqualTo(pids["a"]));
+        Assert.That(children[^1].Pid, Is.EqualTo(pids["a"]));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Which_children_lists_the_newest_child_first(CancellationToken ct)
+    {
+        var sup = await Supervisor.StartAsync(_node, [Spec("a"), Spec("b")]);
+        await Supervisor.StartChildAsync(_node, sup, Spec("c"));
+
+        Assert.That((await Supervisor.WhichChildrenAsync(_node, sup)).Select(c => c.Id), Is.EqualTo(new[] { "c", "b", "a" }));
     }
 
     [Test, CancelAfter(5000)]
@@ -169,7 +178,7 @@ public sealed class SupervisorTests
 
         await Supervisor.TerminateChildAsync(_node, sup, "b");
         Assert.That(_node.IsAlive(b!), Is.False);
-        Assert.That((await Supervisor.WhichChildrenAsync(_node, sup))[1], Is.EqualTo(new ChildInfo("b", null, ChildType.Worker, false)));
+        Assert.That((await Supervisor.WhichChildrenAsync(_node, sup))[0], Is.EqualTo(new ChildInfo("b", null, ChildType.Worker, false)));
         Assert.That(await Supervisor.CountChildrenAsync(_node, sup), Is.EqualTo(new ChildCounts(2, 1, 0, 2)));
 
         var again = await Supervisor.RestartChildAsync(_node, sup, "b");
