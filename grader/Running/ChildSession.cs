@@ -7,7 +7,7 @@ namespace Grader.Running;
 /// One test process: starts it, reads its events from a private named pipe, and enforces the limits. Every wait is
 /// bounded by a deadline measured with the injected <see cref="TimeProvider"/>; nothing sleeps.
 /// </summary>
-internal sealed class ChildSession
+internal sealed class ChildSession : ITestProcessSession
 {
     private const int OutputCap = 64 * 1024;
     private static readonly TimeSpan s_exitGrace = TimeSpan.FromSeconds(5);

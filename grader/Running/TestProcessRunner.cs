@@ -15,13 +15,18 @@ internal sealed partial class TestProcessRunner
     private readonly RunLimits _limits;
     private readonly TimeProvider _time;
     private readonly string _scratchDirectory;
+    private readonly ITestProcessSession _session;
 
+    /// <param name="limits">Time limits per test and per exercise.</param>
+    /// <param name="time">The clock the limits are measured with.</param>
     /// <param name="scratchDirectory">Where the test processes run and the lists of tests to run are written (under the work directory).</param>
-    public TestProcessRunner(RunLimits limits, TimeProvider time, string scratchDirectory)
+    /// <param name="session">Starts test processes; by default the grader itself in a child process.</param>
+    public TestProcessRunner(RunLimits limits, TimeProvider time, string scratchDirectory, ITestProcessSession? session = null)
     {
         _limits = limits;
         _time = time;
         _scratchDirectory = scratchDirectory;
+        _session = session ?? new ChildSession(limits, time);
     }
 
     /// <summary>Runs every test of <paramref name="build"/> and returns one report per test.</summary>
@@ -33,7 +38,6 @@ internal sealed partial class TestProcessRunner
         var known = new HashSet<string>();
         var results = new Dictionary<string, TestReport>();
         var deadline = _time.GetUtcNow() + _limits.ExerciseTimeout;
-        var session = new ChildSession(_limits, _time);
         string? onlyFile = null;
         string? runnerError = null;
 
@@ -56,7 +60,7 @@ internal sealed partial class TestProcessRunner
                 arguments.AddRange(["--only", onlyFile]);
 
             var finishedBefore = results.Count;
-            var end = await session.RunAsync(arguments, _scratchDirectory, deadline, OnEvent, cancellationToken);
+            var end = await _session.RunAsync(arguments, _scratchDirectory, deadline, OnEvent, cancellationToken);
             if (end.End == ChildSessionEnd.Completed)
                 return Outcome(discovered, results, problem: null);
 
