@@ -161,7 +161,7 @@ public static class GenServer
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(server);
-        return ProcLib.StartLinkAsync(node, parent, link, (ctx, ack) => new GenServerLoop<TState>(server, ctx, name).RunAsync(ack), timeout);
+        return ProcLib.StartLinkAsync(node, parent, link, (ctx, ack) => new GenServerLoop<TState>(server, ctx, name, ack).RunAsync(), timeout);
     }
 
     private static async Task<object?> Call(Node node, Pid? caller, ServerRef server, object request, TimeSpan? timeout, CancellationToken cancellationToken)

@@ -4,8 +4,9 @@ namespace Otp;
 /// The receive loop of a gen_server: take a message, run the matching callback, act on its result.
 /// One instance per server process; it holds what OTP keeps in the loop's arguments (state, idle timer, continue).
 /// </summary>
-internal sealed class GenServerLoop<TState>(GenServer<TState> server, ProcessContext context, ServerName? name)
+internal sealed class GenServerLoop<TState>(GenServer<TState> server, ProcessContext context, ServerName? name, InitAck ack)
 {
+    private InitAck? _ack = ack; // needed until Init is done; not kept by an idle server
     private static readonly Atom BadReturnValue = new("bad_return_value");
 
     private TState _state = default!;
@@ -14,13 +15,13 @@ internal sealed class GenServerLoop<TState>(GenServer<TState> server, ProcessCon
     private long _idleGeneration;
     private bool _timeoutNow;
 
-    public async Task RunAsync(InitAck ack)
+    private async Task<bool> InitAsync(InitAck ack)
     {
         context.Process.Behaviour ??= "gen_server";
         if (name is not null && !name.TryRegister(context.Node, context.Self))
         {
             ack.Failed((new Atom("already_started"), name.WhereIs(context.Node)));
-            return;
+            return false;
         }
 
         server.Attach(context);
@@ -40,7 +41,7 @@ internal sealed class GenServerLoop<TState>(GenServer<TState> server, ProcessCon
             case InitOutcome.Ignore:
                 ack.Failed(StartFailedException.IgnoreReason);
                 name?.Unregister(context.Node);
-                return;
+                return false;
             case InitOutcome.Stop:
                 ack.Failed(init.Reason!);
                 throw new ExitException(init.Reason!);
@@ -50,11 +51,19 @@ internal sealed class GenServerLoop<TState>(GenServer<TState> server, ProcessCon
         _continue = init.Continue;
         ArmIdleTimeout(init.Timeout);
         ack.Started(context.Self);
-        await LoopAsync().ConfigureAwait(false);
+        return true;
     }
 
-    private async Task LoopAsync()
+    /// <summary>Runs Init, then the loop, in one async method: an idle server holds one state machine, not two.</summary>
+    public async Task RunAsync()
     {
+        var ack = _ack!;
+        _ack = null;
+        if (!await InitAsync(ack).ConfigureAwait(false))
+        {
+            return;
+        }
+
         while (true)
         {
             HandleResult<TState> result;
@@ -73,7 +82,7 @@ internal sealed class GenServerLoop<TState>(GenServer<TState> server, ProcessCon
                 }
                 else
                 {
-                    var message = await context.ReceiveAsync().ConfigureAwait(false);
+                    var message = await context.Process.ReceiveAnyAsync().ConfigureAwait(false);
                     if (message is IdleTimeoutMessage tick)
                     {
                         if (tick.Generation != _idleGeneration)

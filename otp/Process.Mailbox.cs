@@ -9,7 +9,7 @@ namespace Otp;
 /// Only the process itself receives, so the waiter is a single reusable <see cref="ManualResetValueTaskSourceCore{TResult}"/>
 /// and an idle process costs no task, no timer and no thread.
 /// </summary>
-internal sealed partial class Process : IValueTaskSource<Wake>
+internal sealed partial class Process : IValueTaskSource<Wake>, IValueTaskSource<object>
 {
     // Shared with senders: guarded by the lock.
     private MessageNode? _first;
@@ -63,6 +63,41 @@ internal sealed partial class Process : IValueTaskSource<Wake>
         if (wake)
         {
             _waiter.SetResult(Wake.Message);
+        }
+    }
+
+    /// <summary>
+    /// The common receive (any message, no time limit, no cancellation) without an async state machine: it returns at
+    /// once when a message is waiting, otherwise a value task backed by this process's own waiter, which takes the
+    /// message when the receiver resumes. An idle process therefore holds no receive state at all.
+    /// </summary>
+    public ValueTask<object> ReceiveAnyAsync()
+    {
+        if (_localFirst is { } first)
+        {
+            RemoveLocal(null, first);
+            return new ValueTask<object>(first.Message);
+        }
+
+        lock (this)
+        {
+            if (_dead)
+            {
+                DropLocal();
+                throw ProcessKilledSignal.Instance;
+            }
+
+            if (_first is not null)
+            {
+                TakeSharedLocked();
+                var taken = _localFirst!;
+                RemoveLocal(null, taken);
+                return new ValueTask<object>(taken.Message);
+            }
+
+            _waiter.Reset();
+            _waiting = true;
+            return new ValueTask<object>(this, _waiter.Version);
         }
     }
 
@@ -283,6 +318,35 @@ internal sealed partial class Process : IValueTaskSource<Wake>
     }
 
     Wake IValueTaskSource<Wake>.GetResult(short token) => _waiter.GetResult(token);
+
+    // The end of ReceiveAnyAsync's wait, run by the receiver as it resumes: woken for a message, it takes the first one.
+    object IValueTaskSource<object>.GetResult(short token)
+    {
+        if (_waiter.GetResult(token) != Wake.Message)
+        {
+            DropLocal();
+            throw ProcessKilledSignal.Instance; // only an exit wakes a plain receive for anything but a message
+        }
+
+        lock (this)
+        {
+            TakeSharedLocked();
+        }
+
+        if (_localFirst is not { } first)
+        {
+            DropLocal();
+            throw ProcessKilledSignal.Instance; // killed between the wake-up and now: the mailbox went with it
+        }
+
+        RemoveLocal(null, first);
+        return first.Message;
+    }
+
+    ValueTaskSourceStatus IValueTaskSource<object>.GetStatus(short token) => _waiter.GetStatus(token);
+
+    void IValueTaskSource<object>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _waiter.OnCompleted(continuation, state, token, flags);
 
     ValueTaskSourceStatus IValueTaskSource<Wake>.GetStatus(short token) => _waiter.GetStatus(token);
 

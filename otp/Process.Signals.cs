@@ -141,7 +141,17 @@ internal sealed partial class Process
     {
         lock (this)
         {
-            return _monitoredBy?.Remove(monitor) ?? false;
+            if (_monitoredBy is null || !_monitoredBy.Remove(monitor))
+            {
+                return false;
+            }
+
+            if (_monitoredBy.Count == 0)
+            {
+                _monitoredBy = null; // every call monitors its server for a moment: keep an idle server small
+            }
+
+            return true;
         }
     }
 
@@ -149,7 +159,10 @@ internal sealed partial class Process
     {
         lock (this)
         {
-            _monitoring?.Remove(monitor);
+            if (_monitoring is not null && _monitoring.Remove(monitor) && _monitoring.Count == 0)
+            {
+                _monitoring = null;
+            }
         }
     }
 

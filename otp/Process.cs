@@ -10,7 +10,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     [ThreadStatic]
     private static int t_notifyDepth;
 
-    private readonly Func<ProcessContext, Task>? _body;
+    private Func<ProcessContext, Task>? _body; // dropped once started: its closure may hold start-up state
     private volatile bool _dead; // written under the lock; read without it only to stop the code of a dead process early
     private object? _reason;
     private bool _trapExit;
@@ -125,7 +125,9 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
         object reason = ExitReason.Normal;
         try
         {
-            await _body!(Context).ConfigureAwait(false);
+            var body = _body!;
+            _body = null;
+            await body(Context).ConfigureAwait(false);
         }
         catch (ProcessKilledSignal)
         {

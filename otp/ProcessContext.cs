@@ -50,8 +50,8 @@ public sealed class ProcessContext : IDisposable
     /// <see cref="OperationCanceledException"/> once this process has exited (an exit signal ended it).
     /// </summary>
     /// <param name="cancellationToken">Gives up waiting (throws <see cref="OperationCanceledException"/>).</param>
-    public async ValueTask<object> ReceiveAsync(CancellationToken cancellationToken = default) =>
-        (await Process.ReceiveAsync(null, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false))!;
+    public ValueTask<object> ReceiveAsync(CancellationToken cancellationToken = default) =>
+        cancellationToken.CanBeCanceled ? ReceiveCancellableAsync(cancellationToken) : Process.ReceiveAnyAsync();
 
     /// <summary>
     /// Waits at most <paramref name="timeout"/> for the oldest message: <c>receive Msg -&gt; Msg after T -&gt; timeout end</c>.
@@ -239,6 +239,9 @@ public sealed class ProcessContext : IDisposable
 
     /// <summary>Ends an inbox (or this process) with reason <c>normal</c> if it is still alive.</summary>
     public void Dispose() => Process.Terminate(ExitReason.Normal);
+
+    private async ValueTask<object> ReceiveCancellableAsync(CancellationToken cancellationToken) =>
+        (await Process.ReceiveAsync(null, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false))!;
 
     /// <summary>
     /// The code of a process that an exit signal has ended stops the next time it uses the runtime: a dead process
