@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using Otp.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/Otp.Benchmarks -- --filter '*' --job short   (the BenchmarkDotNet suite)
+// dotnet run -c Release --project benchmarks/Otp.Benchmarks -- --million otp|akka|proto  (one million idle processes, once)
+if (args is ["--million", var runtime])
+{
+    return await MillionSpawn.RunAsync(runtime, Console.Out);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
