@@ -130,6 +130,29 @@ public sealed class LoopServerSuite
     }
 
     [Test]
+    [CancelAfter(10000)]
+    public async Task The_callers_code_never_runs_on_the_servers_loop(CancellationToken cancellationToken)
+    {
+        // The caller of the first call, once it has its reply, waits for the server to handle the second request.
+        // If completing the reply ran the caller's code right there on the server's loop (a TaskCompletionSource
+        // created without RunContinuationsAsynchronously), the server could not go on, and the wait would fail.
+        using var initGate = new ManualResetEventSlim();
+        using var secondHandled = new ManualResetEventSlim();
+        var server = LoopServer.Start(new Probe(initGate: initGate));
+        var first = server.CallAsync(new Read(), Timeout);
+        var second = server.CallAsync(new Signal(secondHandled), Timeout);
+        var sawSecond = first.ContinueWith(
+            _ => secondHandled.Wait(TimeSpan.FromSeconds(5)),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        initGate.Set();
+
+        Assert.That(await sawSecond.WaitAsync(cancellationToken), Is.True,
+            "the server stalled while the caller's code ran on its loop: complete replies with RunContinuationsAsynchronously");
+        await second.WaitAsync(cancellationToken);
+        server.Stop();
+    }
+
+    [Test]
     [CancelAfter(5000)]
     public async Task Two_servers_of_one_behaviour_instance_keep_separate_states(CancellationToken cancellationToken)
     {

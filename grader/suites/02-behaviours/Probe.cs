@@ -20,6 +20,9 @@ internal sealed record Block(ManualResetEventSlim Gate, TaskCompletionSource Ent
         new(gate, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 }
 
+/// <summary>Sets Event, then replies with the total.</summary>
+internal sealed record Signal(ManualResetEventSlim Event) : Op;
+
 /// <summary>Throws Error.</summary>
 internal sealed record Crash(Exception Error) : Op;
 
@@ -75,6 +78,9 @@ internal sealed class Probe(int initial = 0, ManualResetEventSlim? initGate = nu
                     block.Entered.TrySetResult();
                     block.Gate.Wait(GateBound);
                     return (state + 1, state + 1);
+                case Signal signal:
+                    signal.Event.Set();
+                    return (state, state);
                 case Crash crash:
                     throw crash.Error;
                 default:
