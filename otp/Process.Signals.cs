@@ -114,7 +114,18 @@ internal sealed partial class Process
             dead = _dead;
             if (!dead)
             {
-                (_monitoredBy ??= []).Add(monitor);
+                if (_monitoredBy is null)
+                {
+                    _monitoredBy = monitor; // the common case, a caller waiting for a reply: no set to allocate
+                }
+                else if (_monitoredBy is MonitorRef one)
+                {
+                    _monitoredBy = new HashSet<MonitorRef> { one, monitor };
+                }
+                else
+                {
+                    ((HashSet<MonitorRef>)_monitoredBy).Add(monitor);
+                }
             }
         }
 
@@ -141,17 +152,21 @@ internal sealed partial class Process
     {
         lock (this)
         {
-            if (_monitoredBy is null || !_monitoredBy.Remove(monitor))
+            switch (_monitoredBy)
             {
-                return false;
-            }
+                case MonitorRef one when one == monitor:
+                    _monitoredBy = null;
+                    return true;
+                case HashSet<MonitorRef> many when many.Remove(monitor):
+                    if (many.Count == 0)
+                    {
+                        _monitoredBy = null;
+                    }
 
-            if (_monitoredBy.Count == 0)
-            {
-                _monitoredBy = null; // every call monitors its server for a moment: keep an idle server small
+                    return true;
+                default:
+                    return false;
             }
-
-            return true;
         }
     }
 
@@ -172,4 +187,11 @@ internal sealed partial class Process
         ForgetMonitor(monitor);
         Enqueue(new DownMessage(monitor, pid, reason));
     }
+
+    private static IEnumerable<MonitorRef> Watchers(object? monitoredBy) => monitoredBy switch
+    {
+        MonitorRef one => [one],
+        HashSet<MonitorRef> many => many,
+        _ => [],
+    };
 }

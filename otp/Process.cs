@@ -15,7 +15,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     private object? _reason;
     private bool _trapExit;
     private HashSet<Process>? _links;
-    private HashSet<MonitorRef>? _monitoredBy;
+    private object? _monitoredBy; // null, one MonitorRef, or a HashSet of them: most processes have at most one watcher
     private HashSet<MonitorRef>? _monitoring;
     private CancellationTokenSource? _exiting;
 
@@ -155,7 +155,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     public void Terminate(object reason)
     {
         HashSet<Process>? links;
-        HashSet<MonitorRef>? monitoredBy;
+        object? monitoredBy;
         HashSet<MonitorRef>? monitoring;
         CancellationTokenSource? exiting;
         bool wasWaiting;
@@ -205,7 +205,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
         }
     }
 
-    private void Notify(object reason, HashSet<Process>? links, HashSet<MonitorRef>? monitoredBy, HashSet<MonitorRef>? monitoring)
+    private void Notify(object reason, HashSet<Process>? links, object? monitoredBy, HashSet<MonitorRef>? monitoring)
     {
         if (monitoring is not null)
         {
@@ -225,7 +225,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
 
         if (monitoredBy is not null)
         {
-            foreach (var monitor in monitoredBy.OrderBy(m => m.Id)) // oldest monitor first: a deterministic order for readers
+            foreach (var monitor in Watchers(monitoredBy).OrderBy(m => m.Id)) // oldest monitor first: a deterministic order for readers
             {
                 monitor.Watcher.OnDown(monitor, Pid, reason);
             }
@@ -245,7 +245,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
                 Volatile.Read(ref _handled),
                 _links?.Select(p => p.Pid).Order().ToArray() ?? [],
                 _monitoring?.Where(m => m.Target is not null).Select(m => m.Target!.Pid).ToArray() ?? [],
-                _monitoredBy?.Select(m => m.Watcher).OfType<Process>().Select(p => p.Pid).ToArray() ?? [],
+                Watchers(_monitoredBy).Select(m => m.Watcher).OfType<Process>().Select(p => p.Pid).ToArray(),
                 RegisteredName,
                 Behaviour,
                 _trapExit,
