@@ -39,6 +39,25 @@ public sealed class CoreSuite
     public void Open_refuses_null() => Assert.That(() => Account.Open(null!), Throws.ArgumentNullException);
 
     [Test]
+    public void Apply_and_Reduce_refuse_null()
+    {
+        var account = Account.Open("1");
+
+        Assert.That(() => account.Apply(null!), Throws.ArgumentNullException);
+        Assert.That(() => account.Reduce(null!), Throws.ArgumentNullException);
+    }
+
+    [Test]
+    public void The_cores_exceptions_say_what_was_wrong()
+    {
+        Assert.That(() => Account.Open("twelve"), Throws.TypeOf<FormatException>().With.Message.Contains("twelve"));
+        Assert.That(() => Account.Open("1").Apply(new Deposit(-3m)),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("positive").And.Property("ActualValue").EqualTo(-3m));
+        Assert.That(() => Account.Open("1.50").Apply(new Withdrawal(7.25m)),
+            Throws.TypeOf<InsufficientFundsException>().With.Message.Contains("7.25").And.Message.Contains("1.5"));
+    }
+
+    [Test]
     [Repeat(5)]
     public void A_random_sequence_of_transactions_matches_a_model()
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
@@ -27,37 +28,50 @@ public sealed class RestarterSuite
         public int HandleInfo(object message, int state) => state;
     }
 
-    private sealed class Starter(FakeTimeProvider time, Func<int, Exception?>? failStart = null)
+    private sealed class Starter(FakeTimeProvider time, Func<int, Exception?>? failStart = null, Func<int, Task?>? gate = null)
     {
+        private readonly ConcurrentDictionary<int, TaskCompletionSource> _entered = new();
+        private readonly ConcurrentDictionary<int, TaskCompletionSource> _finished = new();
         private int _count;
 
-        public ConcurrentQueue<int> Started { get; } = new();
+        public ConcurrentQueue<Server<string, int, string>> Servers { get; } = new();
 
         public int Count => Volatile.Read(ref _count);
 
-        private readonly ConcurrentDictionary<int, TaskCompletionSource> _waiters = new();
+        /// <summary>Completes when start number <paramref name="n"/> has begun.</summary>
+        public Task EnteredAsync(int n) => Signal(_entered, n).Task;
 
-        public Task StartedAsync(int n) => _waiters.GetOrAdd(n, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        /// <summary>Completes when start number <paramref name="n"/> has finished, well or badly.</summary>
+        public Task StartedAsync(int n) => Signal(_finished, n).Task;
 
         public async Task<Server<string, int, string>> StartAsync()
         {
             var n = Interlocked.Increment(ref _count);
+            Signal(_entered, n).TrySetResult();
             try
             {
+                if (gate?.Invoke(n) is { } wait)
+                {
+                    await wait;
+                }
+
                 if (failStart?.Invoke(n) is { } failure)
                 {
                     throw failure;
                 }
 
                 var server = await GenServer.StartAsync(new Numbered(n), time);
-                Started.Enqueue(n);
+                Servers.Enqueue(server);
                 return server;
             }
             finally
             {
-                _waiters.GetOrAdd(n, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                Signal(_finished, n).TrySetResult();
             }
         }
+
+        private static TaskCompletionSource Signal(ConcurrentDictionary<int, TaskCompletionSource> signals, int n) =>
+            signals.GetOrAdd(n, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 
     private static void Crash(Restarter<string, int, string> restarter, CancellationToken cancellationToken) =>
@@ -133,6 +147,13 @@ public sealed class RestarterSuite
         Assert.That(starter.Count, Is.EqualTo(max + 1), "no server is started after giving up");
         Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>());
         Assert.That(() => restarter.Cast("id"), Throws.Nothing);
+        Assert.That(gaveUp?.Message, Does.Contain(max.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        time.Advance(period * 2);
+        Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
+            "giving up is final: once the period has passed, nothing restarts either");
+        Assert.That(starter.Count, Is.EqualTo(max + 1));
+        Assert.That(restarter.Restarts, Is.EqualTo(max));
         await restarter.StopAsync().WaitAsync(cancellationToken);
         Assert.That(restarter.Completion.IsFaulted, Is.True, "stopping after giving up does not undo it");
     }
@@ -253,7 +274,9 @@ public sealed class RestarterSuite
         Assert.That(gaveUp?.InnerException, Is.SameAs(broken));
         Assert.That(restarter.Restarts, Is.EqualTo(3));
         Assert.That(starter.Count, Is.EqualTo(4), "the first start and three failed restarts");
-        Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>());
+        var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken));
+        Assert.That(exited?.InnerException, Is.SameAs(broken), "no server: the call says why");
+        Assert.That(exited?.Message, Is.Not.Empty);
         await restarter.StopAsync().WaitAsync(cancellationToken);
     }
 
@@ -288,6 +311,52 @@ public sealed class RestarterSuite
         Assert.That(starter.Count, Is.EqualTo(1));
         Assert.That(restarter.Restarts, Is.Zero);
     }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task Stop_waits_for_a_restart_under_way_and_stops_the_new_server(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var starter = new Starter(time, gate: n => n == 2 ? release.Task : null);
+        var restarter = await StartAsync(starter, RestartPolicy.Default, time, cancellationToken);
+
+        restarter.Cast("crash");
+        await starter.EnteredAsync(2).WaitAsync(cancellationToken);
+        var stopping = restarter.StopAsync();
+
+        Assert.That(stopping.IsCompleted, Is.False, "the restart under way must finish, so its server can be stopped");
+        release.SetResult();
+        await stopping.WaitAsync(cancellationToken);
+
+        Assert.That(restarter.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion));
+        Assert.That(starter.Servers.Select(server => server.IsAlive), Is.All.False, "no server outlives the stop");
+        Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>());
+        Assert.That(starter.Count, Is.EqualTo(2));
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    [Repeat(20)]
+    public async Task Stopping_right_after_a_crash_leaves_nothing_running(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var starter = new Starter(time);
+        var restarter = await StartAsync(starter, RestartPolicy.Default, time, cancellationToken);
+
+        restarter.Cast("crash");
+        await restarter.StopAsync().WaitAsync(cancellationToken);
+        await starter.StartedAsync(starter.Count).WaitAsync(cancellationToken);
+
+        Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
+            "after a stop, whether or not the crash was restarted first, nothing runs and nothing restarts");
+        Assert.That(starter.Servers.Select(server => server.IsAlive), Is.All.False);
+        Assert.That(restarter.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion));
+    }
+
+    [Test]
+    public void TooManyRestartsException_needs_its_policy() =>
+        Assert.That(() => new TooManyRestartsException(null!, new InvalidOperationException()), Throws.ArgumentNullException);
 
     [Test]
     [CancelAfter(5000)]

@@ -92,7 +92,9 @@ public sealed class ServerSuite
         Assert.That(server.IsAlive, Is.False);
         Assert.That(server.Completion.IsFaulted, Is.True);
 
+        Assert.That(exited?.Message, Is.Not.Empty);
         var later = Assert.ThrowsAsync<ServerExitedException>(async () => await server.CallAsync("get").WaitAsync(cancellationToken));
+        Assert.That(later?.Message, Is.Not.Empty);
         Assert.That(later?.InnerException, Is.TypeOf<InvalidOperationException>(), "a later call also says why the server ended");
         Assert.That(() => server.Cast(1), Throws.Nothing);
         Assert.That(() => server.Send("x"), Throws.Nothing);
@@ -135,7 +137,8 @@ public sealed class ServerSuite
         Assert.That(waiting.IsCompleted, Is.False, $"the call gave up before its timeout of {timeout}");
         time.Advance(TimeSpan.FromMilliseconds(1));
 
-        Assert.That(async () => await waiting.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>());
+        Assert.That(async () => await waiting.WaitAsync(cancellationToken),
+            Throws.TypeOf<TimeoutException>().With.Message.Contains(timeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.CurrentCulture)));
         blocking.Release.TrySetResult();
         Assert.That(await server.CallAsync("get").WaitAsync(cancellationToken), Is.EqualTo(1),
             "a timeout does not end the server, and the late reply is dropped");
@@ -165,10 +168,14 @@ public sealed class ServerSuite
     {
         var server = await GenServer.StartAsync(new Counter()).WaitAsync(cancellationToken);
         var pending = server.CallAsync("add:3");
-        server.Cast(4);
+        for (var i = 0; i < 10_000; i++)
+        {
+            server.Cast(1);
+        }
 
         await server.StopAsync().WaitAsync(cancellationToken);
 
+        Assert.That(server.IsAlive, Is.False, "StopAsync completes once the server has ended, not before");
         Assert.That(await pending.WaitAsync(cancellationToken), Is.EqualTo(3));
         Assert.That(server.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion));
         Assert.That(server.IsAlive, Is.False);

@@ -151,7 +151,9 @@ public sealed class Restarter<TCall, TReply, TCast>
                 throw new ServerExitedException("No server is running: it could not be restarted.", startFailed);
             }
 
-            // The caller may see a crash before the watcher does; whoever notices first restarts, and only once.
+            // The watcher nearly always restarts a crashed server first, but it runs on another thread, with no promise
+            // about when. A caller that finds the crashed server still current restarts it itself, so that a call made
+            // after a crash always reaches the new server. Whoever notices first restarts, and only once.
             if (server.Completion.IsFaulted && RestartAfter(current, server.Completion.Exception!.InnerException!))
             {
                 continue;
