@@ -63,6 +63,8 @@ public sealed class LoopServer<TRequest, TReply>
         // One TaskCompletionSource per call is the return address (Erlang's {self(), Ref}). RunContinuationsAsynchronously:
         // completing it must not run the caller's code on the server's loop.
         var call = new Call(request, new TaskCompletionSource<TReply>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // The write fails only after Stop. A crashed server's mailbox still takes the call, but nobody will read it:
+        // Completion has already finished, so the wait below ends at once and the caller learns of the crash.
         if (!_mailbox.Writer.TryWrite(call))
         {
             throw Exited("The server had stopped when it was called.");
