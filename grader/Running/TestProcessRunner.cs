@@ -32,6 +32,20 @@ internal sealed partial class TestProcessRunner
     /// <summary>Runs every test of <paramref name="build"/> and returns one report per test.</summary>
     public async Task<TestRunOutcome> RunAsync(BuildResult build, CancellationToken cancellationToken)
     {
+        var onlyFiles = new List<string>();
+        try
+        {
+            return await RunUntilDoneAsync(build, onlyFiles, cancellationToken);
+        }
+        finally
+        {
+            foreach (var file in onlyFiles.Where(File.Exists))
+                File.Delete(file);
+        }
+    }
+
+    private async Task<TestRunOutcome> RunUntilDoneAsync(BuildResult build, List<string> onlyFiles, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(build.VisibleAssembly);
         Directory.CreateDirectory(_scratchDirectory);
         var discovered = new List<RunnerEvent>();
@@ -112,6 +126,7 @@ internal sealed partial class TestProcessRunner
             }
 
             onlyFile = Path.Combine(_scratchDirectory, $"only-{Guid.NewGuid():N}.txt");
+            onlyFiles.Add(onlyFile);
             ChildRunnerOptions.WriteOnly(onlyFile, remaining.Select(r => (r.Suite, r.FullName)));
         }
     }

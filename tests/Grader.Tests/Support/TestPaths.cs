@@ -13,10 +13,13 @@ internal static class TestPaths
     /// <summary>The fixture course: one exercise per outcome.</summary>
     public static string FixtureCourse => Path.Combine(SourceDirectory, "Fixtures", "course");
 
-    /// <summary>A fresh empty folder under the system's temp folder.</summary>
+    /// <summary>This test run's folder under the system's temp folder; removed when the run ends.</summary>
+    public static string RunDirectory { get; } = Path.Combine(Path.GetTempPath(), "grader-tests", Guid.NewGuid().ToString("N")[..12]);
+
+    /// <summary>A fresh empty folder inside <see cref="RunDirectory"/>.</summary>
     public static string NewTempDirectory()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "grader-tests", Guid.NewGuid().ToString("N")[..12]);
+        var dir = Path.Combine(RunDirectory, Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dir);
         return dir;
     }
