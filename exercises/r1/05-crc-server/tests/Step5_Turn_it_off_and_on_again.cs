@@ -8,6 +8,12 @@ namespace CrcServer.Tests;
 /// <summary>Step 5: after a crash, start a fresh server in the known good state.</summary>
 public sealed class Step5_Turn_it_off_and_on_again
 {
+    /// <summary>
+    /// How long to wait for a restart that no call asks for. A restart takes microseconds; a second is plenty even on a
+    /// slow machine, and short enough that a restarter that never restarts fails with a message instead of a timeout.
+    /// </summary>
+    private static readonly TimeSpan RestartWithin = TimeSpan.FromSeconds(1);
+
     /// <summary>The balance, asked for right after the caller saw a crash: it must come from a fresh server.</summary>
     private static async Task<decimal> BalanceAfterACrashAsync(Bank bank, CancellationToken cancellationToken)
     {
@@ -86,16 +92,15 @@ public sealed class Step5_Turn_it_off_and_on_again
 
         restarter.Cast(new AccountCast.Deposit(-1m)); // crashes the server, and nobody waits for a reply
 
-        // A broken restarter fails its Completion (then show why); one that does not watch never restarts, so the
-        // wait is bounded: a restart takes microseconds, and a second is plenty even on a slow machine.
+        // A broken restarter fails its Completion (then show why); one that does not watch never restarts.
         try
         {
-            await Task.WhenAny(restarted.Task, restarter.Completion).WaitAsync(TimeSpan.FromSeconds(1), cancellationToken);
+            await Task.WhenAny(restarted.Task, restarter.Completion).WaitAsync(RestartWithin, cancellationToken);
         }
         catch (TimeoutException)
         {
-            Assert.Fail("No restart within a second of a crash: the restarter should watch the server's Completion " +
-                "and restart it after a crash, even when no call notices the crash.");
+            Assert.Fail($"No restart within {RestartWithin.TotalSeconds} s of a crash: the restarter should watch the " +
+                "server's Completion and restart it after a crash, even when no call notices the crash.");
         }
 
         if (restarter.Completion.IsFaulted)
