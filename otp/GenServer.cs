@@ -8,6 +8,8 @@ namespace Otp;
 /// </summary>
 public static class GenServer
 {
+    private static readonly Func<object, From, object> s_call = static (request, from) => new CallMessage(request, from);
+
     /// <summary>OTP's default call timeout: 5 seconds.</summary>
     public static readonly TimeSpan DefaultCallTimeout = TimeSpan.FromSeconds(5);
 
@@ -65,7 +67,7 @@ public static class GenServer
     public static async Task<TReply> CallAsync<TReply>(ProcessContext caller, ServerRef server, object request, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return (TReply)(await Call(caller.Node, caller.Self, server, request, timeout, cancellationToken).ConfigureAwait(false))!;
+        return (TReply)(await RequestAsync(caller.Node, caller.Self, server, request, s_call, timeout, cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary><c>gen_server:call/3</c> from code that is not a process (see <see cref="CallAsync{TReply}(ProcessContext, ServerRef, object, TimeSpan?, CancellationToken)"/>).</summary>
@@ -76,7 +78,7 @@ public static class GenServer
     /// <param name="timeout">How long to wait (default 5 s).</param>
     /// <param name="cancellationToken">Gives up waiting.</param>
     public static async Task<TReply> CallAsync<TReply>(Node node, ServerRef server, object request, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        (TReply)(await Call(node, null, server, request, timeout, cancellationToken).ConfigureAwait(false))!;
+        (TReply)(await RequestAsync(node, null, server, request, s_call, timeout, cancellationToken).ConfigureAwait(false))!;
 
     /// <summary>
     /// <c>gen_server:cast/2</c>: sends <paramref name="request"/> to HandleCast and returns at once. Always succeeds,
@@ -164,11 +166,21 @@ public static class GenServer
         return ProcLib.StartLinkAsync(node, parent, link, (ctx, ack) => new GenServerLoop<TState>(server, ctx, name, ack).RunAsync(), timeout);
     }
 
-    private static async Task<object?> Call(Node node, Pid? caller, ServerRef server, object request, TimeSpan? timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// A request that waits for a reply (a call, or a system request such as sys:get_state): monitor the server, send
+    /// <paramref name="wrap"/>(request, from), and wait for the reply, the DOWN, the timeout or the cancellation.
+    /// </summary>
+    internal static async Task<object?> RequestAsync(
+        Node node, Pid? caller, ServerRef server, object request, Func<object, From, object> wrap, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(request);
         var limit = timeout ?? DefaultCallTimeout;
+        if (limit < TimeSpan.Zero && limit != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), limit, "A call timeout is zero or more, or Timeout.InfiniteTimeSpan.");
+        }
+
         var process = server.Resolve(node)?.Process ?? throw new NoProcessException(server);
         if (caller == process.Pid)
         {
@@ -177,7 +189,7 @@ public static class GenServer
 
         var from = new From(caller, server);
         var monitor = process.AddMonitor(from, null); // a DOWN fails the call with the server's exit reason
-        process.Enqueue(new CallMessage(request, from));
+        process.Enqueue(wrap(request, from));
         ITimer? timer = null;
         if (limit != Timeout.InfiniteTimeSpan)
         {

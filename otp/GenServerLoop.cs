@@ -6,53 +6,14 @@ namespace Otp;
 /// </summary>
 internal sealed class GenServerLoop<TState>(GenServer<TState> server, ProcessContext context, ServerName? name, InitAck ack)
 {
-    private InitAck? _ack = ack; // needed until Init is done; not kept by an idle server
     private static readonly Atom BadReturnValue = new("bad_return_value");
 
+    private InitAck? _ack = ack; // needed until Init is done; not kept by an idle server
     private TState _state = default!;
     private object? _continue;
     private ITimer? _idleTimer;
     private long _idleGeneration;
     private bool _timeoutNow;
-
-    private async Task<bool> InitAsync(InitAck ack)
-    {
-        context.Process.Behaviour ??= "gen_server";
-        if (name is not null && !name.TryRegister(context.Node, context.Self))
-        {
-            ack.Failed((new Atom("already_started"), name.WhereIs(context.Node)));
-            return false;
-        }
-
-        server.Attach(context);
-        InitResult<TState> init;
-        try
-        {
-            init = await server.RunInit().ConfigureAwait(false);
-        }
-        catch (ExitException exit)
-        {
-            ack.Failed(exit.Reason);
-            throw;
-        }
-
-        switch (init.Outcome)
-        {
-            case InitOutcome.Ignore:
-                ack.Failed(StartFailedException.IgnoreReason);
-                name?.Unregister(context.Node);
-                return false;
-            case InitOutcome.Stop:
-                ack.Failed(init.Reason!);
-                throw new ExitException(init.Reason!);
-        }
-
-        _state = init.State;
-        _continue = init.Continue;
-        ArmIdleTimeout(init.Timeout);
-        ack.Started(context.Self);
-        return true;
-    }
 
     /// <summary>Runs Init, then the loop, in one async method: an idle server holds one state machine, not two.</summary>
     public async Task RunAsync()
@@ -83,6 +44,11 @@ internal sealed class GenServerLoop<TState>(GenServer<TState> server, ProcessCon
                 else
                 {
                     var message = await context.Process.ReceiveAnyAsync().ConfigureAwait(false);
+                    if (HandleSystemMessage(message))
+                    {
+                        continue; // system messages are not the server's business, and leave its idle timer running
+                    }
+
                     if (message is IdleTimeoutMessage tick)
                     {
                         if (tick.Generation != _idleGeneration)
@@ -150,6 +116,69 @@ internal sealed class GenServerLoop<TState>(GenServer<TState> server, ProcessCon
             {
                 from!.TryReply(result.ReplyValue);
             }
+        }
+    }
+
+    private async Task<bool> InitAsync(InitAck ack)
+    {
+        context.Process.Behaviour ??= "gen_server";
+        if (name is not null && !name.TryRegister(context.Node, context.Self))
+        {
+            ack.Failed((new Atom("already_started"), name.WhereIs(context.Node)));
+            return false;
+        }
+
+        server.Attach(context);
+        InitResult<TState> init;
+        try
+        {
+            init = await server.RunInit().ConfigureAwait(false);
+        }
+        catch (ExitException exit)
+        {
+            ack.Failed(exit.Reason);
+            throw;
+        }
+
+        switch (init.Outcome)
+        {
+            case InitOutcome.Ignore:
+                ack.Failed(StartFailedException.IgnoreReason);
+                name?.Unregister(context.Node);
+                return false;
+            case InitOutcome.Stop:
+                ack.Failed(init.Reason!);
+                throw new ExitException(init.Reason!);
+        }
+
+        _state = init.State;
+        _continue = init.Continue;
+        ArmIdleTimeout(init.Timeout);
+        ack.Started(context.Self);
+        return true;
+    }
+
+    private bool HandleSystemMessage(object message)
+    {
+        switch (message)
+        {
+            case SysGetState get:
+                get.From.TryReply(_state);
+                return true;
+            case SysReplaceState replace:
+                try
+                {
+                    _state = (TState)replace.Replace(_state)!;
+                    replace.From.TryReply(_state);
+                }
+                catch (Exception error) when (error is not ProcessKilledSignal)
+                {
+                    replace.From.TryFail(error); // as in OTP, a failing replace function leaves the server and its state alone
+                }
+
+                return true;
+            default:
+                return false;
         }
     }
 

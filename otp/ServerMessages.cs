@@ -11,3 +11,9 @@ internal sealed record StopMessage(object Reason);
 
 /// <summary>The idle timer firing; <paramref name="Generation"/> tells a stale timer from the current one.</summary>
 internal sealed record IdleTimeoutMessage(long Generation);
+
+/// <summary>sys:get_state: reply with the current state, without running a callback.</summary>
+internal sealed record SysGetState(From From);
+
+/// <summary>sys:replace_state: run <paramref name="Replace"/> on the state in the server's process, keep and reply its result.</summary>
+internal sealed record SysReplaceState(Func<object?, object?> Replace, From From);

@@ -295,4 +295,25 @@ public sealed class GenServerTests
 
         Assert.ThrowsAsync<NoProcessException>(() => GenServer.StopAsync(_node, pid));
     }
+
+    [Test, CancelAfter(5000)]
+    public async Task Sys_reads_and_replaces_the_state_without_a_callback(CancellationToken ct)
+    {
+        var pid = await GenServer.StartAsync(_node, new TestServer(_inbox.Self));
+        GenServer.Cast(_node, pid, "inc");
+
+        Assert.That(await Sys.GetStateAsync<int>(_node, pid), Is.EqualTo(1));
+        Assert.That(await Sys.ReplaceStateAsync<int>(_node, pid, n => n + 10), Is.EqualTo(11));
+        Assert.That(() => Sys.ReplaceStateAsync<int>(_node, pid, _ => throw new InvalidOperationException("no")), Throws.InvalidOperationException);
+        Assert.That(await GenServer.CallAsync<int>(_node, pid, "get"), Is.EqualTo(11));
+        await _inbox.AssertNoMessage(); // HandleInfo saw none of it
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_negative_call_timeout_is_refused(CancellationToken ct)
+    {
+        var pid = await GenServer.StartAsync(_node, new TestServer());
+
+        Assert.That(() => GenServer.CallAsync<int>(_node, pid, "get", TimeSpan.FromSeconds(-1)), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
 }
