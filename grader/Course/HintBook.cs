@@ -4,7 +4,7 @@ namespace Grader.Course;
 
 /// <summary>
 /// The hints of one exercise, parsed from <c>hints.md</c>: <c>## Step N: title</c> sections, each with numbered hints,
-/// least revealing first. Indented lines continue the hint above them.
+/// least revealing first. Indented lines continue the hint above them (joined as one paragraph, as markdown would).
 /// </summary>
 internal sealed partial class HintBook
 {
@@ -51,7 +51,7 @@ internal sealed partial class HintBook
             if (item.Success)
                 current.Add(item.Groups[1].Value.Trim());
             else if (current.Count > 0 && line.Length > 0 && char.IsWhiteSpace(line[0]) && line.Trim().Length > 0)
-                current[^1] = current[^1] + "\n" + line.Trim();
+                current[^1] = current[^1] + " " + line.Trim(); // markdown: a wrapped line continues the paragraph
         }
 
         return new HintBook(steps);

@@ -35,7 +35,7 @@ public class HintBookTests
     [Test]
     public void Indented_lines_continue_the_hint_above()
     {
-        Assert.That(HintBook.Parse(Markdown).For(1)[2], Is.EqualTo("Nearly the answer.\nIt runs over several lines\nwhen they are indented."));
+        Assert.That(HintBook.Parse(Markdown).For(1)[2], Is.EqualTo("Nearly the answer. It runs over several lines when they are indented."));
     }
 
     [Test]
