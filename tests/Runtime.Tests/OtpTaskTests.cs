@@ -54,6 +54,20 @@ public sealed class OtpTaskTests
     }
 
     [Test, CancelAfter(5000)]
+    public async Task A_process_can_start_tasks_and_await_them_in_its_own_code(CancellationToken ct)
+    {
+        var (_, monitor) = _inbox.SpawnMonitor(async ctx =>
+        {
+            var tasks = new[] { OtpTask.Async(ctx, () => 1), OtpTask.Async(ctx, () => 2) };
+            var sum = (await OtpTask.AwaitManyAsync(tasks)).Sum();
+            ctx.Send(_inbox.Self, ("sum", sum));
+        });
+
+        Assert.That(await _inbox.NextValue<(string, int)>(ct), Is.EqualTo(("sum", 3)));
+        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Normal));
+    }
+
+    [Test, CancelAfter(5000)]
     public async Task Await_returns_the_result_of_a_plain_function(CancellationToken ct)
     {
         var task = OtpTask.Async(_inbox, () => 6 * 7);

@@ -479,6 +479,26 @@ public sealed class StateMachineTests
     }
 
     [Test, CancelAfter(5000)]
+    public async Task A_machine_that_traps_exits_runs_terminate_when_its_parent_exits(CancellationToken ct)
+    {
+        var parent = _node.Spawn(async ctx =>
+        {
+            var machine = await StateMachine.StartLinkAsync(ctx, new TestMachine(_observer.Self, Basic, trapExit: true));
+            ctx.Send(_inbox.Self, machine);
+            await ctx.ReceiveAsync(m => m is "go", Timeout.InfiniteTimeSpan);
+            ctx.Exit(new Atom("parent_gone"));
+        });
+        var pid = await _inbox.Next<Pid>(ct);
+        var monitor = _inbox.Monitor(pid);
+
+        _node.Send(parent, "go");
+
+        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(new Atom("parent_gone")));
+        Assert.That(await _observer.Next<Terminated>(ct), Is.EqualTo(new Terminated(new Atom("parent_gone"), "start", 0)));
+        Assert.That(_node.IsAlive(parent), Is.False);
+    }
+
+    [Test, CancelAfter(5000)]
     public async Task A_machine_started_with_a_name_is_reached_by_that_name(CancellationToken ct)
     {
         var pid = await StateMachine.StartAsync(_node, new TestMachine(_observer.Self, Basic), "door");

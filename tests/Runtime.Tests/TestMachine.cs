@@ -11,11 +11,16 @@ internal sealed class TestMachine(
     Func<StateEvent, string, int, EventResult<string, int>> handle,
     Func<StateMachineInit<string, int>>? init = null,
     bool stateEnter = false,
-    Func<StateEvent, Task>? gate = null) : StateMachine<string, int>
+    Func<StateEvent, Task>? gate = null,
+    bool trapExit = false) : StateMachine<string, int>
 {
     protected override bool StateEnter => stateEnter;
 
-    protected override StateMachineInit<string, int> Init() => init is null ? Ok("start", 0) : init();
+    protected override StateMachineInit<string, int> Init()
+    {
+        Context.TrapExit = trapExit;
+        return init is null ? Ok("start", 0) : init();
+    }
 
     protected override async ValueTask<EventResult<string, int>> HandleEventAsync(StateEvent e, string state, int data)
     {
