@@ -22,13 +22,19 @@ public sealed class Node : IDisposable, IAsyncDisposable
         Pid = new Pid(Interlocked.Increment(ref _nextId), null);
     }
 
-    /// <summary>The clock every timeout, idle timeout and restart intensity on this node reads.</summary>
+    /// <summary>
+    /// The clock every timeout, idle timeout and restart intensity on this node reads (Erlang's timers and
+    /// <c>erlang:monotonic_time/0</c>); injectable so tests can use a fake clock, which the BEAM cannot do.
+    /// </summary>
     public TimeProvider Time { get; }
 
-    /// <summary>The node's own pid: the sender of exit signals sent with <see cref="Exit"/>. No process stands behind it.</summary>
+    /// <summary>
+    /// The node's own pid: the sender of exit signals sent with <see cref="Exit"/> from outside any process (Erlang has
+    /// no such pid, since only processes send signals there). No process stands behind it.
+    /// </summary>
     public Pid Pid { get; }
 
-    /// <summary>Number of live processes.</summary>
+    /// <summary>Number of live processes: <c>erlang:system_info(process_count)</c>.</summary>
     public int ProcessCount => _processes.Count;
 
     /// <summary>Starts a process with no parent: <c>spawn/1</c> from outside any process.</summary>
@@ -204,7 +210,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Kills every process still running on this node (reason <c>kill</c>).</summary>
+    /// <summary>Kills every process still running on this node (reason <c>kill</c>), as a node going down ends its processes.</summary>
     public void Dispose()
     {
         foreach (var process in _processes.Values)
@@ -213,7 +219,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Kills every process still running on this node (reason <c>kill</c>).</summary>
+    /// <summary>Same as <see cref="Dispose"/>.</summary>
     public ValueTask DisposeAsync()
     {
         Dispose();
