@@ -16,6 +16,7 @@ public static class OtpTask
     /// <summary>
     /// <c>Task.async/1</c>: runs <paramref name="fun"/> in a new process linked to <paramref name="owner"/> and monitored by it.
     /// If the task crashes, the link takes the owner down too (unless it traps exits), as in Elixir.
+    /// A function returning a .NET task is refused with <see cref="ArgumentException"/>: use the <c>ctx =&gt; ...</c> overload.
     /// </summary>
     /// <typeparam name="T">What the function returns.</typeparam>
     /// <param name="owner">The process that awaits the result.</param>

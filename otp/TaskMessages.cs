@@ -46,6 +46,13 @@ internal static class TaskBody
     public static Func<ProcessContext, Task<T>> FromFunc<T>(Func<T> fun)
     {
         ArgumentNullException.ThrowIfNull(fun);
+
+        // () => SomethingAsync() binds here with T = Task<...>: the task would reply with an unfinished Task. Say so at once.
+        if (typeof(Task).IsAssignableFrom(typeof(T)) || typeof(T) == typeof(ValueTask) || (typeof(T).IsGenericType && typeof(T).GetGenericTypeDefinition() == typeof(ValueTask<>)))
+        {
+            throw new ArgumentException($"The function returns a {typeof(T).Name}; for asynchronous work pass an async function of the task's context: ctx => SomethingAsync().", nameof(fun));
+        }
+
         return _ => Task.FromResult(fun());
     }
 }

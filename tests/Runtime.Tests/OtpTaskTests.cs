@@ -92,6 +92,14 @@ public sealed class OtpTaskTests
     }
 
     [Test, CancelAfter(5000)]
+    public void A_plain_function_returning_a_dotnet_task_is_refused_with_a_pointer_to_the_async_form()
+    {
+        var error = Assert.Throws<ArgumentException>(() => OtpTask.Async(_inbox, () => Task.FromResult(1)));
+
+        Assert.That(error!.Message, Does.Contain("ctx =>"));
+    }
+
+    [Test, CancelAfter(5000)]
     public async Task A_task_can_be_awaited_only_once(CancellationToken ct)
     {
         var task = OtpTask.Async(_inbox, () => 1);
