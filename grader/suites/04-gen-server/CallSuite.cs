@@ -37,7 +37,7 @@ public sealed class CallSuite
         }
         finally
         {
-            probe.Gate.Set();
+            probe.OpenGate();
         }
 
         Assert.That(await server.CallAsync("next").WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block", "call next" }));
@@ -58,7 +58,7 @@ public sealed class CallSuite
         }
         finally
         {
-            probe.Gate.Set();
+            probe.OpenGate();
         }
     }
 
@@ -70,16 +70,16 @@ public sealed class CallSuite
         try
         {
             var blocked = server.CallAsync("block", Timeout.InfiniteTimeSpan);
-            probe.Blocked.Wait(cancellationToken);
+            await probe.Blocked.WaitAsync(cancellationToken);
 
             Assert.That(async () => await server.CallAsync("now", TimeSpan.Zero).WaitAsync(cancellationToken),
                 Throws.TypeOf<TimeoutException>());
-            probe.Gate.Set();
+            probe.OpenGate();
             Assert.That(await blocked.WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block" }));
         }
         finally
         {
-            probe.Gate.Set();
+            probe.OpenGate();
         }
 
         Assert.That(await server.CallAsync("later").WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block", "call now", "call later" }),
@@ -96,12 +96,12 @@ public sealed class CallSuite
             var calling = server.CallAsync("block", Timeout.InfiniteTimeSpan);
             time.Advance(TimeSpan.FromDays(3));
             Assert.That(calling.IsCompleted, Is.False);
-            probe.Gate.Set();
+            probe.OpenGate();
             Assert.That(await calling.WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block" }));
         }
         finally
         {
-            probe.Gate.Set();
+            probe.OpenGate();
         }
     }
 
@@ -118,12 +118,12 @@ public sealed class CallSuite
 
             Assert.That(async () => await shortCall.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>());
             Assert.That(longCall.IsCompleted, Is.False, "one caller's timeout must not end another's call");
-            probe.Gate.Set();
+            probe.OpenGate();
             Assert.That(await longCall.WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block", "call queued" }));
         }
         finally
         {
-            probe.Gate.Set();
+            probe.OpenGate();
         }
     }
 
@@ -166,12 +166,12 @@ public sealed class CallSuite
     public async Task A_callers_code_after_the_reply_does_not_run_on_the_server(CancellationToken cancellationToken)
     {
         var (server, probe, _) = await StartAsync(cancellationToken);
-        using var handled = new ManualResetEventSlim();
+        var handled = new TaskCompletionSource();
         probe.OnHandled = entry =>
         {
             if (entry == "cast ping")
             {
-                handled.Set();
+                handled.TrySetResult();
             }
         };
 
@@ -183,17 +183,17 @@ public sealed class CallSuite
             var continuation = server.CallAsync("x", Timeout.InfiniteTimeSpan).ContinueWith(
                 _ =>
                 {
-                    server.Cast("ping");
-                    return handled.Wait(TimeSpan.FromSeconds(5));
+                    GlobalQueue.Post(() => server.Cast("ping"));
+                    return handled.Task.Wait(TimeSpan.FromSeconds(5));
                 },
                 cancellationToken, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            probe.Gate.Set();
+            probe.OpenGate();
             sawIt = await continuation.WaitAsync(cancellationToken);
             await blocked.WaitAsync(cancellationToken);
         }
         finally
         {
-            probe.Gate.Set();
+            probe.OpenGate();
         }
 
         Assert.That(sawIt, Is.True, "the caller's continuation ran on the server's loop and blocked it");

@@ -68,11 +68,11 @@ public sealed class LifecycleSuite
             blocked = server.CallAsync("block", Timeout.InfiniteTimeSpan);
             server.Cast("crash");
             waiting = Enumerable.Range(0, 20).Select(i => server.CallAsync("queued", Timeout.InfiniteTimeSpan)).ToArray();
-            probe.Gate.Set();
+            probe.OpenGate();
         }
         finally
         {
-            probe.Gate.Set();
+            probe.OpenGate();
         }
 
         Assert.That(await blocked.WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block" }),
@@ -111,7 +111,7 @@ public sealed class LifecycleSuite
         try
         {
             var blocked = server.CallAsync("block", Timeout.InfiniteTimeSpan);
-            probe.Blocked.Wait(cancellationToken);
+            await probe.Blocked.WaitAsync(cancellationToken);
             server.Cast("queued cast");
             queuedCall = server.CallAsync("queued call", Timeout.InfiniteTimeSpan);
             server.Send("queued info");
@@ -129,7 +129,7 @@ public sealed class LifecycleSuite
         }
         finally
         {
-            probe.Gate.Set();
+            probe.OpenGate();
         }
 
         await stopping.WaitAsync(cancellationToken);

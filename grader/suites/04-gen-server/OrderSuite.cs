@@ -131,18 +131,18 @@ public sealed class OrderSuite
         try
         {
             var blocked = server.CallAsync("block", Timeout.InfiniteTimeSpan);
-            probe.Blocked.Wait(cancellationToken);
+            await probe.Blocked.WaitAsync(cancellationToken);
 
             server.Cast("while busy"); // must not wait for the busy server
             server.Send("also while busy");
             Assert.That(probe.Handled, Is.Empty);
 
-            probe.Gate.Set();
+            probe.OpenGate();
             await blocked.WaitAsync(cancellationToken);
         }
         finally
         {
-            probe.Gate.Set();
+            probe.OpenGate();
         }
 
         Assert.That(await server.CallAsync("end").WaitAsync(cancellationToken),

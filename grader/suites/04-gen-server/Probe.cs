@@ -2,13 +2,14 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace GenServers.Hidden;
 
 /// <summary>
 /// The suite's own callback module. Its state is the list of every message handled, in order; each call replies with
 /// that list. "crash" makes any callback throw <see cref="Error"/>; the call "block" holds the server until
-/// <see cref="Gate"/> opens, after signalling <see cref="Blocked"/>.
+/// <see cref="OpenGate"/> is called, after completing <see cref="Blocked"/>.
 /// </summary>
 internal sealed class Probe : IGenServer<ImmutableList<string>, string, ImmutableList<string>, string>
 {
@@ -24,13 +25,19 @@ internal sealed class Probe : IGenServer<ImmutableList<string>, string, Immutabl
 
     public ConcurrentQueue<string> Handled { get; } = new();
 
-    public ManualResetEventSlim Gate { get; } = new();
 
-    public ManualResetEventSlim Blocked { get; } = new();
+    private readonly TaskCompletionSource _blocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Action<string>? OnHandled { get; set; }
 
     public int InitRuns => Volatile.Read(ref _initRuns);
+
+    /// <summary>Lets a blocked call finish.</summary>
+    public void OpenGate() => _gate.TrySetResult();
+
+    /// <summary>Completes once the server is inside a "block" call: await it instead of blocking a thread.</summary>
+    public Task Blocked => _blocked.Task;
 
     public ImmutableList<string> Init()
     {
@@ -42,8 +49,10 @@ internal sealed class Probe : IGenServer<ImmutableList<string>, string, Immutabl
     {
         if (request == "block")
         {
-            Blocked.Set();
-            Gate.Wait(TimeSpan.FromSeconds(10));
+            GlobalQueue.Post(() => _blocked.TrySetResult());
+            // Task.Wait, not a ManualResetEventSlim: the thread pool knows a thread blocked on a task is blocked, and
+            // adds threads at once instead of after its usual half-second starvation delay.
+            _gate.Task.Wait(TimeSpan.FromSeconds(10));
         }
 
         var next = Record("call " + request, state);

@@ -13,17 +13,17 @@ public sealed class StartSuite
     {
         var callersThread = Environment.CurrentManagedThreadId;
         var initThread = -1;
-        using var initMayFinish = new ManualResetEventSlim();
+        var initMayFinish = new TaskCompletionSource();
         var probe = new Probe(init: () =>
         {
             initThread = Environment.CurrentManagedThreadId;
-            initMayFinish.Wait(TimeSpan.FromSeconds(10));
+            initMayFinish.Task.Wait(TimeSpan.FromSeconds(10));
             return ["init"];
         });
 
         var starting = GenServer.StartAsync(probe);
         Assert.That(starting.IsCompleted, Is.False, "StartAsync completed before Init had finished");
-        initMayFinish.Set();
+        initMayFinish.SetResult();
         var server = await starting.WaitAsync(cancellationToken);
         await server.CallAsync("a").WaitAsync(cancellationToken);
         var reply = await server.CallAsync("b").WaitAsync(cancellationToken);
@@ -108,29 +108,30 @@ public sealed class StartSuite
     {
         // If StartAsync's continuation ran on the server's loop, the loop could not take the cast below until the
         // continuation returned: the wait would time out.
-        using var initMayFinish = new ManualResetEventSlim();
+        var initMayFinish = new TaskCompletionSource();
         var probe = new Probe(init: () =>
         {
-            initMayFinish.Wait(TimeSpan.FromSeconds(10)); // so that StartAsync is surely awaiting when Init ends
+            initMayFinish.Task.Wait(TimeSpan.FromSeconds(10)); // so that StartAsync is surely awaiting when Init ends
             return [];
         });
-        using var handled = new ManualResetEventSlim();
+        var handled = new TaskCompletionSource();
         probe.OnHandled = entry =>
         {
             if (entry == "cast ping")
             {
-                handled.Set();
+                handled.TrySetResult();
             }
         };
 
         var continuation = GenServer.StartAsync(probe).ContinueWith(
             started =>
             {
-                started.Result.Cast("ping");
-                return handled.Wait(TimeSpan.FromSeconds(5));
+                var server = started.Result;
+                GlobalQueue.Post(() => server.Cast("ping"));
+                return handled.Task.Wait(TimeSpan.FromSeconds(5));
             },
             cancellationToken, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        initMayFinish.Set();
+        initMayFinish.SetResult();
         var sawIt = await continuation.WaitAsync(cancellationToken);
 
         Assert.That(sawIt, Is.True, "code awaiting StartAsync ran on the server's own loop and blocked it");

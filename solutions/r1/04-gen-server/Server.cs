@@ -118,6 +118,7 @@ public sealed class Server<TCall, TReply, TCast>
     {
         // Closing the mailbox is the stop: the loop's ReadAllAsync ends once the messages already in it are handled.
         _mailbox.Writer.TryComplete();
+        // SuppressThrowing: wait for the end without rethrowing a crash; whoever cares how it ended reads Completion.
         await Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 

@@ -32,7 +32,7 @@ public sealed class Step1_Start_and_init
     public async Task Init_runs_on_the_server_and_StartAsync_waits_for_it(CancellationToken cancellationToken)
     {
         var callersThread = Environment.CurrentManagedThreadId;
-        using var initMayFinish = new ManualResetEventSlim();
+        var initMayFinish = new TaskCompletionSource();
         var recorder = new Recorder(init: () =>
         {
             if (Environment.CurrentManagedThreadId == callersThread)
@@ -41,7 +41,7 @@ public sealed class Step1_Start_and_init
                     "Init ran on the caller's thread, inside StartAsync: run it on the server's loop (Task.Run).");
             }
 
-            initMayFinish.Wait(TimeSpan.FromSeconds(10)); // bounded, so that a wrong StartAsync cannot hang the server
+            initMayFinish.Task.Wait(TimeSpan.FromSeconds(10)); // bounded, so that a wrong StartAsync cannot hang the server
             return ["initialised"];
         });
 
@@ -49,7 +49,7 @@ public sealed class Step1_Start_and_init
         Assert.That(starting.IsCompleted, Is.False,
             "StartAsync returned (or failed) before Init finished: it must wait for Init, which runs on the server.");
 
-        initMayFinish.Set();
+        initMayFinish.SetResult();
         var server = await starting.WaitAsync(cancellationToken);
         Assert.That(server.IsAlive, Is.True);
     }

@@ -54,7 +54,7 @@ public sealed class Step2_Call
         }
         finally
         {
-            recorder.Gate.Set();
+            recorder.OpenGate();
         }
     }
 
@@ -66,12 +66,18 @@ public sealed class Step2_Call
         var recorder = new Recorder();
         var server = await GenServer.StartAsync(recorder, time).WaitAsync(cancellationToken);
 
-        var calling = server.CallAsync("block", TimeSpan.FromSeconds(1));
-        time.Advance(TimeSpan.FromSeconds(1));
-        Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>(),
-            "A call with its own timeout gives up after that timeout, on the server's clock.");
+        try
+        {
+            var calling = server.CallAsync("block", TimeSpan.FromSeconds(1));
+            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>(),
+                "A call with its own timeout gives up after that timeout, on the server's clock.");
+        }
+        finally
+        {
+            recorder.OpenGate(); // the server now finishes the blocked call, and replies to nobody
+        }
 
-        recorder.Gate.Set(); // the server now finishes the blocked call, and replies to nobody
         var reply = await server.CallAsync("next").WaitAsync(cancellationToken);
 
         Assert.That(reply, Is.EqualTo(new[] { "call block", "call next" }),

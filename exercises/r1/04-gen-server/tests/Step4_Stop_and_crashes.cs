@@ -18,6 +18,7 @@ public sealed class Step4_Stop_and_crashes
         server.Cast("a");
         server.Send("b");
         await server.StopAsync().WaitAsync(cancellationToken);
+        await server.Completion; // if the server crashed instead, this shows why
 
         Assert.That(recorder.Handled, Is.EqualTo(new[] { "cast a", "info b" }),
             "StopAsync lets the server handle what is already in its mailbox before it ends.");

@@ -1,0 +1,73 @@
+using System;
+using System.Threading.Tasks;
+
+namespace GenServers;
+
+/// <summary>
+/// The client side of the key-value store: the API the rest of a program uses. It hides that there is a server
+/// at all: no request records, no envelopes, no state, only methods with the types they promise. In Elixir these
+/// are the public functions at the top of a GenServer module, each one a <c>GenServer.call</c> or
+/// <c>GenServer.cast</c>; the callbacks below them run in the server. Here the two halves live in two classes,
+/// <see cref="KeyValueStore"/> and <see cref="KeyValueStoreCallbacks"/>.
+/// </summary>
+public sealed class KeyValueStore
+{
+    private readonly Server<KeyValueCall, object?, KeyValueCast> _server;
+
+    private KeyValueStore(Server<KeyValueCall, object?, KeyValueCast> server)
+    {
+        _server = server;
+    }
+
+    /// <summary>Starts an empty store on a server of its own.</summary>
+    /// <param name="timeProvider">The server's clock, for call timeouts; <see cref="TimeProvider.System"/> when null.</param>
+    /// <returns>The running store.</returns>
+    public static async Task<KeyValueStore> StartAsync(TimeProvider? timeProvider = null) =>
+        new(await GenServer.StartAsync(new KeyValueStoreCallbacks(), timeProvider));
+
+    /// <summary>Gets the value stored under a key (a call).</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The value, or null when the key is not stored.</returns>
+    /// <exception cref="ServerExitedException">The store has stopped.</exception>
+    public async Task<string?> GetAsync(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        // The one place the untyped reply is given its type back: a Get is answered with a string or null.
+        return (string?)await _server.CallAsync(new KeyValueCall.Get(key));
+    }
+
+    /// <summary>
+    /// Stores a value under a key, replacing any value already there (a call: it completes once the value is stored).
+    /// </summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>A task that completes when the value is stored.</returns>
+    /// <exception cref="ServerExitedException">The store has stopped.</exception>
+    public async Task PutAsync(string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        await _server.CallAsync(new KeyValueCall.Put(key, value));
+    }
+
+    /// <summary>
+    /// Removes a key and its value (a cast: it returns at once). The store handles messages in the order they came,
+    /// so a later <see cref="GetAsync"/> from the same caller already sees the key gone.
+    /// </summary>
+    /// <param name="key">The key.</param>
+    public void Delete(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _server.Cast(new KeyValueCast.Delete(key));
+    }
+
+    /// <summary>Counts the keys stored (a call).</summary>
+    /// <returns>The number of keys.</returns>
+    /// <exception cref="ServerExitedException">The store has stopped.</exception>
+    public async Task<int> CountAsync() =>
+        (int)(await _server.CallAsync(new KeyValueCall.Count()))!;
+
+    /// <summary>Stops the store after the requests already sent; completes when its server has ended.</summary>
+    /// <returns>A task that completes when the store has stopped.</returns>
+    public Task StopAsync() => _server.StopAsync();
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+
+namespace GenServers;
+
+/// <summary>
+/// The server side of the key-value store: what the server does with each message. Each callback is a plain function
+/// from a request and the current state to the next state (and, for a call, a reply): it never touches the server,
+/// never waits and never locks, so it can be tested without starting anything.
+/// </summary>
+/// <remarks>
+/// The reply type is <see cref="object"/>, because each call has a reply of its own type (a value, nothing, a number),
+/// as Erlang's replies do. The client API, <see cref="KeyValueStore"/>, is the one place that turns them back into
+/// the types its methods promise.
+/// </remarks>
+public sealed class KeyValueStoreCallbacks : IGenServer<ImmutableDictionary<string, string>, KeyValueCall, object?, KeyValueCast>
+{
+    /// <summary>Starts with an empty store (Erlang: <c>init(_) -&gt; {ok, #{}}</c>).</summary>
+    /// <returns>An empty dictionary.</returns>
+    public ImmutableDictionary<string, string> Init() => ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// <see cref="KeyValueCall.Get"/> replies with the value or null; <see cref="KeyValueCall.Put"/> stores the value
+    /// and replies null; <see cref="KeyValueCall.Count"/> replies with the number of keys.
+    /// </summary>
+    /// <param name="request">The call.</param>
+    /// <param name="state">The stored keys and values.</param>
+    /// <returns>The reply and the next state.</returns>
+    public (object? Reply, ImmutableDictionary<string, string> State) HandleCall(
+        KeyValueCall request, ImmutableDictionary<string, string> state) =>
+        // GAP 4 (step 5). Answer each call from the state, and say what the state becomes. A switch expression over
+        // the request reads like Elixir's handle_call clauses, one arm per kind of call, each giving (reply, state):
+        //  - KeyValueCall.Get: the value stored under the key, or null (state.GetValueOrDefault), and the same state;
+        //  - KeyValueCall.Put: null, and state.SetItem(key, value) (SetItem replaces; Add would throw for a key
+        //    already there). An immutable dictionary returns a new dictionary and leaves the old one as it was;
+        //  - KeyValueCall.Count: state.Count, and the same state.
+        // The compiler cannot see that these three are the only calls, so end with `_ => throw new UnreachableException()`,
+        // as HandleCast below does.
+        throw new NotImplementedException("Step 5: finish KeyValueStoreCallbacks.HandleCall (see README, step 5).");
+
+    /// <summary><see cref="KeyValueCast.Delete"/> removes the key; deleting a missing key changes nothing.</summary>
+    /// <param name="request">The cast.</param>
+    /// <param name="state">The stored keys and values.</param>
+    /// <returns>The next state.</returns>
+    public ImmutableDictionary<string, string> HandleCast(KeyValueCast request, ImmutableDictionary<string, string> state) =>
+        request switch
+        {
+            KeyValueCast.Delete delete => state.Remove(delete.Key),
+            _ => throw new UnreachableException(),
+        };
+
+    /// <summary>
+    /// The store expects no other messages: any that arrives is ignored and the state is kept. OTP's default
+    /// <c>handle_info</c> does the same (it logs the message and carries on): a stray message must not crash a server.
+    /// </summary>
+    /// <param name="message">The message.</param>
+    /// <param name="state">The stored keys and values.</param>
+    /// <returns>The same state.</returns>
+    public ImmutableDictionary<string, string> HandleInfo(object message, ImmutableDictionary<string, string> state) => state;
+}

@@ -1,0 +1,195 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+
+namespace GenServers;
+
+/// <summary>
+/// A running generic server, and everything a client can do with it: call it and wait for the reply, cast to it
+/// and carry on, send it any other message, stop it, and watch it end. Like an Erlang pid, it says nothing about the
+/// server's state: only the server's own loop ever sees that.
+/// </summary>
+/// <remarks>
+/// The type has no <c>TState</c> parameter on purpose: a client of the server cannot even name the type of its state.
+/// </remarks>
+/// <typeparam name="TCall">The type of the requests sent with <see cref="CallAsync"/>.</typeparam>
+/// <typeparam name="TReply">The type of the replies to those requests.</typeparam>
+/// <typeparam name="TCast">The type of the requests sent with <see cref="Cast"/>.</typeparam>
+public sealed class Server<TCall, TReply, TCast>
+{
+    private static readonly TimeSpan DefaultCallTimeout = TimeSpan.FromSeconds(5); // gen_server:call's default
+
+    // One mailbox for calls, casts and infos alike: that is what keeps them in the order they were sent.
+    private readonly Channel<Envelope> _mailbox = Channel.CreateUnbounded<Envelope>();
+    private readonly TimeProvider _timeProvider;
+
+    private Server(TimeProvider timeProvider)
+    {
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>
+    /// Completes when the server ends: successfully after <see cref="StopAsync"/>, faulted with the callback's own
+    /// exception when a callback crashed it.
+    /// </summary>
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    /// <summary>True until the server has ended.</summary>
+    public bool IsAlive => !Completion.IsCompleted;
+
+    /// <summary>
+    /// Sends a request and waits for the reply that <c>HandleCall</c> returns (Erlang's <c>gen_server:call</c>).
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="timeout">
+    /// How long to wait for the reply, measured on the server's <see cref="TimeProvider"/>: five seconds when null,
+    /// as in OTP; <see cref="Timeout.InfiniteTimeSpan"/> waits for ever.
+    /// </param>
+    /// <returns>The reply.</returns>
+    /// <exception cref="TimeoutException">
+    /// No reply came in time. The server goes on running; if it replies later, the reply is dropped.
+    /// </exception>
+    /// <exception cref="ServerExitedException">
+    /// The server had ended, or ended before replying; when it crashed, the crash is the inner exception.
+    /// </exception>
+    public async Task<TReply> CallAsync(TCall request, TimeSpan? timeout = null)
+    {
+        var wait = timeout ?? DefaultCallTimeout;
+        if (wait != Timeout.InfiniteTimeSpan)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero, nameof(timeout));
+        }
+
+        // The return address travels inside the message, as Erlang's From does. RunContinuationsAsynchronously:
+        // the server must not go on to run the caller's code on its own loop when it replies.
+        var replyTo = new TaskCompletionSource<TReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_mailbox.Writer.TryWrite(new CallEnvelope<TCall, TReply>(request, replyTo)))
+        {
+            // The mailbox is closed once the server is stopping or has ended: nobody will ever answer (noproc).
+            throw Exited();
+        }
+
+        // GAP 2 (step 2). Wait for the reply, but not for ever; and not for a reply that will never come.
+        //  - Wait for whichever comes first: the reply (replyTo.Task) or the end of the server (Completion).
+        //    Task.WhenAny(a, b) gives a task that completes when either does, and never throws. Watching Completion
+        //    is what gen_server:call does with a monitor: a call to a server that crashes fails now, not at the timeout.
+        //  - Wait no longer than `wait`, measured on _timeProvider: Task.WaitAsync(TimeSpan, TimeProvider) is a
+        //    ready-made "receive ... after". It throws TimeoutException when the time is up (let it out: that is the
+        //    caller's timeout) and stops its timer either way. Call it before this method's first await, so that a
+        //    test's FakeTimeProvider advanced right after the call counts from the call.
+        //  - Then look at the reply first: if replyTo.Task has completed, return it (a server may reply and then crash
+        //    on its next message, and this call succeeded). Otherwise the server ended: throw Exited().
+        await Task.Yield();
+        throw new NotImplementedException("Step 2: finish Server.CallAsync (see README, step 2).");
+    }
+
+    /// <summary>
+    /// Sends a request that needs no reply, and returns at once (Erlang's <c>gen_server:cast</c>): <c>HandleCast</c>
+    /// will handle it, after every message sent before it. A cast to a server that has ended is dropped without an
+    /// error, as in OTP.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    public void Cast(TCast request) =>
+        _ = _mailbox.Writer.TryWrite(new CastEnvelope<TCast>(request)); // false: the server has ended; drop it
+
+    /// <summary>
+    /// Sends any other message, outside the call and cast protocol (Erlang's <c>send(Pid, Msg)</c>):
+    /// <c>HandleInfo</c> will handle it, in order with the calls and casts. Dropped if the server has ended.
+    /// </summary>
+    /// <param name="message">The message.</param>
+    public void Send(object message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        _ = _mailbox.Writer.TryWrite(new InfoEnvelope(message));
+    }
+
+    /// <summary>
+    /// Stops the server: it handles every message already in its mailbox, then ends normally; messages sent after
+    /// this are dropped (calls fail with <see cref="ServerExitedException"/>). Completes when the server has ended.
+    /// Stopping a server that has already ended is harmless; this task never fails: how the server ended (a crash, for
+    /// instance) is in <see cref="Completion"/>.
+    /// </summary>
+    /// <returns>A task that completes when the server has ended.</returns>
+    public async Task StopAsync()
+    {
+        // Closing the mailbox is the stop: the loop's ReadAllAsync ends once the messages already in it are handled.
+        _mailbox.Writer.TryComplete();
+        // SuppressThrowing: wait for the end without rethrowing a crash; whoever cares how it ended reads Completion.
+        await Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>Creates a server, starts its loop, and waits until the loop has run <c>Init</c>.</summary>
+    internal static Task<Server<TCall, TReply, TCast>> StartAsync<TState>(
+        IGenServer<TState, TCall, TReply, TCast> callbacks, TimeProvider timeProvider)
+    {
+        // GAP 1 (step 1). Start the server, and wait until its loop has run Init.
+        //  - Create the server: new Server<TCall, TReply, TCast>(timeProvider).
+        //  - Create `initialized`, a TaskCompletionSource (with TaskCreationOptions.RunContinuationsAsynchronously, so
+        //    that the loop does not go on to run your code when it reports). LoopAsync below reports through it:
+        //    SetResult once Init has returned, SetException with Init's exception if Init threw.
+        //  - Start the loop on the thread pool and keep its task as the server's Completion:
+        //    server.Completion = Task.Run(() => server.LoopAsync(callbacks, initialized)). Task.Run is what makes
+        //    Init run on the server rather than on the caller's thread (spawn first, then init, as in OTP).
+        //  - Await initialized.Task (it rethrows Init's exception, so StartAsync fails with it), then return the server.
+        throw new NotImplementedException("Step 1: finish Server.StartAsync (see README, step 1).");
+    }
+
+    /// <summary>The server itself: init, then receive and handle one message at a time until the mailbox closes.</summary>
+    private async Task LoopAsync<TState>(IGenServer<TState, TCall, TReply, TCast> callbacks, TaskCompletionSource initialized)
+    {
+        try
+        {
+            TState state;
+            try
+            {
+                state = callbacks.Init();
+            }
+            catch (Exception error)
+            {
+                // The server never started: tell the starter why, and end (the finally closes the mailbox).
+                initialized.SetException(error);
+                return;
+            }
+
+            initialized.SetResult();
+
+            // The state lives in this local variable, and only this loop touches it, one message at a time.
+            // A callback that throws leaves the loop with its exception: that faults Completion, the crash.
+            await foreach (var envelope in _mailbox.Reader.ReadAllAsync())
+            {
+                state = Handle(callbacks, state, envelope);
+            }
+        }
+        finally
+        {
+            // However the loop ends, a dead server takes no more messages: casts are dropped, calls fail at once.
+            _mailbox.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Opens an envelope and runs the callback its kind of message calls for.</summary>
+    private static TState Handle<TState>(IGenServer<TState, TCall, TReply, TCast> callbacks, TState state, Envelope envelope)
+    {
+        switch (envelope)
+        {
+            case CallEnvelope<TCall, TReply> call:
+                var (reply, next) = callbacks.HandleCall(call.Request, state);
+                // If the caller has timed out, nobody awaits this task any more: the late reply is simply dropped.
+                call.ReplyTo.TrySetResult(reply);
+                return next;
+            case CastEnvelope<TCast>:
+            case InfoEnvelope:
+                // GAP 3 (step 3). A cast goes to callbacks.HandleCast with its Request, an info to callbacks.HandleInfo
+                // with its Message; each returns the next state, which is what this method returns. Give each case
+                // its own `case ... name:` line so you can read the envelope's contents.
+                throw new NotImplementedException("Step 3: finish Server.Handle for casts and infos (see README, step 3).");
+            default:
+                throw new UnreachableException(); // the three envelopes above are the only ones
+        }
+    }
+
+    /// <summary>The exception for a call nobody will answer: with the crash inside, if the server crashed.</summary>
+    private ServerExitedException Exited() => new(Completion.Exception?.InnerException);
+}
