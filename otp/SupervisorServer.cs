@@ -82,9 +82,9 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
                     return NoReply(this);
                 }
 
-                return await RestartAsync(child).ConfigureAwait(false);
+                return await RestartAsync(child, retry: false).ConfigureAwait(false);
             case TryAgainRestart again when _children.Find(c => Equals(c.Spec.Id, again.Id)) is { Restarting: true } child:
-                return await RestartAsync(child).ConfigureAwait(false);
+                return await RestartAsync(child, retry: true).ConfigureAwait(false);
             default:
                 return NoReply(this); // an EXIT from a process that is no longer a child: nothing to do
         }
@@ -99,7 +99,11 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
         _ => false,
     };
 
-    private async ValueTask<HandleResult<SupervisorServer>> RestartAsync(ChildRecord failed)
+    /// <summary>
+    /// Restarts <paramref name="failed"/> and, by strategy, its group: the others are stopped newest first, then the
+    /// group is started in order. A retry (after a restart that failed) only starts the group's children not running.
+    /// </summary>
+    private async ValueTask<HandleResult<SupervisorServer>> RestartAsync(ChildRecord failed, bool retry)
     {
         if (!_intensity.TryAdd())
         {
@@ -117,7 +121,7 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
 
         foreach (var child in Enumerable.Reverse(group))
         {
-            if (child != failed && child.Pid is { } pid)
+            if (!retry && child != failed && child.Pid is { } pid)
             {
                 await ChildShutdown.StopAsync(Context, pid, child.Spec.EffectiveShutdown).ConfigureAwait(false);
                 child.Pid = null;
@@ -128,7 +132,7 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
             }
         }
 
-        foreach (var child in group.Where(_children.Contains))
+        foreach (var child in group.Where(c => _children.Contains(c) && c.Pid is null))
         {
             try
             {

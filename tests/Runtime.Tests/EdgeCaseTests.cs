@@ -130,6 +130,41 @@ public sealed class EdgeCaseTests
     }
 
     [Test, CancelAfter(5000)]
+    public async Task A_retried_one_for_all_restart_starts_only_the_children_not_running(CancellationToken ct)
+    {
+        var attempts = 0;
+        var observer = _inbox.Self;
+        var flaky = ChildSpec.Worker("b", ctx =>
+        {
+            attempts++;
+            return attempts == 2
+                ? GenServer.StartLinkAsync(ctx, new TestServer(init: () => InitResult<int>.Stop(new Atom("not_yet"))))
+                : GenServer.StartLinkAsync(ctx, new Reporter("b", observer));
+        });
+        var sup = await Supervisor.StartAsync(_node, [Reporter.Spec("a", observer), flaky, Reporter.Spec("c", observer)],
+            new SupervisorOptions { Strategy = SupervisorStrategy.OneForAll, MaxRestarts = 5 });
+        var started = new List<object>();
+        for (var i = 0; i < 3; i++)
+        {
+            started.Add((await _inbox.NextValue<StartTuple>(ct)).Id);
+        }
+
+        var b = (await Supervisor.WhichChildrenAsync(_node, sup)).Single(c => Equals(c.Id, "b")).Pid!;
+        _node.Exit(b, new Atom("crash"));
+
+        // a restarts, b fails once (c is left stopped), then the retry starts b and c only.
+        for (var i = 0; i < 3; i++)
+        {
+            started.Add((await _inbox.NextValue<StartTuple>(ct)).Id);
+        }
+
+        Assert.That(started, Is.EqualTo(new[] { "a", "b", "c", "a", "b", "c" }));
+        var children = await Supervisor.WhichChildrenAsync(_node, sup);
+        Assert.That(children.All(c => c.Pid is not null && !c.Restarting), Is.True);
+        Assert.That(attempts, Is.EqualTo(3));
+    }
+
+    [Test, CancelAfter(5000)]
     public async Task Concurrent_callers_all_get_their_own_replies(CancellationToken ct)
     {
         var pid = await GenServer.StartAsync(_node, new TestServer());
