@@ -29,6 +29,23 @@ internal sealed class CappedText
         }
     }
 
+    /// <summary>How much text has been kept so far: a position for <see cref="Since"/>.</summary>
+    public int Length
+    {
+        get
+        {
+            lock (_lock)
+                return _text.Length;
+        }
+    }
+
+    /// <summary>The text kept after <paramref name="position"/> (an earlier <see cref="Length"/>).</summary>
+    public string Since(int position)
+    {
+        lock (_lock)
+            return position >= _text.Length ? "" : _text.ToString(position, _text.Length - position);
+    }
+
     /// <summary>The text so far.</summary>
     public override string ToString()
     {

@@ -41,6 +41,7 @@ internal sealed class ChildSession : ITestProcessSession
 
         RunnerEvent? running = null;
         RunnerEvent? fixture = null;
+        var (stdoutMark, stderrMark) = (0, 0);
         var runningSince = _time.GetUtcNow();
         ChildSessionResult Result(ChildSessionEnd end) => new(
             end, running, running is null ? fixture : null, running is null ? TimeSpan.Zero : _time.GetUtcNow() - runningSince,
@@ -96,8 +97,10 @@ internal sealed class ChildSession : ITestProcessSession
                     case RunnerEvent.Started:
                         running = runnerEvent;
                         runningSince = lastActivity;
+                        (stdoutMark, stderrMark) = (stdout.Length, stderr.Length);
                         break;
                     case RunnerEvent.Finished:
+                        runnerEvent = WithStrayOutput(runnerEvent, stdout.Since(stdoutMark), stderr.Since(stderrMark));
                         running = null;
                         runningSince = lastActivity; // the fixture's next test (or tear-down) starts its own clock
                         break;
@@ -175,6 +178,19 @@ internal sealed class ChildSession : ITestProcessSession
         {
             // The OS did not reap it in time; nothing more a grader can do, and the report does not depend on it.
         }
+    }
+
+    /// <summary>
+    /// Adds what reached the process's own stdout/stderr while the test ran (NUnit captures Console writes on the
+    /// test's thread; this catches the rest, such as other threads). Pipes are read asynchronously, so a line
+    /// printed at the very end of a test may land on the next one.
+    /// </summary>
+    private static RunnerEvent WithStrayOutput(RunnerEvent finished, string stdout, string stderr)
+    {
+        if (stdout.Length == 0 && stderr.Length == 0)
+            return finished;
+        var extra = (stdout.Length > 0 ? "[stdout]\n" + stdout : "") + (stderr.Length > 0 ? "[stderr]\n" + stderr : "");
+        return finished with { Output = finished.Output + extra };
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
