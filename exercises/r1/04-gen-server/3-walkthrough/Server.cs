@@ -81,6 +81,7 @@ public sealed class Server<TCall, TReply, TCast>
         //    test's FakeTimeProvider advanced right after the call counts from the call.
         //  - Then look at the reply first: if replyTo.Task has completed, return it (a server may reply and then crash
         //    on its next message, and this call succeeded). Otherwise the server ended: throw Exited().
+        // (The `await Task.Yield()` below only keeps this async method compiling until you write the real wait.)
         await Task.Yield();
         throw new NotImplementedException("Step 2: finish Server.CallAsync (see README, step 2).");
     }
@@ -133,6 +134,7 @@ public sealed class Server<TCall, TReply, TCast>
         //    server.Completion = Task.Run(() => server.LoopAsync(callbacks, initialized)). Task.Run is what makes
         //    Init run on the server rather than on the caller's thread (spawn first, then init, as in OTP).
         //  - Await initialized.Task (it rethrows Init's exception, so StartAsync fails with it), then return the server.
+        //    Awaiting means this method becomes `async`.
         throw new NotImplementedException("Step 1: finish Server.StartAsync (see README, step 1).");
     }
 
