@@ -122,7 +122,7 @@ internal sealed class ExerciseGrader
     public static ExerciseStatus StatusOf(TestRunOutcome run)
     {
         var tests = run.Tests;
-        if (tests.Any(t => t.Status == TestStatus.Timeout))
+        if (tests.Any(t => t.Status == TestStatus.Timeout) || (tests.Count == 0 && run.Problem is not null && run.ProblemWasTimeout))
             return ExerciseStatus.Timeout;
         if (tests.Any(t => t.Status == TestStatus.Crash) || (tests.Count == 0 && run.Problem is not null))
             return ExerciseStatus.Crashed;

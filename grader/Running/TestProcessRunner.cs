@@ -108,7 +108,7 @@ internal sealed partial class TestProcessRunner
 
             var remaining = discovered.Where(d => !results.ContainsKey(d.Id)).ToList();
             if (remaining.Count == 0)
-                return Outcome(discovered, results, discovered.Count == 0 ? (runnerError ?? $"{cause} before any test was found.") : null);
+                return Outcome(discovered, results, discovered.Count == 0 ? (runnerError ?? $"{cause} before any test was found.") : null, status == TestStatus.Timeout);
 
             if (end.End == ChildSessionEnd.ExerciseTimedOut || _time.GetUtcNow() >= deadline)
             {
@@ -122,7 +122,7 @@ internal sealed partial class TestProcessRunner
             {
                 foreach (var test in remaining)
                     results[test.Id] = Report(test, status, cause, "", 0);
-                return Outcome(discovered, results, $"{cause}.");
+                return Outcome(discovered, results, $"{cause}.", status == TestStatus.Timeout);
             }
 
             onlyFile = Path.Combine(_scratchDirectory, $"only-{Guid.NewGuid():N}.txt");
@@ -131,13 +131,14 @@ internal sealed partial class TestProcessRunner
         }
     }
 
-    private static TestRunOutcome Outcome(List<RunnerEvent> discovered, Dictionary<string, TestReport> results, string? problem)
+    private static TestRunOutcome Outcome(
+        List<RunnerEvent> discovered, Dictionary<string, TestReport> results, string? problem, bool problemWasTimeout = false)
     {
         var ordered = discovered.Select(d => results.TryGetValue(d.Id, out var r)
                 ? r
                 : Report(d, TestStatus.Error, "the test process did not report this test", "", 0))
             .ToList();
-        return new TestRunOutcome(ordered, problem);
+        return new TestRunOutcome(ordered, problem, problemWasTimeout);
     }
 
     private static TestReport Report(RunnerEvent test, TestStatus status, string message, string output, long durationMs) => new()

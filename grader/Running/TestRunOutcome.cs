@@ -3,4 +3,7 @@ using Grader.Reporting;
 namespace Grader.Running;
 
 /// <summary>Every test's result for one level, in discovery order, and a problem with the run itself if there was one.</summary>
-internal sealed record TestRunOutcome(IReadOnlyList<TestReport> Tests, string? Problem);
+/// <param name="Tests">The results, in the order the tests were found.</param>
+/// <param name="Problem">What went wrong with the run as a whole, in words; null when nothing did.</param>
+/// <param name="ProblemWasTimeout">True when the problem is that the process stopped responding (rather than died).</param>
+internal sealed record TestRunOutcome(IReadOnlyList<TestReport> Tests, string? Problem, bool ProblemWasTimeout = false);

@@ -23,10 +23,11 @@ public class StatusTests
     }
 
     [Test]
-    public void A_run_that_died_before_any_test_is_crashed_and_no_tests_at_all_is_failing()
+    public void A_run_that_died_before_any_test_is_crashed_one_that_hung_is_a_timeout_and_no_tests_at_all_is_failing()
     {
         Assert.That(ExerciseGrader.StatusOf(new TestRunOutcome([], "the test process exited")), Is.EqualTo(ExerciseStatus.Crashed));
         Assert.That(ExerciseGrader.StatusOf(new TestRunOutcome([], null)), Is.EqualTo(ExerciseStatus.Failing));
+        Assert.That(ExerciseGrader.StatusOf(new TestRunOutcome([], "stopped responding", ProblemWasTimeout: true)), Is.EqualTo(ExerciseStatus.Timeout));
     }
 
     [TestCase("Step1_A_mailbox", 1)]
