@@ -184,7 +184,11 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
         }
 
         Node.OnExited(this);
-        exiting?.Cancel();
+        if (exiting is not null)
+        {
+            // Marks the token at once; its callbacks (user code) run on the thread pool, not on the thread sending the signal.
+            _ = exiting.CancelAsync();
+        }
 
         // A long chain of links would otherwise recurse once per process: past a few levels, continue on the pool.
         if (t_notifyDepth > 32)

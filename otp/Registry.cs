@@ -155,32 +155,49 @@ public sealed class Registry : INameRegistry, IDownHandler
 
     /// <summary>
     /// <c>Registry.update_value/3</c> (unique registries): replaces the value <paramref name="owner"/> registered under
-    /// <paramref name="key"/>; returns the new value, or false if it holds no such entry.
+    /// <paramref name="key"/>; false if it holds no such entry. <paramref name="update"/> runs outside the registry's lock;
+    /// as in Elixir, only the owner should update its entry.
     /// </summary>
     /// <param name="owner">The owner of the entry.</param>
     /// <param name="key">The key.</param>
-    /// <param name="update">Computes the new value from the old one (runs under the registry's lock: keep it short).</param>
+    /// <param name="update">Computes the new value from the old one.</param>
     /// <param name="newValue">The value stored.</param>
     public bool TryUpdateValue(Pid owner, object key, Func<object?, object?> update, out object? newValue)
     {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(update);
         if (Keys != RegistryKeys.Unique)
         {
             throw new InvalidOperationException("update_value is only for unique registries.");
         }
 
+        newValue = null;
+        object? old;
         lock (_gate)
         {
-            newValue = null;
             if (!_entries.TryGetValue(key, out var list) || list.Count == 0 || list[0].Owner != owner)
             {
                 return false;
             }
 
-            newValue = update(list[0].Value);
-            list[0] = (owner, newValue);
-            return true;
+            old = list[0].Value;
         }
+
+        var updated = update(old);
+        lock (_gate)
+        {
+            // The owner may have unregistered (or exited) while the new value was computed.
+            if (!_entries.TryGetValue(key, out var list) || list.Count == 0 || list[0].Owner != owner)
+            {
+                return false;
+            }
+
+            list[0] = (owner, updated);
+        }
+
+        newValue = updated;
+        return true;
     }
 
     /// <summary>
