@@ -197,11 +197,12 @@ public sealed class ServerSuite
     }
 
     [Test]
-    public async Task Send_refuses_null()
+    [CancelAfter(5000)]
+    public async Task Send_refuses_null(CancellationToken cancellationToken)
     {
-        var server = await GenServer.StartAsync(new Counter());
+        var server = await GenServer.StartAsync(new Counter()).WaitAsync(cancellationToken);
         Assert.That(() => server.Send(null!), Throws.ArgumentNullException);
-        await server.StopAsync();
+        await server.StopAsync().WaitAsync(cancellationToken);
     }
 
     /// <summary>
