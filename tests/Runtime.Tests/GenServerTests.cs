@@ -316,4 +316,34 @@ public sealed class GenServerTests
 
         Assert.That(() => GenServer.CallAsync<int>(_node, pid, "get", TimeSpan.FromSeconds(-1)), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
+
+    [Test, CancelAfter(5000)]
+    public async Task An_idle_timeout_from_init_fires_if_no_message_comes(CancellationToken ct)
+    {
+        var pid = await GenServer.StartAsync(_node, new TestServer(_inbox.Self, init: () => InitResult<int>.Ok(0).WithTimeout(TimeSpan.FromSeconds(3))));
+
+        _time.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.That(await _inbox.ReceiveAsync(ct), Is.EqualTo(("info", ExitReason.Timeout)));
+        Assert.That(_node.IsAlive(pid), Is.True);
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_zero_idle_timeout_fires_at_once_when_the_mailbox_is_empty(CancellationToken ct)
+    {
+        await GenServer.StartAsync(_node, new TestServer(_inbox.Self, init: () => InitResult<int>.Ok(0).WithTimeout(TimeSpan.Zero)));
+
+        Assert.That(await _inbox.ReceiveAsync(ct), Is.EqualTo(("info", ExitReason.Timeout)));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task An_exit_message_from_a_process_other_than_the_parent_goes_to_handle_info(CancellationToken ct)
+    {
+        var pid = await GenServer.StartAsync(_node, new TestServer(_inbox.Self, trapExit: true));
+
+        _inbox.Exit(pid, new Atom("hello"));
+
+        Assert.That(await _inbox.ReceiveAsync(ct), Is.EqualTo(("info", new ExitMessage(_inbox.Self, new Atom("hello")))));
+        Assert.That(_node.IsAlive(pid), Is.True);
+    }
 }
