@@ -95,7 +95,7 @@ internal sealed class ChildTestRunner
     }
 
     /// <summary>Everything when <paramref name="fullNames"/> is null; null when the list is empty (nothing to run).</summary>
-    private static ITestFilter? Filter(IReadOnlyList<string>? fullNames)
+    internal static ITestFilter? Filter(IReadOnlyList<string>? fullNames)
     {
         if (fullNames is null)
             return TestFilter.Empty;
