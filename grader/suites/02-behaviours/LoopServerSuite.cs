@@ -99,7 +99,7 @@ public sealed class LoopServerSuite
             var mine = new List<int>();
             for (var i = 0; i < CallsEach; i++)
             {
-                mine.Add(await server.CallAsync(new CounterRequest.Increment(), Timeout).ConfigureAwait(false));
+                mine.Add(await server.CallAsync(new CounterRequest.Increment(), Timeout));
             }
 
             return mine;

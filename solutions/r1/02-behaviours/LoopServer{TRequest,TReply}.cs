@@ -74,13 +74,13 @@ public sealed class LoopServer<TRequest, TReply>
         // an Erlang caller does with a monitor; without it, a call to a server that crashed would wait for its timeout.
         using var cancelTimer = new CancellationTokenSource();
         var timer = Task.Delay(timeout, timeProvider ?? TimeProvider.System, cancelTimer.Token);
-        await Task.WhenAny(call.Reply.Task, Completion, timer).ConfigureAwait(false);
-        await cancelTimer.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAny(call.Reply.Task, Completion, timer);
+        await cancelTimer.CancelAsync();
 
         // The reply first: a server may reply to this call and crash on the next one; this call succeeded.
         if (call.Reply.Task.IsCompleted)
         {
-            return await call.Reply.Task.ConfigureAwait(false);
+            return await call.Reply.Task;
         }
 
         if (Completion.IsCompleted)
@@ -109,7 +109,7 @@ public sealed class LoopServer<TRequest, TReply>
         var state = behaviour.Init();
 
         // ReadAllAsync ends when the mailbox is completed (Stop) and empty, so every request sent before Stop is handled.
-        await foreach (var call in _mailbox.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var call in _mailbox.Reader.ReadAllAsync())
         {
             // The one line where the plugin runs. If Handle throws, the exception leaves the loop and faults
             // Completion: that is the crash, and every caller still waiting sees it through Completion.

@@ -42,7 +42,7 @@ public sealed class Bank
         // opening balance, and its Init opens the account afresh.
         var restarter = await Restarter<AccountCall, AccountReply, AccountCast>.StartAsync(
             () => GenServer.StartAsync(new AccountServer(openingBalance), timeProvider), policy, timeProvider)
-            .ConfigureAwait(false);
+            ;
         return new Bank(restarter);
     }
 
@@ -51,7 +51,7 @@ public sealed class Bank
     /// <returns>The balance after the deposit.</returns>
     /// <exception cref="ServerExitedException">The amount was bad and crashed the server, or the bank is not running.</exception>
     public async Task<decimal> DepositAsync(decimal amount) =>
-        BalanceOf(await _restarter.CallAsync(new AccountCall.Deposit(amount)).ConfigureAwait(false));
+        BalanceOf(await _restarter.CallAsync(new AccountCall.Deposit(amount)));
 
     /// <summary>Pays money in, fire and forget: nobody is told if it fails, or if it is lost while the server restarts.</summary>
     /// <param name="amount">How much.</param>
@@ -66,19 +66,19 @@ public sealed class Bank
     /// the crash is the inner exception. Or the bank is not running.
     /// </exception>
     public async Task<decimal> WithdrawAsync(decimal amount) =>
-        BalanceOf(await _restarter.CallAsync(new AccountCall.Withdraw(amount)).ConfigureAwait(false));
+        BalanceOf(await _restarter.CallAsync(new AccountCall.Withdraw(amount)));
 
     /// <summary>The balance.</summary>
     /// <returns>The balance.</returns>
     /// <exception cref="ServerExitedException">The bank is not running.</exception>
     public async Task<decimal> BalanceAsync() =>
-        BalanceOf(await _restarter.CallAsync(new AccountCall.GetBalance()).ConfigureAwait(false));
+        BalanceOf(await _restarter.CallAsync(new AccountCall.GetBalance()));
 
     /// <summary>The statement: one line per transaction since the account was (re)opened, then the balance.</summary>
     /// <returns>The statement, as <see cref="Account.Statement"/> writes it.</returns>
     /// <exception cref="ServerExitedException">The bank is not running.</exception>
     public async Task<string> StatementAsync() =>
-        await _restarter.CallAsync(new AccountCall.GetStatement()).ConfigureAwait(false) switch
+        await _restarter.CallAsync(new AccountCall.GetStatement()) switch
         {
             AccountReply.Statement statement => statement.Text,
             var other => throw Unexpected(other),

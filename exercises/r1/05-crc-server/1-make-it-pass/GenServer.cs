@@ -25,7 +25,7 @@ public static class GenServer
     {
         ArgumentNullException.ThrowIfNull(callbacks);
         var (server, initialized) = Server<TCall, TReply, TCast>.Start(callbacks, timeProvider ?? TimeProvider.System);
-        await initialized.ConfigureAwait(false);
+        await initialized;
         return server;
     }
 }

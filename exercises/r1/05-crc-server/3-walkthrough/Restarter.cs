@@ -70,7 +70,7 @@ public sealed class Restarter<TCall, TReply, TCast>
         Func<Task<Server<TCall, TReply, TCast>>> start, RestartPolicy? policy = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(start);
-        var first = await start().ConfigureAwait(false);
+        var first = await start();
         var restarter = new Restarter<TCall, TReply, TCast>(
             start, policy ?? RestartPolicy.Default, timeProvider ?? TimeProvider.System, first);
         restarter.Watch(restarter._current);
@@ -91,8 +91,8 @@ public sealed class Restarter<TCall, TReply, TCast>
     /// <exception cref="TimeoutException">No reply came in time.</exception>
     public async Task<TReply> CallAsync(TCall request, TimeSpan? timeout = null)
     {
-        var server = await CurrentAsync().ConfigureAwait(false);
-        return await server.CallAsync(request, timeout).ConfigureAwait(false);
+        var server = await CurrentAsync();
+        return await server.CallAsync(request, timeout);
     }
 
     /// <summary>
@@ -123,9 +123,9 @@ public sealed class Restarter<TCall, TReply, TCast>
             current = _current;
         }
 
-        if (await StartedAsync(current).ConfigureAwait(false))
+        if (await StartedAsync(current))
         {
-            await current.Result.StopAsync().ConfigureAwait(false);
+            await current.Result.StopAsync();
         }
 
         _completion.TrySetResult();
@@ -140,7 +140,7 @@ public sealed class Restarter<TCall, TReply, TCast>
             Server<TCall, TReply, TCast> server;
             try
             {
-                server = await current.ConfigureAwait(false);
+                server = await current;
             }
             catch (Exception startFailed)
             {
@@ -178,8 +178,8 @@ public sealed class Restarter<TCall, TReply, TCast>
         Exception crash;
         try
         {
-            var server = await starting.ConfigureAwait(false);
-            await server.Completion.ConfigureAwait(false);
+            var server = await starting;
+            await server.Completion;
             return; // a normal stop is not a crash: nothing to restart
         }
         catch (Exception exception)

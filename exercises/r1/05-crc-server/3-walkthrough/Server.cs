@@ -59,12 +59,12 @@ public sealed class Server<TCall, TReply, TCast>
         var wait = timeout ?? DefaultTimeout;
         using var cancelTimer = new CancellationTokenSource();
         var timer = Task.Delay(wait, _timeProvider, cancelTimer.Token);
-        await Task.WhenAny(reply.Task, Completion, timer).ConfigureAwait(false);
-        await cancelTimer.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAny(reply.Task, Completion, timer);
+        await cancelTimer.CancelAsync();
 
         if (reply.Task.IsCompleted)
         {
-            return await reply.Task.ConfigureAwait(false);
+            return await reply.Task;
         }
 
         if (Completion.IsCompleted)
@@ -123,7 +123,7 @@ public sealed class Server<TCall, TReply, TCast>
             }
 
             initialized.TrySetResult();
-            await foreach (var message in _mailbox.Reader.ReadAllAsync().ConfigureAwait(false))
+            await foreach (var message in _mailbox.Reader.ReadAllAsync())
             {
                 // A callback that throws leaves this loop: the server crashes, and Completion carries the exception.
                 state = message switch
