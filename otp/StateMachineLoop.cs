@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Otp;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
     private readonly LinkedList<StateEvent> _queue = []; // handled before the mailbox: inserted events, then retried postponed ones
     private readonly List<StateEvent> _postponed = [];
     private readonly StateMachineTimers _timers = new(context);
+    private readonly Transition _transition = new(); // reused: one transition at a time, and a busy machine then allocates no lists per event
     private TState _state = default!;
     private TData _data = default!;
     private bool _terminated;
@@ -55,7 +58,7 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
         ack.Started(context.Self);
         try
         {
-            var transition = new Transition();
+            var transition = _transition.Clear();
             Collect(init.Actions, transition, current: null, allowInsert: true, BadActionFromInit);
             if (machine.UsesStateEnter)
             {
@@ -80,6 +83,7 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // called once per event: reuse its state machine
     private async ValueTask<StateEvent> NextEventAsync()
     {
         while (true)
@@ -130,7 +134,7 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
             await StopAsync(result.Reason!, result.Actions, result).ConfigureAwait(false);
         }
 
-        var transition = new Transition();
+        var transition = _transition.Clear();
         Collect(result.Actions, transition, current, allowInsert: true, BadActionFromInit);
         var previous = _state;
         if (result.HasData)
@@ -289,5 +293,14 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
         public List<TimeoutAction> Timeouts { get; } = [];
 
         public List<ReplyAction> Replies { get; } = [];
+
+        public Transition Clear()
+        {
+            Postpone = false;
+            Inserted.Clear();
+            Timeouts.Clear();
+            Replies.Clear();
+            return this;
+        }
     }
 }
