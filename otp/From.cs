@@ -22,8 +22,6 @@ public sealed class From : IDownHandler
 
     internal Task<object?> Task => _reply.Task;
 
-    internal MonitorRef? Monitor { get; set; }
-
     /// <summary>Delivers the reply; false if one was already delivered or the caller gave up.</summary>
     internal bool TryReply(object? reply) => _reply.TrySetResult(reply);
 
