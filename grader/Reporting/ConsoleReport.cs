@@ -15,8 +15,15 @@ internal static class ConsoleReport
             console.MarkupLine($"[bold]{Markup.Escape(release.Id)}: {Markup.Escape(release.Title)}[/]");
             console.Write(Bars(release));
             console.Write(Table(release));
-            foreach (var exercise in release.Exercises.Where(e => e.Message.Length > 0))
-                console.MarkupLine($"  [bold]{Markup.Escape(exercise.Id)}[/]: {Markup.Escape(exercise.Message)}");
+            foreach (var exercise in release.Exercises)
+            {
+                if (exercise.Message.Length > 0)
+                    console.MarkupLine($"  [bold]{Markup.Escape(exercise.Id)}[/]: {Markup.Escape(exercise.Message)}");
+
+                // A timeout or crash names the test it happened in, so the learner knows where to look.
+                foreach (var test in exercise.Tests.Where(t => t.Status is TestStatus.Timeout or TestStatus.Crash && !t.Message.StartsWith("not run", StringComparison.Ordinal)))
+                    console.MarkupLine($"  [bold]{Markup.Escape(exercise.Id)}[/]: {Markup.Escape(test.Name)}: {Markup.Escape(test.Message)}");
+            }
         }
 
         var notes = report.Notes.Concat(report.Releases.SelectMany(r => r.Exercises).SelectMany(e => e.Notes.Select(n => $"{e.Id}: {n}")));
@@ -48,7 +55,7 @@ internal static class ConsoleReport
                 Markup.Escape(exercise.Title),
                 StatusText.Markup(exercise.Status),
                 Markup.Escape(exercise.Level ?? "-"),
-                exercise.Status == ExerciseStatus.NotStarted ? "-" : $"{exercise.PassedTests}/{exercise.TotalTests}");
+                exercise.Status is ExerciseStatus.NotStarted or ExerciseStatus.BuildError ? "-" : $"{exercise.PassedTests}/{exercise.TotalTests}");
         }
 
         return table;
