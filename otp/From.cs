@@ -9,10 +9,13 @@ public sealed class From : IDownHandler
 {
     private readonly TaskCompletionSource<object?> _reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal From(Pid? caller, ServerRef server)
+    private readonly TimeSpan _timeout;
+
+    internal From(Pid? caller, ServerRef server, TimeSpan timeout)
     {
         Caller = caller;
         Server = server;
+        _timeout = timeout;
     }
 
     /// <summary>The calling process, or null when the caller is not a process (code outside the runtime).</summary>
@@ -26,6 +29,8 @@ public sealed class From : IDownHandler
     internal bool TryReply(object? reply) => _reply.TrySetResult(reply);
 
     internal bool TryFail(Exception error) => _reply.TrySetException(error);
+
+    internal void OnTimeout() => TryFail(new CallTimeoutException(Server, _timeout));
 
     void IDownHandler.OnDown(MonitorRef monitor, Pid pid, object reason) =>
         TryFail(ExitReason.NoProc.Equals(reason) ? new NoProcessException(Server) : new ProcessExitedException(Server, reason));

@@ -64,10 +64,10 @@ public static class GenServer
     /// <param name="request">The request HandleCall receives.</param>
     /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> for ever.</param>
     /// <param name="cancellationToken">Gives up waiting (the reply, if any, is dropped).</param>
-    public static async Task<TReply> CallAsync<TReply>(ProcessContext caller, ServerRef server, object request, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public static Task<TReply> CallAsync<TReply>(ProcessContext caller, ServerRef server, object request, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return (TReply)(await RequestAsync(caller.Node, caller.Self, server, request, s_call, timeout, cancellationToken).ConfigureAwait(false))!;
+        return RequestAsync<TReply>(caller.Node, caller.Self, server, request, s_call, timeout, cancellationToken);
     }
 
     /// <summary><c>gen_server:call/3</c> from code that is not a process (see <see cref="CallAsync{TReply}(ProcessContext, ServerRef, object, TimeSpan?, CancellationToken)"/>).</summary>
@@ -77,8 +77,8 @@ public static class GenServer
     /// <param name="request">The request.</param>
     /// <param name="timeout">How long to wait (default 5 s).</param>
     /// <param name="cancellationToken">Gives up waiting.</param>
-    public static async Task<TReply> CallAsync<TReply>(Node node, ServerRef server, object request, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        (TReply)(await RequestAsync(node, null, server, request, s_call, timeout, cancellationToken).ConfigureAwait(false))!;
+    public static Task<TReply> CallAsync<TReply>(Node node, ServerRef server, object request, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        RequestAsync<TReply>(node, null, server, request, s_call, timeout, cancellationToken);
 
     /// <summary>
     /// <c>gen_server:cast/2</c>: sends <paramref name="request"/> to HandleCast and returns at once. Always succeeds,
@@ -170,7 +170,7 @@ public static class GenServer
     /// A request that waits for a reply (a call, or a system request such as sys:get_state): monitor the server, send
     /// <paramref name="wrap"/>(request, from), and wait for the reply, the DOWN, the timeout or the cancellation.
     /// </summary>
-    internal static async Task<object?> RequestAsync(
+    internal static async Task<TReply> RequestAsync<TReply>(
         Node node, Pid? caller, ServerRef server, object request, Func<object, From, object> wrap, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(node);
@@ -187,28 +187,24 @@ public static class GenServer
             throw new CallingSelfException(process.Pid);
         }
 
-        var from = new From(caller, server);
+        var from = new From(caller, server, limit);
         var monitor = process.AddMonitor(from, null); // a DOWN fails the call with the server's exit reason
         process.Enqueue(wrap(request, from));
-        ITimer? timer = null;
-        if (limit != Timeout.InfiniteTimeSpan)
-        {
-            timer = node.Time.CreateTimer(_ => from.TryFail(new CallTimeoutException(server, limit)), null, limit, Timeout.InfiniteTimeSpan);
-        }
 
-        var registration = cancellationToken.UnsafeRegister(_ => from.TryFail(new OperationCanceledException(cancellationToken)), null);
+        // Static callbacks with the From as state: a call allocates no closures.
+        var timer = limit == Timeout.InfiniteTimeSpan
+            ? null
+            : node.Time.CreateTimer(static f => ((From)f!).OnTimeout(), from, limit, Timeout.InfiniteTimeSpan);
+        var registration = cancellationToken.UnsafeRegister(static (f, token) => ((From)f!).TryFail(new OperationCanceledException(token)), from);
         try
         {
-            return await from.Task.ConfigureAwait(false);
+            return (TReply)(await from.Task.ConfigureAwait(false))!;
         }
         finally
         {
             process.RemoveMonitor(monitor);
-            await registration.DisposeAsync().ConfigureAwait(false);
-            if (timer is not null)
-            {
-                await timer.DisposeAsync().ConfigureAwait(false);
-            }
+            registration.Dispose();
+            timer?.Dispose();
         }
     }
 }

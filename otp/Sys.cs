@@ -11,9 +11,8 @@ public static class Sys
     /// <param name="node">The node the server runs on.</param>
     /// <param name="server">A pid or a name.</param>
     /// <param name="timeout">How long to wait (default 5 s).</param>
-    public static async Task<TState> GetStateAsync<TState>(Node node, ServerRef server, TimeSpan? timeout = null) =>
-        (TState)(await GenServer.RequestAsync(node, null, server, ExitReason.Normal, static (_, from) => new SysGetState(from), timeout, default)
-            .ConfigureAwait(false))!;
+    public static Task<TState> GetStateAsync<TState>(Node node, ServerRef server, TimeSpan? timeout = null) =>
+        GenServer.RequestAsync<TState>(node, null, server, ExitReason.Normal, static (_, from) => new SysGetState(from), timeout, default);
 
     /// <summary>
     /// <c>sys:replace_state/3</c>: runs <paramref name="replace"/> on the state inside the server and keeps its result,
@@ -24,11 +23,10 @@ public static class Sys
     /// <param name="server">A pid or a name.</param>
     /// <param name="replace">Computes the new state from the old one.</param>
     /// <param name="timeout">How long to wait (default 5 s).</param>
-    public static async Task<TState> ReplaceStateAsync<TState>(Node node, ServerRef server, Func<TState, TState> replace, TimeSpan? timeout = null)
+    public static Task<TState> ReplaceStateAsync<TState>(Node node, ServerRef server, Func<TState, TState> replace, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(replace);
         Func<object?, object?> untyped = state => replace((TState)state!);
-        return (TState)(await GenServer.RequestAsync(node, null, server, untyped, static (r, from) => new SysReplaceState((Func<object?, object?>)r, from), timeout, default)
-            .ConfigureAwait(false))!;
+        return GenServer.RequestAsync<TState>(node, null, server, untyped, static (r, from) => new SysReplaceState((Func<object?, object?>)r, from), timeout, default);
     }
 }
