@@ -15,6 +15,15 @@ public class ListAndOutputTests
     }
 
     [Test]
+    public async Task The_root_is_found_from_a_folder_inside_the_course()
+    {
+        var nested = Path.Combine(TestPaths.FixtureCourse, "exercises", "f1", "01-passes", "1-make-it-pass");
+        var run = await GraderTester.RunAsync(nested, "check", "01-passes", "--format", "json", "--work-dir", GraderTester.SharedWorkDirectory);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(JsonReport.Deserialize(run.Out)!.Releases.Single().Exercises.Single().Status, Is.EqualTo(ExerciseStatus.Passed));
+    }
+
+    [Test]
     public async Task Json_goes_to_the_output_file_when_one_is_given()
     {
         var file = Path.Combine(TestPaths.NewTempDirectory(), "report.json");
