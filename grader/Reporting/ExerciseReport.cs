@@ -3,16 +3,28 @@ namespace Grader.Reporting;
 /// <summary>The result of one exercise at the level that counted.</summary>
 internal sealed record ExerciseReport
 {
+    /// <summary>The exercise id (its folder name), e.g. <c>01-processes</c>.</summary>
     public required string Id { get; init; }
+
+    /// <summary>The exercise's title from course.json.</summary>
     public required string Title { get; init; }
+
+    /// <summary>The status of the level that counted.</summary>
     public required ExerciseStatus Status { get; init; }
 
     /// <summary>The level that was graded and counted, <c>solution</c>, or null when not started.</summary>
     public string? Level { get; init; }
 
+    /// <summary>Tests that passed, visible and hidden.</summary>
     public int PassedTests => Tests.Count(t => t.Status == TestStatus.Pass);
+
+    /// <summary>Every test, visible and hidden.</summary>
     public int TotalTests => Tests.Count;
+
+    /// <summary>Every test of the level that counted, in the order they were found (visible first).</summary>
     public IReadOnlyList<TestReport> Tests { get; init; } = [];
+
+    /// <summary>Compiler errors, for a <c>build-error</c>.</summary>
     public IReadOnlyList<DiagnosticReport> Diagnostics { get; init; } = [];
 
     /// <summary>The other levels the learner touched, with their status (the best one is <see cref="Level"/>).</summary>

@@ -5,10 +5,20 @@ internal sealed record TestReport
 {
     /// <summary><c>Fixture.Test</c>, for example <c>Step1_A_mailbox.Sent_messages_are_received_in_order</c>.</summary>
     public required string Name { get; init; }
+
+    /// <summary>Visible (the exercise's tests) or hidden (the grader's suite).</summary>
     public required TestSuite Suite { get; init; }
+
+    /// <summary>How the test ended.</summary>
     public required TestStatus Status { get; init; }
+
+    /// <summary>The assertion's or the grader's message; empty for a pass.</summary>
     public string Message { get; init; } = "";
+
+    /// <summary>What the test printed (capped), and for a crash what the test process printed.</summary>
     public string Output { get; init; } = "";
+
+    /// <summary>How long it ran; 0 for tests that did not run.</summary>
     public long DurationMs { get; init; }
 
     /// <summary>The fully qualified NUnit name, unique within the exercise.</summary>
