@@ -108,6 +108,19 @@ internal sealed partial class Process
     public MonitorRef AddMonitor(IDownHandler watcher, Process? holder)
     {
         var monitor = new MonitorRef(this, watcher);
+
+        // The holder records it first: if this process dies meanwhile, the DOWN that follows finds it and forgets it.
+        if (holder is not null)
+        {
+            lock (holder)
+            {
+                if (!holder._dead)
+                {
+                    (holder._monitoring ??= []).Add(monitor);
+                }
+            }
+        }
+
         bool dead;
         lock (this)
         {
@@ -132,16 +145,6 @@ internal sealed partial class Process
         if (dead)
         {
             watcher.OnDown(monitor, Pid, ExitReason.NoProc);
-        }
-        else if (holder is not null)
-        {
-            lock (holder)
-            {
-                if (!holder._dead)
-                {
-                    (holder._monitoring ??= []).Add(monitor);
-                }
-            }
         }
 
         return monitor;
