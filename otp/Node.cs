@@ -34,6 +34,13 @@ public sealed class Node : IDisposable, IAsyncDisposable
     /// </summary>
     public Pid Pid { get; }
 
+    /// <summary>
+    /// Raised, on the thread pool, when a process exits with an abnormal reason (anything but <c>normal</c>,
+    /// <c>shutdown</c> and <c>{shutdown, _}</c>): the crash reports OTP's logger prints. Handy for logging and teaching;
+    /// a handler that throws crashes the program, as any unhandled exception on the thread pool does.
+    /// </summary>
+    public event Action<Pid, object>? ProcessCrashed;
+
     /// <summary>Number of live processes: <c>erlang:system_info(process_count)</c>.</summary>
     public int ProcessCount => _processes.Count;
 
@@ -276,7 +283,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
         Dispose();
     }
 
-    internal void OnExited(Process process)
+    internal void OnExited(Process process, object reason)
     {
         var name = process.RegisteredName;
         if (name is not null)
@@ -285,5 +292,10 @@ public sealed class Node : IDisposable, IAsyncDisposable
         }
 
         _processes.TryRemove(process.Pid.Id, out _);
+        if (ProcessCrashed is { } handlers && !ExitReason.IsNormal(reason))
+        {
+            // Subscribers are user code: they run on the thread pool, never on the thread that ended the process.
+            ThreadPool.UnsafeQueueUserWorkItem(_ => handlers(process.Pid, reason), null);
+        }
     }
 }

@@ -183,7 +183,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
             _waiter.SetResult(Wake.Exited);
         }
 
-        Node.OnExited(this);
+        Node.OnExited(this, reason);
         if (exiting is not null)
         {
             // Marks the token at once; its callbacks (user code) run on the thread pool, not on the thread sending the signal.

@@ -113,4 +113,33 @@ public sealed class IntrospectionTests
         Assert.That(tree.Children[1].Children[1].Behaviour, Is.EqualTo("dynamic_supervisor"));
         Assert.That(tree.ToString(), Does.Contain("  cache ").And.Contain("    w1 "));
     }
+
+    [Test, CancelAfter(5000)]
+    public async Task Crashes_are_reported_and_clean_exits_are_not(CancellationToken ct)
+    {
+        var reports = new List<(Pid, object)>();
+        var crashed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _node.ProcessCrashed += (pid, reason) =>
+        {
+            lock (reports)
+            {
+                reports.Add((pid, reason));
+            }
+
+            crashed.TrySetResult();
+        };
+
+        var clean = _node.Spawn(_ => Task.CompletedTask);
+        await _node.WaitForExitAsync(clean, ct);
+        var stopped = _node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
+        _node.Exit(stopped, ExitReason.Shutdown);
+        var boom = new InvalidOperationException("boom");
+        var bad = _node.Spawn(_ => throw boom);
+        await crashed.Task.WaitAsync(ct);
+
+        lock (reports)
+        {
+            Assert.That(reports, Is.EqualTo(new[] { (bad, (object)boom) }));
+        }
+    }
 }
