@@ -11,7 +11,8 @@ internal sealed record GradingArguments(
     IReadOnlyList<(string Format, string File)> Reports,
     string? SuitesDirectory,
     RunLimits Limits,
-    string? WorkDirectory)
+    string? WorkDirectory,
+    string? Level = null)
 {
     /// <summary>True unless <c>--format console</c> (the default): the report is for machines, so no spinner.</summary>
     public bool MachineReadable => Format != Grader.Reporting.ReportFormats.Console;

@@ -42,6 +42,12 @@ internal sealed class GradingOptions
         DefaultValueFactory = _ => RunLimits.Default.ExerciseTimeout.TotalSeconds,
     };
 
+    public Option<string?> Level { get; } = new Option<string?>("--level")
+    {
+        HelpName = "level",
+        Description = "Grade only this level (1-make-it-pass, 2-guided or 3-walkthrough), even if its files are still the starter's.",
+    }.AcceptOnlyFromAmong("1-make-it-pass", "2-guided", "3-walkthrough");
+
     public Option<string?> WorkDirectory { get; } = new("--work-dir")
     {
         Description = "Where compiled output goes (default: <root>/.grader).",
@@ -51,7 +57,7 @@ internal sealed class GradingOptions
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Root, Solutions, Format, Output, Reports, Suites, TestTimeout, ExerciseTimeout, WorkDirectory })
+        foreach (var option in new Option[] { Root, Solutions, Level, Format, Output, Reports, Suites, TestTimeout, ExerciseTimeout, WorkDirectory })
             command.Options.Add(option);
     }
 
@@ -62,6 +68,8 @@ internal sealed class GradingOptions
         var exerciseTimeout = result.GetValue(ExerciseTimeout);
         if (testTimeout <= 0 || exerciseTimeout <= 0)
             throw new UsageException("--test-timeout and --exercise-timeout must be positive numbers of seconds.");
+        if (result.GetValue(Level) is not null && result.GetValue(Solutions))
+            throw new UsageException("--level picks a level of exercises/; solutions/ has only one level, so leave out --solutions or --level.");
         var reports = new List<(string Format, string File)>();
         foreach (var report in result.GetValue(Reports) ?? [])
         {
@@ -80,7 +88,8 @@ internal sealed class GradingOptions
             reports,
             Resolve(result.GetValue(Suites), currentDirectory),
             new RunLimits(TimeSpan.FromSeconds(testTimeout), TimeSpan.FromSeconds(exerciseTimeout), RunLimits.Default.StartupTimeout),
-            Resolve(result.GetValue(WorkDirectory), currentDirectory));
+            Resolve(result.GetValue(WorkDirectory), currentDirectory),
+            result.GetValue(Level));
     }
 
     private static string? Resolve(string? path, string currentDirectory) =>

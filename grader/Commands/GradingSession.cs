@@ -43,7 +43,7 @@ internal sealed class GradingSession
     /// <summary>Grades the exercises <paramref name="include"/> accepts, showing a spinner on an interactive console.</summary>
     public async Task<GradeReport> GradeAsync(Func<ExerciseLocation, bool>? include, CancellationToken cancellationToken)
     {
-        var grader = new CourseGrader(Layout, new GradeSettings(Arguments.Limits, Arguments.WorkDirectory), _environment.Time);
+        var grader = new CourseGrader(Layout, new GradeSettings(Arguments.Limits, Arguments.WorkDirectory, Arguments.Level), _environment.Time);
         if (Arguments.MachineReadable || !_environment.Console.Profile.Capabilities.Interactive)
             return await grader.GradeAsync(include, null, cancellationToken);
 

@@ -15,11 +15,13 @@ internal sealed class ExerciseGrader
     private readonly StarterSnapshot? _starters;
     private readonly BuildCache _cache;
     private readonly TestProcessRunner _runner;
+    private readonly string? _onlyLevel;
 
     public ExerciseGrader(CourseLayout layout, StarterSnapshot? starters, GradeSettings settings, TimeProvider time)
     {
         _layout = layout;
         _starters = starters;
+        _onlyLevel = settings.Level;
         var work = settings.WorkDirectory ?? layout.WorkDirectory;
         var references = ReferenceSet.Default;
         _cache = new BuildCache(work, new RoslynCompiler(references, layout.RelativeToRoot), references);
@@ -65,6 +67,8 @@ internal sealed class ExerciseGrader
 
         if (_layout.GradeSolutions)
             return [.. location.Levels];
+        if (_onlyLevel is not null)
+            return [.. location.Levels.Where(l => l.Name == _onlyLevel)]; // asked for by name: graded even if untouched
         if (_starters is null)
             return [.. location.Levels]; // the course-wide note says why
         if (!_starters.Knows(location.Key))
