@@ -269,6 +269,7 @@ public sealed class LoopServerSuite
             async () => await server.CallAsync(new Read(), Timeout, new FakeTimeProvider()).WaitAsync(cancellationToken));
 
         Assert.That(exited?.InnerException, Is.SameAs(error));
+        Assert.That(exited?.Message, Does.Contain("ended"), "the error says the server ended");
         Assert.That(() => server.Stop(), Throws.Nothing);
     }
 
@@ -384,7 +385,8 @@ public sealed class LoopServerSuite
         var server = LoopServer.Start(probe);
 
         Assert.That(async () => await server.CallAsync(new Add(1), TimeSpan.FromSeconds(-5)).WaitAsync(cancellationToken),
-            Throws.TypeOf<ArgumentOutOfRangeException>());
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("negative"),
+            "the error says what is wrong with the timeout");
         Assert.That(await server.CallAsync(new Read(), Timeout).WaitAsync(cancellationToken), Is.Zero);
         Assert.That(probe.Handles, Is.EqualTo(1), "a refused call sends nothing");
         server.Stop();

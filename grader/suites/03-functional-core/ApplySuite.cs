@@ -152,7 +152,8 @@ public sealed class ApplySuite
         var account = Account.Open("10");
 
         Assert.That(() => account.Apply(null!), Throws.ArgumentNullException);
-        Assert.That(() => account.Apply(new Refund(1m)), Throws.InstanceOf<ArgumentException>());
+        Assert.That(() => account.Apply(new Refund(1m)),
+            Throws.InstanceOf<ArgumentException>().With.Message.Contains(nameof(Refund)), "the error names the unknown kind");
         Assert.That(account.BalanceCents, Is.EqualTo(1000));
         Assert.That(account.History, Is.Empty);
     }
@@ -249,5 +250,25 @@ public sealed class ApplySuite
         var text = Account.Open("9").Apply(new Deposit(0.5m)).ToString();
 
         Assert.That(text, Does.Contain("9.50").And.Contain("Deposit").And.Contain("0.5"));
+        Assert.That(Account.Open("2").ToString(), Is.EqualTo("Account { Balance = 2.00, History = [] }"));
+    }
+
+    [TestCase("deposit")]
+    [TestCase("withdrawal")]
+    public void A_refused_amount_is_explained_in_words_that_name_the_transaction(string kind)
+    {
+        var account = Account.Open("100");
+        Transaction bad = kind == "deposit" ? new Deposit(-1.5m) : new Withdrawal(0.001m);
+
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => account.Apply(bad));
+
+        Assert.That(refused?.Message, Does.Contain(kind).And.Contain("positive"));
+    }
+
+    [Test]
+    public void Reduce_refuses_a_null_sequence_naming_its_parameter()
+    {
+        Assert.That(() => Account.Open("1").Reduce(null!),
+            Throws.ArgumentNullException.With.Property(nameof(ArgumentNullException.ParamName)).EqualTo("transactions"));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Collections.Immutable;
 
 namespace Behaviours;
@@ -40,7 +41,7 @@ public sealed class StackBehaviour<T> : IBehaviour<ImmutableStack<T>, StackReque
             StackRequest<T>.Pop or StackRequest<T>.Peek when state.IsEmpty => (StackReply<T>.Empty, state),
             StackRequest<T>.Pop => (StackReply<T>.Of(state.Peek()), state.Pop()),
             StackRequest<T>.Peek => (StackReply<T>.Of(state.Peek()), state),
-            _ => throw new ArgumentOutOfRangeException(nameof(request), request, "Not a stack request."),
+            _ => throw new UnreachableException(), // the request types are closed: no other kind exists
         };
     }
 }

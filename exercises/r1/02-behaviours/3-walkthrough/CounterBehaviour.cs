@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 
 namespace Behaviours;
 
@@ -41,7 +42,7 @@ public sealed class CounterBehaviour : IBehaviour<int, CounterRequest, int>
             CounterRequest.Decrement decrement => state - decrement.By,
             CounterRequest.Get => state,
             // Unreachable while CounterRequest's constructor is private, but the compiler cannot know that.
-            _ => throw new ArgumentOutOfRangeException(nameof(request), request, "Not a counter request."),
+            _ => throw new UnreachableException(), // the request types are closed: no other kind exists
         };
         return (count, count);
     }

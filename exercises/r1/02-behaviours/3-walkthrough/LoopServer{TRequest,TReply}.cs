@@ -19,14 +19,13 @@ public sealed class LoopServer<TRequest, TReply>
 
     private LoopServer()
     {
-        Completion = Task.CompletedTask;
     }
 
     /// <summary>
     /// Completes when the server ends: successfully after <see cref="Stop"/> once every request sent before it was
     /// handled; faulted with the behaviour's own exception when <c>Init</c> or <c>Handle</c> threw.
     /// </summary>
-    public Task Completion { get; private set; }
+    public Task Completion { get; private set; } = Task.CompletedTask;
 
     /// <summary>True until the server has ended.</summary>
     public bool IsAlive => !Completion.IsCompleted;

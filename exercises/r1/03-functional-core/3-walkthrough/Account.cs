@@ -174,7 +174,7 @@ public sealed record Account
     {
         Deposit deposit => ("deposit", deposit.Amount),
         Withdrawal withdrawal => ("withdrawal", withdrawal.Amount),
-        _ => throw new UnreachableException("Apply lets no other kind of transaction into the history."),
+        _ => throw new UnreachableException(), // Apply lets no other kind of transaction into the history
     };
 
     /// <summary>Converts a transaction's amount to cents, refusing what an account cannot hold.</summary>
