@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Course.Tests;
+
+/// <summary>
+/// Runs the grader, as a learner or CI would, once per set of arguments, and keeps its JSON report for every test
+/// that asks for it. The grader is the one built beside these tests (the project references it).
+/// </summary>
+internal static class GraderRuns
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(8);
+    private static readonly ConcurrentDictionary<string, Lazy<Task<JsonElement>>> Reports = new();
+
+    public static Task<JsonElement> Solutions() => Run("--solutions");
+
+    public static Task<JsonElement> Level(string level) => Run("--level", level);
+
+    /// <summary>The exercise's entry in a report.</summary>
+    public static JsonElement Exercise(JsonElement report, string id) =>
+        report.GetProperty("releases").EnumerateArray()
+            .SelectMany(release => release.GetProperty("exercises").EnumerateArray())
+            .Single(exercise => exercise.GetProperty("id").GetString() == id);
+
+    public static IEnumerable<JsonElement> Tests(JsonElement exercise, string suite) =>
+        exercise.GetProperty("tests").EnumerateArray().Where(test => test.GetProperty("suite").GetString() == suite);
+
+    private static Task<JsonElement> Run(params string[] arguments) =>
+        Reports.GetOrAdd(string.Join(' ', arguments), _ => new Lazy<Task<JsonElement>>(() => RunAsync(arguments))).Value;
+
+    private static async Task<JsonElement> RunAsync(string[] arguments)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"course-tests-{Guid.NewGuid():N}.json");
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Repo.Root,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "grader.dll"), "grade", "--root", Repo.Root, "--format", "json", "--output", output }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var grader = Process.Start(start) ?? throw new InvalidOperationException("The grader did not start.");
+        var stdout = grader.StandardOutput.ReadToEndAsync();
+        var stderr = grader.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(Limit);
+        try
+        {
+            await grader.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            grader.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The grader ({string.Join(' ', arguments)}) did not finish within {Limit}.");
+        }
+
+        if (grader.ExitCode != 0 || !File.Exists(output))
+        {
+            throw new InvalidOperationException(
+                $"The grader ({string.Join(' ', arguments)}) exited with {grader.ExitCode}:\n{await stdout}\n{await stderr}");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+            return document.RootElement.Clone();
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+}
