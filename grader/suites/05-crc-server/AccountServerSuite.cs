@@ -10,6 +10,18 @@ namespace CrcServer.Hidden;
 public sealed class AccountServerSuite
 {
     [Test]
+    public void A_request_outside_the_protocol_crashes_the_callback_with_a_clear_error()
+    {
+        var callbacks = new AccountServer("5");
+        var account = callbacks.Init();
+
+        Assert.That(() => callbacks.HandleCall(null!, account),
+            Throws.ArgumentException.With.Message.Contains("Unknown").And.Property(nameof(ArgumentException.ParamName)).EqualTo("request"));
+        Assert.That(() => callbacks.HandleCast(null!, account),
+            Throws.ArgumentException.With.Message.Contains("Unknown").And.Property(nameof(ArgumentException.ParamName)).EqualTo("request"));
+    }
+
+    [Test]
     public void The_callbacks_are_pure_functions_of_the_core()
     {
         var random = Seeded.Random();

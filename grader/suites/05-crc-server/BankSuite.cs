@@ -13,6 +13,14 @@ namespace CrcServer.Hidden;
 /// <summary>The client API against a model, with many clients, crashes and restarts.</summary>
 public sealed class BankSuite
 {
+    [Test]
+    [CancelAfter(5000)]
+    public void Opening_with_no_balance_is_refused_by_name()
+    {
+        Assert.That(async () => await Bank.OpenAsync(null!),
+            Throws.ArgumentNullException.With.Property(nameof(ArgumentNullException.ParamName)).EqualTo("openingBalance"));
+    }
+
     /// <summary>A policy that never gives up within a test whose clock does not move.</summary>
     private static readonly RestartPolicy Patient = new(1_000, TimeSpan.FromHours(1));
 

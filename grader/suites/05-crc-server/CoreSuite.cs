@@ -8,6 +8,18 @@ namespace CrcServer.Hidden;
 /// <summary>The given core (a copy of exercise 03's): it must keep working as this exercise relies on it.</summary>
 public sealed class CoreSuite
 {
+    private sealed record Refund(decimal Amount) : Transaction(Amount);
+
+    [Test]
+    public void The_core_refuses_unknown_transactions_and_a_null_sequence_by_name()
+    {
+        var account = Account.Open("3");
+
+        Assert.That(() => account.Apply(new Refund(1m)), Throws.ArgumentException.With.Message.Contains("Unknown"));
+        Assert.That(() => account.Reduce(null!),
+            Throws.ArgumentNullException.With.Property(nameof(ArgumentNullException.ParamName)).EqualTo("transactions"));
+    }
+
     [TestCase("0", 0)]
     [TestCase("12.50", 1250)]
     [TestCase("12.5", 1250)]

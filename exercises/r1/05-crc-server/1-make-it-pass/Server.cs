@@ -49,12 +49,9 @@ public sealed class Server<TCall, TReply, TCast>
     public async Task<TReply> CallAsync(TCall request, TimeSpan? timeout = null)
     {
         var reply = new TaskCompletionSource<TReply>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_mailbox.Writer.TryWrite(new CallMessage(request, reply)))
-        {
-            // The mailbox closes as the loop ends; wait for that end so the exception can say why.
-            await Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            throw Exited("The server had already ended when it was called.");
-        }
+        // A server that has ended has closed its mailbox, which drops the call; the wait below then ends with
+        // Completion, which says why.
+        _mailbox.Writer.TryWrite(new CallMessage(request, reply));
 
         var wait = timeout ?? DefaultTimeout;
         using var cancelTimer = new CancellationTokenSource();
