@@ -63,6 +63,18 @@ public sealed partial class ManifestTests
         }
     }
 
+    [Test]
+    public void Exercises_sln_lists_every_project_so_an_IDE_shows_the_whole_course()
+    {
+        var solution = File.ReadAllText(Repo.PathOf("Exercises.sln")).Replace('\\', '/');
+        var projects = Directory.GetFiles(Repo.Root, "*.csproj", SearchOption.AllDirectories)
+            .Select(Repo.Relative)
+            .Where(path => !path.StartsWith(".grader/", StringComparison.Ordinal) && !path.Contains("/Fixtures/", StringComparison.Ordinal));
+
+        Assert.That(projects.Where(path => !solution.Contains($"\"{path}\"", StringComparison.Ordinal)), Is.Empty,
+            "These projects are missing from Exercises.sln: add them with `dotnet sln Exercises.sln add <path>`.");
+    }
+
     [GeneratedRegex("^([0-9]{2}|p[0-9])-[a-z0-9-]+$")]
     private static partial Regex ExerciseId();
 }
