@@ -12,7 +12,9 @@ internal sealed record GradingArguments(
     string? SuitesDirectory,
     RunLimits Limits,
     string? WorkDirectory,
-    string? Level = null)
+    string? Level = null,
+    int Parallelism = 0,
+    bool NoCache = false)
 {
     /// <summary>True unless <c>--format console</c> (the default): the report is for machines, so no spinner.</summary>
     public bool MachineReadable => Format != Grader.Reporting.ReportFormats.Console;

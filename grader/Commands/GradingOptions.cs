@@ -48,6 +48,24 @@ internal sealed class GradingOptions
         Description = "Grade only this level (1-make-it-pass, 2-guided or 3-walkthrough), even if its files are still the starter's.",
     }.AcceptOnlyFromAmong("1-make-it-pass", "2-guided", "3-walkthrough");
 
+    public Option<int> MemoryLimit { get; } = new("--memory-limit")
+    {
+        HelpName = "MB",
+        Description = "Managed memory one test process may use, in MB; a test that needs more crashes with \"ran out of memory\".",
+        DefaultValueFactory = _ => RunLimits.Default.MemoryLimitMb,
+    };
+
+    public Option<int> Parallel { get; } = new("--parallel")
+    {
+        HelpName = "n",
+        Description = "How many exercises to grade at the same time (default: twice the processor count, 2 to 8).",
+    };
+
+    public Option<bool> NoCache { get; } = new("--no-cache")
+    {
+        Description = "Run every test again, even for code whose results are known from an earlier run.",
+    };
+
     public Option<string?> WorkDirectory { get; } = new("--work-dir")
     {
         Description = "Where compiled output goes (default: <root>/.grader).",
@@ -57,7 +75,7 @@ internal sealed class GradingOptions
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Root, Solutions, Level, Format, Output, Reports, Suites, TestTimeout, ExerciseTimeout, WorkDirectory })
+        foreach (var option in new Option[] { Root, Solutions, Level, Format, Output, Reports, Suites, TestTimeout, ExerciseTimeout, MemoryLimit, Parallel, NoCache, WorkDirectory })
             command.Options.Add(option);
     }
 
@@ -68,6 +86,10 @@ internal sealed class GradingOptions
         var exerciseTimeout = result.GetValue(ExerciseTimeout);
         if (testTimeout <= 0 || exerciseTimeout <= 0)
             throw new UsageException("--test-timeout and --exercise-timeout must be positive numbers of seconds.");
+        if (result.GetValue(MemoryLimit) < 64)
+            throw new UsageException("--memory-limit must be at least 64 (MB); a .NET test process needs that much to start.");
+        if (result.GetValue(Parallel) < 0)
+            throw new UsageException("--parallel must be a positive number of exercises (or leave it out for the default).");
         if (result.GetValue(Level) is not null && result.GetValue(Solutions))
             throw new UsageException("--level picks a level of exercises/; solutions/ has only one level, so leave out --solutions or --level.");
         var reports = new List<(string Format, string File)>();
@@ -87,9 +109,11 @@ internal sealed class GradingOptions
             Resolve(result.GetValue(Output), currentDirectory),
             reports,
             Resolve(result.GetValue(Suites), currentDirectory),
-            new RunLimits(TimeSpan.FromSeconds(testTimeout), TimeSpan.FromSeconds(exerciseTimeout), RunLimits.Default.StartupTimeout),
+            new RunLimits(TimeSpan.FromSeconds(testTimeout), TimeSpan.FromSeconds(exerciseTimeout), RunLimits.Default.StartupTimeout, result.GetValue(MemoryLimit)),
             Resolve(result.GetValue(WorkDirectory), currentDirectory),
-            result.GetValue(Level));
+            result.GetValue(Level),
+            result.GetValue(Parallel),
+            result.GetValue(NoCache));
     }
 
     private static string? Resolve(string? path, string currentDirectory) =>

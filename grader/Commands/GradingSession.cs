@@ -40,15 +40,56 @@ internal sealed class GradingSession
         return new GradingSession(environment, arguments, layout);
     }
 
-    /// <summary>Grades the exercises <paramref name="include"/> accepts, showing a spinner on an interactive console.</summary>
+    /// <summary>The settings the grading classes get from the command line.</summary>
+    public GradeSettings Settings => new(
+        Arguments.Limits, Arguments.WorkDirectory, Arguments.Level, Arguments.Parallelism, ReuseResults: !Arguments.NoCache);
+
+    /// <summary>Grades the exercises <paramref name="include"/> accepts, with a live progress display on an interactive console.</summary>
     public async Task<GradeReport> GradeAsync(Func<ExerciseLocation, bool>? include, CancellationToken cancellationToken)
     {
-        var grader = new CourseGrader(Layout, new GradeSettings(Arguments.Limits, Arguments.WorkDirectory, Arguments.Level), _environment.Time);
+        var grader = new CourseGrader(Layout, Settings, _environment.Time);
         if (Arguments.MachineReadable || !_environment.Console.Profile.Capabilities.Interactive)
             return await grader.GradeAsync(include, null, cancellationToken);
 
-        return await _environment.Console.Status().StartAsync("Grading…", context =>
-            grader.GradeAsync(include, location => context.Status($"Grading {Markup.Escape(location.Key)}…"), cancellationToken));
+        var selected = grader.Selected(include);
+        return await _environment.Console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var tasks = selected.GroupBy(l => l.Release.Id).ToDictionary(
+                    g => g.Key,
+                    g => (Task: context.AddTask(Markup.Escape($"{g.Key}: {g.First().Release.Title}"), maxValue: g.Count()), Running: new List<string>()));
+                void Describe(ExerciseLocation location)
+                {
+                    var (task, running) = tasks[location.Release.Id];
+                    var now = running.Count == 0 ? "" : $" [grey]· grading {Markup.Escape(string.Join(", ", running))}[/]";
+                    task.Description = $"{Markup.Escape($"{location.Release.Id}: {location.Release.Title}")}{now}";
+                }
+
+                var sync = new object();
+                var progress = new GradingProgress
+                {
+                    Started = location =>
+                    {
+                        lock (sync)
+                        {
+                            tasks[location.Release.Id].Running.Add(location.Exercise.Id);
+                            Describe(location);
+                        }
+                    },
+                    Finished = (location, _) =>
+                    {
+                        lock (sync)
+                        {
+                            tasks[location.Release.Id].Running.Remove(location.Exercise.Id);
+                            tasks[location.Release.Id].Task.Increment(1);
+                            Describe(location);
+                        }
+                    },
+                };
+                return await grader.GradeAsync(include, progress, cancellationToken);
+            });
     }
 
     /// <summary>

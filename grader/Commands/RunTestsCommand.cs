@@ -5,7 +5,7 @@ namespace Grader.Commands;
 
 /// <summary>
 /// <c>__run-tests</c>, hidden: the entry point of a test process the grader starts. Not for people; the grader
-/// passes the compiled assemblies and the name of its private pipe.
+/// passes the compiled assemblies as arguments, and the name of its private pipe and a secret on standard input.
 /// </summary>
 internal static class RunTestsCommand
 {
@@ -17,14 +17,15 @@ internal static class RunTestsCommand
     {
         var visible = new Option<string>("--visible") { Required = true };
         var hidden = new Option<string?>("--hidden");
-        var pipe = new Option<string>("--pipe") { Required = true };
         var only = new Option<string?>("--only");
-        var command = new Command(Name) { visible, hidden, pipe, only };
+        var command = new Command(Name) { visible, hidden, only };
         command.Hidden = true;
         command.SetAction(result =>
         {
-            var options = new ChildRunnerOptions(result.GetValue(visible)!, result.GetValue(hidden), result.GetValue(pipe)!, result.GetValue(only));
-            var code = new ChildTestRunner(options).Run();
+            // The channel's name and secret come first, on standard input, before any learner code runs.
+            var secret = ChannelSecret.Read(Console.In);
+            var options = new ChildRunnerOptions(result.GetValue(visible)!, result.GetValue(hidden), result.GetValue(only));
+            var code = new ChildTestRunner(options, secret).Run();
 
             // End the process even if the code under test left foreground threads running.
             Environment.Exit(code);

@@ -15,6 +15,7 @@ internal sealed class ExerciseGrader
     private readonly StarterSnapshot? _starters;
     private readonly BuildCache _cache;
     private readonly TestProcessRunner _runner;
+    private readonly ResultCache? _results;
     private readonly string? _onlyLevel;
 
     public ExerciseGrader(CourseLayout layout, StarterSnapshot? starters, GradeSettings settings, TimeProvider time)
@@ -26,6 +27,7 @@ internal sealed class ExerciseGrader
         var references = ReferenceSet.Default;
         _cache = new BuildCache(work, new RoslynCompiler(references, layout.RelativeToRoot), references);
         _runner = new TestProcessRunner(settings.Limits, time, Path.Combine(work, "run"));
+        _results = settings.ReuseResults ? new ResultCache(work, settings.Limits) : null;
     }
 
     /// <summary>The report for one exercise at its best level (or not started).</summary>
@@ -102,7 +104,13 @@ internal sealed class ExerciseGrader
             };
         }
 
-        var run = await _runner.RunAsync(build, cancellationToken);
+        var run = _results?.TryGet(build);
+        if (run is null)
+        {
+            run = await _runner.RunAsync(build, cancellationToken);
+            _results?.Store(build, run);
+        }
+
         return baseReport with
         {
             Status = StatusOf(run),

@@ -43,13 +43,18 @@ internal sealed class CappedText
     public string Since(int position)
     {
         lock (_lock)
-            return position >= _text.Length ? "" : _text.ToString(position, _text.Length - position);
+        {
+            var text = position >= _text.Length ? "" : _text.ToString(position, _text.Length - position);
+            return _truncated && text.Length > 0 ? text + Marker : text;
+        }
     }
+
+    private string Marker => $"[output truncated at {_capacity / 1024} KB]\n";
 
     /// <summary>The text so far.</summary>
     public override string ToString()
     {
         lock (_lock)
-            return _truncated ? _text + $"[output truncated at {_capacity / 1024} KB]\n" : _text.ToString();
+            return _truncated ? _text + Marker : _text.ToString();
     }
 }

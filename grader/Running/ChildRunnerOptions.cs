@@ -6,7 +6,6 @@ namespace Grader.Running;
 internal sealed record ChildRunnerOptions(
     string VisibleAssembly,
     string? HiddenAssembly,
-    string PipeName,
     string? OnlyFile)
 {
     /// <summary>Reads the file of tests to run: one <c>suite&lt;TAB&gt;full name</c> per line.</summary>

@@ -21,22 +21,35 @@ internal sealed class ChildSession : ITestProcessSession
         _time = time;
     }
 
-    /// <summary>Runs the test process with <paramref name="arguments"/> (the pipe's name is added) until it ends or is stopped.</summary>
+    /// <summary>
+    /// Runs the test process with <paramref name="arguments"/> until it ends or is stopped. The pipe's name and the
+    /// run's secret go to the process on its standard input, which is then closed.
+    /// </summary>
     public async Task<ChildSessionResult> RunAsync(
         IReadOnlyList<string> arguments, string workingDirectory, DateTimeOffset exerciseDeadline,
         Action<RunnerEvent> onEvent, CancellationToken cancellationToken)
     {
-        var pipeName = "grader-" + Guid.NewGuid().ToString("N")[..20];
+        var secret = ChannelSecret.New();
         await using var server = new NamedPipeServerStream(
-            pipeName, PipeDirection.In, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
+            secret.PipeName, PipeDirection.In, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
         var stdout = new CappedText(OutputCap);
         var stderr = new CappedText(OutputCap);
-        using var process = new Process { StartInfo = SelfLauncher.StartInfo([.. arguments, "--pipe", pipeName], workingDirectory) };
+        using var process = new Process { StartInfo = SelfLauncher.StartInfo(arguments, workingDirectory, _limits.MemoryLimitMb) };
         process.OutputDataReceived += (_, e) => stdout.AppendLine(e.Data);
         process.ErrorDataReceived += (_, e) => stderr.AppendLine(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        try
+        {
+            await process.StandardInput.WriteAsync(secret.Handshake.AsMemory(), cancellationToken);
+            await process.StandardInput.FlushAsync(cancellationToken);
+        }
+        catch (IOException)
+        {
+            // It died before reading its input; the wait for the connection below finds out.
+        }
+
         process.StandardInput.Close(); // a test that reads the console gets end-of-file, not a hang
 
         RunnerEvent? running = null;
@@ -89,9 +102,10 @@ internal sealed class ChildSession : ITestProcessSession
                 }
 
                 lastActivity = _time.GetUtcNow();
-                var runnerEvent = RunnerEvent.Parse(line);
+                var signed = secret.Verify(line);
+                var runnerEvent = signed is null ? null : RunnerEvent.Parse(signed);
                 if (runnerEvent is null)
-                    continue;
+                    continue; // not from the runner: ignored, whatever it says
                 switch (runnerEvent.Kind)
                 {
                     case RunnerEvent.Started:
@@ -124,6 +138,7 @@ internal sealed class ChildSession : ITestProcessSession
         {
             if (!process.HasExited)
                 await StopAsync(process, TimeSpan.Zero);
+            ProcessGroup.KillAll(process.Id); // whatever the learner's code started and left behind
         }
     }
 
@@ -135,6 +150,14 @@ internal sealed class ChildSession : ITestProcessSession
         var connect = server.WaitForConnectionAsync(linked.Token);
         var exited = process.WaitForExitAsync(linked.Token);
         await Task.WhenAny(connect, exited);
+        if (!connect.IsCompleted && exited.IsCompletedSuccessfully)
+        {
+            // A quick test process can connect, send every event and exit before this side accepts the connection
+            // (the connection waits in the socket's backlog, with its data), so give the accept a moment.
+            using var grace = new CancellationTokenSource(s_exitGrace, _time);
+            await Task.WhenAny(connect, Task.Delay(Timeout.InfiniteTimeSpan, grace.Token));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         if (connect.IsCompletedSuccessfully)
             return true;

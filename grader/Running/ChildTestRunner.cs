@@ -18,14 +18,21 @@ internal sealed class ChildTestRunner
 {
     private readonly ChildRunnerOptions _options;
     private readonly object _sendLock = new();
+    private readonly ChannelSecret _secret;
     private StreamWriter? _channel;
 
-    public ChildTestRunner(ChildRunnerOptions options) => _options = options;
+    /// <param name="options">What to run.</param>
+    /// <param name="secret">The channel and its secret, read from standard input before any learner code is loaded.</param>
+    public ChildTestRunner(ChildRunnerOptions options, ChannelSecret secret)
+    {
+        _options = options;
+        _secret = secret;
+    }
 
     /// <summary>Connects, runs, and returns the process exit code (0 when the run completed).</summary>
     public int Run()
     {
-        using var pipe = new NamedPipeClientStream(".", _options.PipeName, PipeDirection.Out);
+        using var pipe = new NamedPipeClientStream(".", _secret.PipeName, PipeDirection.Out);
         pipe.Connect(TimeSpan.FromSeconds(30));
         _channel = new StreamWriter(pipe) { AutoFlush = true, NewLine = "\n" };
         try
@@ -78,7 +85,7 @@ internal sealed class ChildTestRunner
     {
         // Tests may finish on several threads; each line must reach the grader whole.
         lock (_sendLock)
-            _channel!.WriteLine(runnerEvent.ToJsonLine());
+            _channel!.WriteLine(_secret.Sign(runnerEvent.ToJsonLine()));
     }
 
     private void Announce(TestSuite suite, ITest test, ITestFilter filter)

@@ -4,16 +4,16 @@ namespace Grader.Running;
 internal static class CrashCause
 {
     /// <summary>For example "the test process exited with code 0 (Environment.Exit?)".</summary>
-    public static string Describe(int? exitCode, string standardError)
+    public static string Describe(int? exitCode, string standardError, int memoryLimitMb)
     {
+        if (standardError.Contains("OutOfMemory", StringComparison.Ordinal))
+            return OutOfMemory(memoryLimitMb);
         if (standardError.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
             return "stack overflow: the test process died (infinite recursion?)";
         var unhandled = standardError.ReplaceLineEndings("\n").Split('\n')
             .FirstOrDefault(l => l.StartsWith("Unhandled exception.", StringComparison.Ordinal));
         if (unhandled is not null)
             return $"an unhandled exception on another thread ended the test process: {unhandled["Unhandled exception.".Length..].Trim()}";
-        if (standardError.Contains("OutOfMemory", StringComparison.Ordinal))
-            return "the test process ran out of memory";
         return exitCode switch
         {
             null => "the test process stopped without an exit code",
@@ -21,4 +21,13 @@ internal static class CrashCause
             _ => $"the test process exited with code {exitCode} (Environment.Exit or a crash?)",
         };
     }
+
+    /// <summary>What a test that hit the heap limit is told.</summary>
+    public static string OutOfMemory(int memoryLimitMb) =>
+        $"ran out of memory (limit {memoryLimitMb} MB): memory allocated without bound? (--memory-limit raises the limit)";
+
+    /// <summary>True when a test's failure message is an <see cref="OutOfMemoryException"/>: the heap limit, not an assertion.</summary>
+    public static bool IsOutOfMemory(string message) =>
+        message.StartsWith("System.OutOfMemoryException", StringComparison.Ordinal)
+        || message.StartsWith("OneTimeSetUp: System.OutOfMemoryException", StringComparison.Ordinal);
 }

@@ -9,7 +9,7 @@ namespace Grader.Running;
 internal static class SelfLauncher
 {
     /// <summary>A start-info for <c>grader &lt;arguments&gt;</c> with every stream redirected.</summary>
-    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, string workingDirectory)
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, string workingDirectory, int memoryLimitMb)
     {
         var graderDll = typeof(SelfLauncher).Assembly.Location;
         var processPath = Environment.ProcessPath ?? "dotnet";
@@ -22,9 +22,12 @@ internal static class SelfLauncher
             UseShellExecute = false,
         };
 
+        // Through setsid where there is one, so everything the test process starts can be killed as one group.
+        startInfo.FileName = ProcessGroup.Launcher ?? processPath;
+        if (ProcessGroup.Launcher is not null)
+            startInfo.ArgumentList.Add(processPath);
         if (IsDotnetHost(processPath))
         {
-            startInfo.FileName = processPath;
             startInfo.ArgumentList.Add("exec");
             var dir = Path.GetDirectoryName(graderDll)!;
             var name = Path.GetFileNameWithoutExtension(graderDll);
@@ -34,10 +37,6 @@ internal static class SelfLauncher
             startInfo.ArgumentList.Add(Path.Combine(dir, name + ".deps.json"));
             startInfo.ArgumentList.Add(graderDll);
         }
-        else
-        {
-            startInfo.FileName = processPath;
-        }
 
         foreach (var argument in arguments)
             startInfo.ArgumentList.Add(argument);
@@ -45,6 +44,10 @@ internal static class SelfLauncher
         // The test process must not write crash dumps into the learner's folders or wait on a debugger.
         startInfo.Environment["DOTNET_DbgEnableMiniDump"] = "0";
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        // A hard cap on the managed heap: code that allocates without bound gets an OutOfMemoryException in its own
+        // test instead of taking the machine's memory (and the other exercises' tests) with it.
+        startInfo.Environment["DOTNET_GCHeapHardLimit"] = "0x" + ((long)memoryLimitMb * 1024 * 1024).ToString("x", System.Globalization.CultureInfo.InvariantCulture);
         return startInfo;
     }
 

@@ -59,6 +59,8 @@ internal sealed partial class TestProcessRunner
         {
             if (e.Kind == RunnerEvent.Discovered && known.Add(e.Id))
                 discovered.Add(e);
+            else if (e.Kind == RunnerEvent.Finished && e.Outcome is TestStatus.Error && CrashCause.IsOutOfMemory(e.Message))
+                results[e.Id] = Report(e, TestStatus.Crash, CrashCause.OutOfMemory(_limits.MemoryLimitMb), e.Output, (long)e.DurationMs) with { StackTrace = e.StackTrace };
             else if (e.Kind == RunnerEvent.Finished)
                 results[e.Id] = Report(e, e.Outcome, e.Message, e.Output, (long)e.DurationMs) with { StackTrace = e.StackTrace };
             else if (e.Kind == RunnerEvent.RunnerError)
@@ -85,7 +87,7 @@ internal sealed partial class TestProcessRunner
                 ChildSessionEnd.TestTimedOut => $"did not finish within {seconds} s: an infinite loop or a deadlock?",
                 ChildSessionEnd.ExerciseTimedOut => $"was still running when the exercise's {(int)_limits.ExerciseTimeout.TotalSeconds} s limit ran out",
                 ChildSessionEnd.Stalled => "the test process stopped responding outside any test (a fixture set-up or static constructor that never returns?)",
-                _ => runnerError ?? CrashCause.Describe(end.ExitCode, end.StandardError),
+                _ => runnerError ?? CrashCause.Describe(end.ExitCode, end.StandardError, _limits.MemoryLimitMb),
             };
             var status = end.End == ChildSessionEnd.Died ? TestStatus.Crash : TestStatus.Timeout;
 

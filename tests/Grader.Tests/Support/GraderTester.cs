@@ -33,5 +33,5 @@ internal static class GraderTester
 
     /// <summary>Runs a grading command over the fixture course with short limits and the shared work folder.</summary>
     public static Task<GraderRun> RunOnFixtureAsync(params string[] args) =>
-        RunAsync(TestPaths.FixtureCourse, [.. args, "--test-timeout", "5", "--work-dir", SharedWorkDirectory]);
+        RunAsync(TestPaths.FixtureCourse, [.. args, "--test-timeout", "5", "--memory-limit", "256", "--work-dir", SharedWorkDirectory]);
 }

@@ -29,8 +29,16 @@ internal static partial class Snapshot
         text = JUnitTime().Replace(text, "time=\"0\"");
         text = StackTraceValue().Replace(text, "$1\"<stack trace>\"$2");
         text = JUnitChildOutput().Replace(text, "<system-out>(test process output)</system-out>");
+        text = Flood().Replace(text, "<lines of x>");
+        text = ProcessIds().Replace(text, "started processes <pid> <pid>");
         return ChildOutput().Replace(text, "$1\"<test process output>\"$2");
     }
+
+    [GeneratedRegex(@"(?:x{1000}(?:\\n|\n))+x*")]
+    private static partial Regex Flood();
+
+    [GeneratedRegex(@"started processes \d+ \d+")]
+    private static partial Regex ProcessIds();
 
     [GeneratedRegex("\"durationMs\": \\d+")]
     private static partial Regex DurationMs();

@@ -43,9 +43,11 @@ public class StatusTests
     [Test]
     public void A_crash_is_put_into_words()
     {
-        Assert.That(CrashCause.Describe(0, ""), Is.EqualTo("the test process exited with code 0 (Environment.Exit?)"));
-        Assert.That(CrashCause.Describe(134, "Stack overflow.\n   at X"), Does.StartWith("stack overflow"));
-        Assert.That(CrashCause.Describe(134, "Unhandled exception. System.InvalidOperationException: boom\n   at X"),
+        Assert.That(CrashCause.Describe(0, "", 512), Is.EqualTo("the test process exited with code 0 (Environment.Exit?)"));
+        Assert.That(CrashCause.Describe(134, "Stack overflow.\n   at X", 512), Does.StartWith("stack overflow"));
+        Assert.That(CrashCause.Describe(134, "Unhandled exception. System.InvalidOperationException: boom\n   at X", 512),
             Is.EqualTo("an unhandled exception on another thread ended the test process: System.InvalidOperationException: boom"));
+        Assert.That(CrashCause.Describe(134, "Unhandled exception. System.OutOfMemoryException: Exception of type", 512),
+            Does.StartWith("ran out of memory (limit 512 MB)"));
     }
 }
