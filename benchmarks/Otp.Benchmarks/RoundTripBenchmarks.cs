@@ -67,6 +67,16 @@ public class RoundTripBenchmarks
         }
     }
 
+    /// <summary>Ask with the same 5 s time-out as a GenServer call's default (Akka's own default is infinite).</summary>
+    [Benchmark(OperationsPerInvoke = Calls)]
+    public async Task Akka_Ask_5s()
+    {
+        for (var i = 0; i < Calls; i++)
+        {
+            await _akkaEcho.Ask<object>(Messages.Ping, TimeSpan.FromSeconds(5));
+        }
+    }
+
     [Benchmark(OperationsPerInvoke = Calls)]
     public async Task Proto_RequestAsync()
     {
