@@ -81,6 +81,26 @@ public sealed partial class ExerciseFilesTests
         }
     }
 
+    [TestCaseSource(typeof(Exercise), nameof(Exercise.All))]
+    public void Given_files_are_the_same_at_every_level_and_in_the_solution(Exercise exercise)
+    {
+        // A file marked "// Given:" is handed to the learner complete; its copies must never drift apart.
+        var given = Directory.GetFiles(exercise.SolutionFolder, "*.cs")
+            .Where(file => File.ReadLines(file).Take(15).Any(line => line.TrimStart().StartsWith("// Given:", StringComparison.Ordinal)))
+            .ToList();
+
+        foreach (var file in given)
+        {
+            var expected = File.ReadAllText(file);
+            foreach (var level in Repo.Levels)
+            {
+                var copy = Path.Combine(exercise.LevelFolder(level), Path.GetFileName(file));
+                Assert.That(copy, Does.Exist, $"{level} lacks the given file {Path.GetFileName(file)}");
+                Assert.That(File.ReadAllText(copy), Is.EqualTo(expected), $"{Repo.Relative(copy)} differs from the solution's given copy");
+            }
+        }
+    }
+
     internal static List<int> VisibleSteps(Exercise exercise) =>
         [
             .. Directory.GetFiles(Path.Combine(exercise.Folder, "tests"), "*.cs")
