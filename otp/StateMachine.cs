@@ -4,6 +4,7 @@ namespace Otp;
 /// Starting, calling, casting to and stopping <see cref="StateMachine{TState, TData}"/> machines: the functions of OTP's
 /// <c>gen_statem</c> module. Calls and casts travel as a gen_server's do, so they fail the same ways
 /// (<see cref="CallTimeoutException"/>, <see cref="NoProcessException"/>, <see cref="CallingSelfException"/>, <see cref="ProcessExitedException"/>).
+/// <see cref="Sys"/> works on a machine too; its state there is the pair <c>(TState, TData)</c>, gen_statem's <c>{State, Data}</c>.
 /// </summary>
 public static class StateMachine
 {

@@ -113,6 +113,12 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
                     return new StateEvent(EventKind.Call, call.Request) { From = call.From };
                 case CastMessage cast:
                     return new StateEvent(EventKind.Cast, cast.Request);
+                case SysGetState get:
+                    get.From.TryReply((_state, _data)); // gen_statem's sys:get_state gives {State, Data}
+                    break;
+                case SysReplaceState replace:
+                    ReplaceState(replace);
+                    break;
                 case StopMessage stop:
                     await StopAsync(stop.Reason, []).ConfigureAwait(false);
                     break;
@@ -122,6 +128,20 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
                 default:
                     return new StateEvent(EventKind.Info, message);
             }
+        }
+    }
+
+    /// <summary>sys:replace_state: the function gets and returns <c>(State, Data)</c>; if it throws, nothing changes.</summary>
+    private void ReplaceState(SysReplaceState replace)
+    {
+        try
+        {
+            (_state, _data) = ((TState, TData))replace.Replace((_state, _data))!;
+            replace.From.TryReply((_state, _data));
+        }
+        catch (Exception error) when (error is not ProcessKilledSignal)
+        {
+            replace.From.TryFail(error);
         }
     }
 

@@ -499,6 +499,22 @@ public sealed class StateMachineTests
     }
 
     [Test, CancelAfter(5000)]
+    public async Task Sys_reads_and_replaces_the_state_and_data_without_running_the_handler(CancellationToken ct)
+    {
+        var pid = await Start();
+        await StateMachine.CallAsync<string>(_node, pid, ("go", "open"), cancellationToken: ct);
+        await SeenSoFar();
+
+        var before = await Sys.GetStateAsync<(string, int)>(_node, pid);
+        var after = await Sys.ReplaceStateAsync<(string, int)>(_node, pid, sd => ("closed", sd.Item2 + 5));
+
+        Assert.That(before, Is.EqualTo(("open", 0)));
+        Assert.That(after, Is.EqualTo(("closed", 5)));
+        Assert.That(await StateMachine.CallAsync<string>(_node, pid, "state", cancellationToken: ct), Is.EqualTo("closed"));
+        Assert.That((await SeenSoFar()).Select(s => s.Content), Is.EqualTo(new object[] { "state" }));
+    }
+
+    [Test, CancelAfter(5000)]
     public async Task A_machine_started_with_a_name_is_reached_by_that_name(CancellationToken ct)
     {
         var pid = await StateMachine.StartAsync(_node, new TestMachine(_observer.Self, Basic), "door");
