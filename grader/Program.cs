@@ -15,5 +15,7 @@ var environment = new CommandEnvironment(
     Console.Out,
     Console.Error,
     TimeProvider.System,
-    Directory.GetCurrentDirectory());
+    Directory.GetCurrentDirectory(),
+    GitHubActions: Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true",
+    Input: Console.IsInputRedirected ? null : new ConsoleKeyInput());
 return await GraderCli.RunAsync(args, environment, cancellation.Token);

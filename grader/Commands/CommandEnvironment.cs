@@ -11,5 +11,8 @@ namespace Grader.Commands;
 /// <param name="Error">Error messages.</param>
 /// <param name="Time">The clock for time limits.</param>
 /// <param name="CurrentDirectory">Where the search for course.json starts.</param>
+/// <param name="GitHubActions">True inside a GitHub Actions job (GITHUB_ACTIONS=true): failures are also written as annotations.</param>
+/// <param name="Input">Key presses for <c>watch</c> and answers for <c>reset</c>; null when standard input is not a terminal.</param>
 internal sealed record CommandEnvironment(
-    IAnsiConsole Console, TextWriter Out, TextWriter Error, TimeProvider Time, string CurrentDirectory);
+    IAnsiConsole Console, TextWriter Out, TextWriter Error, TimeProvider Time, string CurrentDirectory,
+    bool GitHubActions = false, IKeyInput? Input = null);

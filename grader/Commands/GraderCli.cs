@@ -18,6 +18,9 @@ internal static class GraderCli
         root.Subcommands.Add(GradeCommand.Create(environment, options));
         root.Subcommands.Add(CheckCommand.Create(environment, options));
         root.Subcommands.Add(ListCommand.Create(environment, options));
+        root.Subcommands.Add(WatchCommand.Create(environment, options));
+        root.Subcommands.Add(HintCommand.Create(environment, options));
+        root.Subcommands.Add(ResetCommand.Create(environment));
         root.Subcommands.Add(StartersCommand.Create(environment));
         root.Subcommands.Add(RunTestsCommand.Create());
         return root;

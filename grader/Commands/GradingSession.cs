@@ -21,6 +21,12 @@ internal sealed class GradingSession
 
     public CourseLayout Layout { get; }
 
+    /// <summary>The grader's work folder: <c>--work-dir</c>, or <c>&lt;root&gt;/.grader</c>.</summary>
+    public string WorkDirectory => Arguments.WorkDirectory ?? Layout.WorkDirectory;
+
+    /// <summary>Where <c>hint</c> remembers the hints already shown.</summary>
+    public string HintStateFile => Path.Combine(WorkDirectory, "hints.json");
+
     /// <summary>Finds the root, reads course.json, and checks the options against the course.</summary>
     public static GradingSession Open(CommandEnvironment environment, GradingArguments arguments)
     {
@@ -114,6 +120,16 @@ internal sealed class GradingSession
 
         foreach (var (format, file) in Arguments.Reports)
             await WriteFileAsync(file, Render(format), cancellationToken);
+
+        if (_environment.GitHubActions)
+        {
+            // Workflow commands are read from either stream; keep them off stdout when it carries a report.
+            var stdoutIsTheReport = Arguments.Format != ReportFormats.Console && Arguments.OutputFile is null;
+            var writer = stdoutIsTheReport ? _environment.Error : _environment.Out;
+            foreach (var line in GitHubAnnotations.For(report))
+                await writer.WriteLineAsync(line.AsMemory(), cancellationToken);
+            await writer.FlushAsync(cancellationToken);
+        }
     }
 
     private static bool IsInside(string path, string folder)

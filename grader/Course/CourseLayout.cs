@@ -32,6 +32,9 @@ internal sealed class CourseLayout
 
     public string StartersFile => Path.Combine(Root, "grader", "starters.json");
 
+    /// <summary>The starter files' content, for <c>reset</c>.</summary>
+    public string StarterArchiveFile => Path.Combine(Root, "grader", "starters.zip");
+
     /// <summary>Where the grader keeps compiled output; git-ignored, never inside a learner's folder.</summary>
     public string WorkDirectory => Path.Combine(Root, ".grader");
 

@@ -4,9 +4,9 @@ using System.Text.Json;
 namespace Grader.Course;
 
 /// <summary>
-/// <c>grader/starters.json</c>: the SHA-256 of every starter file under <c>exercises/</c> (build output excluded,
-/// CRLF normalised to LF so a Windows checkout hashes the same). An exercise is "not started" while every level
-/// still matches it.
+/// <c>grader/starters.json</c>: the SHA-256 of every starter file and every visible test under <c>exercises/</c>
+/// (build output excluded, CRLF normalised to LF so a Windows checkout hashes the same). An exercise is "not started"
+/// while every level still matches it; its visible tests are "changed" when they no longer match.
 /// </summary>
 internal sealed class StarterSnapshot
 {
@@ -17,6 +17,9 @@ internal sealed class StarterSnapshot
         Files = new SortedDictionary<string, string>(files.ToDictionary(), StringComparer.Ordinal);
     }
 
+    /// <summary>The folder of an exercise's visible tests.</summary>
+    public const string TestsFolder = "tests";
+
     /// <summary>Hash per file, keyed by the path relative to <c>exercises/</c> (for example <c>r1/01-processes/2-guided/Mailbox.cs</c>).</summary>
     public SortedDictionary<string, string> Files { get; }
 
@@ -26,9 +29,9 @@ internal sealed class StarterSnapshot
         var files = new Dictionary<string, string>();
         foreach (var (release, exercise) in layout.Manifest.AllExercises)
         {
-            foreach (var level in layout.Manifest.Levels)
+            foreach (var folder in layout.Manifest.Levels.Append(TestsFolder))
             {
-                var dir = Path.Combine(layout.ExercisesDirectory, release.Id, exercise.Id, level);
+                var dir = Path.Combine(layout.ExercisesDirectory, release.Id, exercise.Id, folder);
                 foreach (var file in SourceFiles.All(dir))
                     files[SourceFiles.Relative(layout.ExercisesDirectory, file)] = Hash(file);
             }
@@ -81,10 +84,39 @@ internal sealed class StarterSnapshot
             .All(f => Files.ContainsKey(SourceFiles.Relative(exercisesDirectory, f)));
     }
 
-    /// <summary>SHA-256 of a file's bytes with CRLF turned into LF, as lower-case hex.</summary>
-    public static string Hash(string file)
+    /// <summary>
+    /// How the exercise's visible tests differ from the kit's (changed, added or removed files, relative to
+    /// <c>exercises/</c>); empty when they match or when the snapshot has no record of them.
+    /// </summary>
+    public IReadOnlyList<string> VisibleTestChanges(string exercisesDirectory, string exerciseKey)
     {
-        var bytes = File.ReadAllBytes(file);
+        var prefix = $"{exerciseKey}/{TestsFolder}/";
+        var expected = Files.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        if (expected.Count == 0)
+            return [];
+        var changes = new List<string>();
+        foreach (var (relative, hash) in expected)
+        {
+            var file = Path.Combine(exercisesDirectory, relative);
+            if (!File.Exists(file))
+                changes.Add($"removed {relative}");
+            else if (Hash(file) != hash)
+                changes.Add($"changed {relative}");
+        }
+
+        var added = SourceFiles.All(Path.Combine(exercisesDirectory, exerciseKey, TestsFolder))
+            .Select(f => SourceFiles.Relative(exercisesDirectory, f))
+            .Where(r => !Files.ContainsKey(r));
+        changes.AddRange(added.Select(r => $"added {r}"));
+        return changes;
+    }
+
+    /// <summary>SHA-256 of a file's bytes with CRLF turned into LF, as lower-case hex.</summary>
+    public static string Hash(string file) => Hash(File.ReadAllBytes(file));
+
+    /// <summary>SHA-256 of <paramref name="bytes"/> with CRLF turned into LF, as lower-case hex.</summary>
+    public static string Hash(byte[] bytes)
+    {
         var normalised = new List<byte>(bytes.Length);
         for (var i = 0; i < bytes.Length; i++)
         {

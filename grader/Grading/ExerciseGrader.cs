@@ -52,8 +52,17 @@ internal sealed class ExerciseGrader
             graded.Add(await GradeLevelAsync(location, level, baseReport, cancellationToken));
 
         var best = BestLevel.Choose(graded);
+        var testChanges = _starters?.VisibleTestChanges(_layout.ExercisesDirectory, location.Key) ?? [];
+        if (testChanges.Count > 0)
+        {
+            notes.Add($"the visible tests differ from the kit's ({string.Join("; ", testChanges.Take(3))}{(testChanges.Count > 3 ? "; ..." : "")}): "
+                + "that is fine for experimenting, but the grade comes from the hidden suite, which they do not change.");
+        }
+
         return best with
         {
+            Tampered = testChanges.Count > 0,
+            Notes = notes,
             OtherLevels = graded.Where(g => !ReferenceEquals(g, best))
                 .Select(g => new LevelSummary(g.Level!, g.Status, g.PassedTests, g.TotalTests)).ToList(),
         };

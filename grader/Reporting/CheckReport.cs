@@ -18,21 +18,25 @@ internal static class CheckReport
         if (exercise.Message.Length > 0)
             console.MarkupLine(Markup.Escape(exercise.Message));
 
-        if (exercise.Diagnostics.Count > 0)
+        // Lists, not tables: a long test name and a multi-line message stay readable on an 80-column terminal.
+        foreach (var d in exercise.Diagnostics)
         {
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("Where").AddColumn("Code").AddColumn("Error");
-            foreach (var d in exercise.Diagnostics)
-                table.AddRow(Markup.Escape($"{d.File}:{d.Line}"), Markup.Escape(d.Code), Markup.Escape(d.Message));
-            console.Write(table);
+            console.MarkupLine($"[red]✗[/] [bold]{Markup.Escape($"{d.File}:{d.Line}")}[/] {Markup.Escape(d.Code)}");
+            console.Write(Indented(d.Message));
         }
 
         var failing = exercise.Tests.Where(t => t.Status is not (TestStatus.Pass or TestStatus.Skipped)).ToList();
         if (failing.Count > 0)
         {
-            var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("Test").NoWrap()).AddColumn("Suite").AddColumn("Status").AddColumn("Message");
-            foreach (var test in failing)
-                table.AddRow(Markup.Escape(test.Name), test.Suite.ToString().ToLowerInvariant(), StatusText.Markup(test.Status), Markup.Escape(Shorten(test.Message)));
-            console.Write(table);
+            console.WriteLine();
+            console.MarkupLine($"[bold]{(failing.Count == 1 ? "1 test fails" : $"{failing.Count} tests fail")}:[/]");
+        }
+
+        foreach (var test in failing)
+        {
+            console.MarkupLine($"[red]✗[/] [bold]{Markup.Escape(test.Name)}[/]");
+            var kind = $"{test.Suite.ToString().ToLowerInvariant()} test, {StatusText.Word(test.Status)}";
+            console.Write(Indented(test.Message.Length > 0 ? $"{kind}: {Shorten(test.Message)}" : kind));
         }
 
         foreach (var note in exercise.Notes)
@@ -58,6 +62,8 @@ internal static class CheckReport
                 console.MarkupLine($"[bold]Hint:[/] {Markup.Escape(first)}");
         }
     }
+
+    private static Padder Indented(string text) => new Padder(new Text(text.TrimEnd()), new Padding(4, 0, 0, 0));
 
     private static string Shorten(string message) =>
         message.Length <= MaxMessageLength ? message : message[..MaxMessageLength] + "…";

@@ -2,7 +2,7 @@ using Spectre.Console;
 
 namespace Grader.Reporting;
 
-/// <summary>Renders a grading report for people: per release, progress bars and a table of exercises.</summary>
+/// <summary>Renders a grading report for people: per release, progress bars (exercises, tests, score) and a table of exercises.</summary>
 internal static class ConsoleReport
 {
     /// <summary>Writes the whole report to <paramref name="console"/>.</summary>
@@ -37,8 +37,9 @@ internal static class ConsoleReport
         .Width(60)
         .HideValues()
         .WithMaxValue(100)
-        .AddItem($"Exercises {release.PassedExercises}/{release.TotalExercises}", Percent(release.PassedExercises, release.TotalExercises), Color.Green)
-        .AddItem($"Tests {release.PassedTests}/{release.TotalTests}", Percent(release.PassedTests, release.TotalTests), Color.Blue);
+        .AddItem($"Exercises {release.PassedExercises}/{release.TotalExercises}", Percent.Of(release.PassedExercises, release.TotalExercises), Color.Green)
+        .AddItem($"Tests {release.PassedTests}/{release.TotalTests}", Percent.Of(release.PassedTests, release.TotalTests), Color.Blue)
+        .AddItem($"Score {Percent.Text(release.Score)}", release.Score, Color.Yellow);
 
     private static Table Table(ReleaseReport release)
     {
@@ -47,7 +48,8 @@ internal static class ConsoleReport
             .AddColumn("Title")
             .AddColumn("Status")
             .AddColumn("Level")
-            .AddColumn(new TableColumn("Tests").RightAligned());
+            .AddColumn(new TableColumn("Tests").RightAligned())
+            .AddColumn(new TableColumn("Score").RightAligned());
         foreach (var exercise in release.Exercises)
         {
             table.AddRow(
@@ -55,11 +57,10 @@ internal static class ConsoleReport
                 Markup.Escape(exercise.Title),
                 StatusText.Markup(exercise.Status),
                 Markup.Escape(exercise.Level ?? "-"),
-                exercise.Status is ExerciseStatus.NotStarted or ExerciseStatus.BuildError ? "-" : $"{exercise.PassedTests}/{exercise.TotalTests}");
+                exercise.Status is ExerciseStatus.NotStarted or ExerciseStatus.BuildError ? "-" : $"{exercise.PassedTests}/{exercise.TotalTests}",
+                Percent.Text(exercise.Score));
         }
 
         return table;
     }
-
-    private static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
 }

@@ -21,6 +21,12 @@ internal sealed record ExerciseReport
     /// <summary>Every test, visible and hidden.</summary>
     public int TotalTests => Tests.Count;
 
+    /// <summary>Partial credit: the percentage of tests passed (0 to 100, one decimal); 0 when not started or not compiling.</summary>
+    public double Score => Percent.Of(PassedTests, TotalTests);
+
+    /// <summary>True when the exercise's visible tests differ from the kit's: they do not decide the grade, the hidden suite does.</summary>
+    public bool Tampered { get; init; }
+
     /// <summary>Every test of the level that counted, in the order they were found (visible first).</summary>
     public IReadOnlyList<TestReport> Tests { get; init; } = [];
 

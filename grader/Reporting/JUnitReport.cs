@@ -47,7 +47,9 @@ internal static class JUnitReport
             new XAttribute("time", Seconds(e.Tests.Sum(t => t.DurationMs))),
             new XElement("properties",
                 new XElement("property", new XAttribute("name", "status"), new XAttribute("value", StatusText.Word(e.Status))),
-                new XElement("property", new XAttribute("name", "level"), new XAttribute("value", e.Level ?? ""))),
+                new XElement("property", new XAttribute("name", "level"), new XAttribute("value", e.Level ?? "")),
+                new XElement("property", new XAttribute("name", "score"), new XAttribute("value", e.Score.ToString(CultureInfo.InvariantCulture))),
+                new XElement("property", new XAttribute("name", "tampered"), new XAttribute("value", e.Tampered ? "true" : "false"))),
             cases);
     }
 

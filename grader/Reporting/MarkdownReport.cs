@@ -18,15 +18,16 @@ internal static class MarkdownReport
         foreach (var release in report.Releases)
         {
             md.Append("\n### ").Append(Escape(release.Id)).Append(": ").Append(Escape(release.Title)).Append('\n');
-            md.Append($"\n**Exercises** {release.PassedExercises}/{release.TotalExercises} passed · **Tests** {release.PassedTests}/{release.TotalTests} passed\n\n");
-            md.Append("| Exercise | Status | Level | Tests |\n|---|---|---|---|\n");
+            md.Append($"\n**Exercises** {release.PassedExercises}/{release.TotalExercises} passed · **Tests** {release.PassedTests}/{release.TotalTests} passed · **Score** {Percent.Text(release.Score)}\n\n");
+            md.Append("| Exercise | Status | Level | Tests | Score |\n|---|---|---|---|---:|\n");
             foreach (var e in release.Exercises)
             {
-                var tests = e.Status == ExerciseStatus.NotStarted ? "-" : $"{e.PassedTests}/{e.TotalTests}";
-                md.Append($"| {Escape(e.Id)}: {Escape(e.Title)} | {Icon(e.Status)} {Word(e.Status)} | {Escape(e.Level ?? "-")} | {tests} |\n");
+                var tests = e.Status is ExerciseStatus.NotStarted or ExerciseStatus.BuildError ? "-" : $"{e.PassedTests}/{e.TotalTests}";
+                var tampered = e.Tampered ? " ⚠️ tests changed" : "";
+                md.Append($"| {Escape(e.Id)}: {Escape(e.Title)} | {Icon(e.Status)} {Word(e.Status)}{tampered} | {Escape(e.Level ?? "-")} | {tests} | {Percent.Text(e.Score)} |\n");
             }
 
-            foreach (var e in release.Exercises.Where(e => e.Message.Length > 0 || e.Tests.Any(Failed) || e.Diagnostics.Count > 0))
+            foreach (var e in release.Exercises.Where(e => e.Message.Length > 0 || e.Tests.Any(Failed) || e.Diagnostics.Count > 0 || e.Notes.Count > 0))
                 Details(md, e);
         }
 
@@ -44,6 +45,8 @@ internal static class MarkdownReport
             md.Append($"- `{d.File}:{d.Line}` {d.Code}: {Escape(d.Message)}\n");
         foreach (var t in e.Tests.Where(Failed))
             md.Append($"- **{Escape(t.Name)}** ({t.Suite.ToString().ToLowerInvariant()}, {StatusText.Word(t.Status)}): {Escape(Shorten(t.Message))}\n");
+        foreach (var note in e.Notes)
+            md.Append($"- _note:_ {Escape(note)}\n");
         md.Append("\n</details>\n");
     }
 

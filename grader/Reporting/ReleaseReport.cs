@@ -21,6 +21,12 @@ internal sealed record ReleaseReport
     /// <summary>Tests of the graded exercises, visible and hidden.</summary>
     public int TotalTests => Exercises.Sum(e => e.TotalTests);
 
+    /// <summary>
+    /// Partial credit for the release, 0 to 100: the mean of its exercises' scores, each exercise weighing the same
+    /// and one not started counting 0, so finishing one exercise of five scores 20 whatever its number of tests.
+    /// </summary>
+    public double Score => Exercises.Count == 0 ? 0 : Math.Round(Exercises.Average(e => e.Score), 1);
+
     /// <summary>The exercises in course order.</summary>
     public required IReadOnlyList<ExerciseReport> Exercises { get; init; }
 }

@@ -13,7 +13,11 @@ internal static class GraderTester
     public static string SharedWorkDirectory { get; } = TestPaths.NewTempDirectory();
 
     /// <summary>Runs <c>grader &lt;args&gt;</c> with the current directory set to <paramref name="currentDirectory"/>.</summary>
-    public static async Task<GraderRun> RunAsync(string currentDirectory, params string[] args)
+    public static Task<GraderRun> RunAsync(string currentDirectory, params string[] args) =>
+        RunWithAsync(currentDirectory, width: 100, gitHubActions: false, args);
+
+    /// <summary>Runs <c>grader &lt;args&gt;</c> on a console <paramref name="width"/> columns wide, inside GitHub Actions or not.</summary>
+    public static async Task<GraderRun> RunWithAsync(string currentDirectory, int width, bool gitHubActions, params string[] args)
     {
         var console = new StringWriter();
         var output = new StringWriter();
@@ -25,11 +29,14 @@ internal static class GraderTester
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(console),
         });
-        ansi.Profile.Width = 100;
-        var environment = new CommandEnvironment(ansi, output, error, TimeProvider.System, currentDirectory);
+        ansi.Profile.Width = width;
+        var environment = new CommandEnvironment(ansi, output, error, TimeProvider.System, currentDirectory, gitHubActions);
         var code = await GraderCli.RunAsync(args, environment);
         return new GraderRun(code, console.ToString().ReplaceLineEndings("\n"), output.ToString(), error.ToString());
     }
+
+    /// <summary>The arguments <see cref="RunOnFixtureAsync"/> adds: short limits and the shared work folder.</summary>
+    public static string[] FixtureLimits => ["--test-timeout", "5", "--memory-limit", "256", "--work-dir", SharedWorkDirectory];
 
     /// <summary>Runs a grading command over the fixture course with short limits and the shared work folder.</summary>
     public static Task<GraderRun> RunOnFixtureAsync(params string[] args) =>

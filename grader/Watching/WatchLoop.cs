@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Grader.Commands;
+using Grader.Course;
+using Grader.Grading;
+using Grader.Reporting;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Grader.Watching;
+
+/// <summary>
+/// <c>watch</c>'s loop: grade the exercise, show it, then wait for a save (debounced) or a key (n, h, r, q) and
+/// start over. Only the exercise being worked on is graded, and unchanged code reuses its build, so a save is
+/// answered in about a second. Without a terminal to read keys from, it re-grades on saves until cancelled.
+/// </summary>
+internal sealed class WatchLoop
+{
+    private readonly CourseLayout _layout;
+    private readonly CourseGrader _grader;
+    private readonly CommandEnvironment _environment;
+    private readonly HintState _hints;
+    private readonly TimeSpan _quiet;
+    private readonly Action<ExerciseReport>? _graded;
+
+    /// <param name="graded">Called after every grading (tests await it instead of polling the console).</param>
+    public WatchLoop(CourseLayout layout, GradeSettings settings, CommandEnvironment environment, string hintStateFile, TimeSpan quiet, Action<ExerciseReport>? graded = null)
+    {
+        _layout = layout;
+        _grader = new CourseGrader(layout, settings, environment.Time);
+        _environment = environment;
+        _hints = HintState.Load(hintStateFile);
+        _quiet = quiet;
+        _graded = graded;
+    }
+
+    /// <summary>Watches from <paramref name="start"/> until q is pressed or <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task RunAsync(ExerciseLocation start, CancellationToken cancellationToken)
+    {
+        var console = _environment.Console;
+        if (console.Profile.Capabilities.Interactive)
+        {
+            await console.Live(new Text("Grading…")).AutoClear(false).StartAsync(async context =>
+                await LoopAsync(start, view => { context.UpdateTarget(view); context.Refresh(); }, cancellationToken));
+        }
+        else
+        {
+            await LoopAsync(start, view => { console.Write(view); console.WriteLine(); }, cancellationToken);
+        }
+    }
+
+    private async Task LoopAsync(ExerciseLocation start, Action<IRenderable> show, CancellationToken cancellationToken)
+    {
+        var exercises = _layout.Manifest.AllExercises.Select(x => _layout.Locate(x.Release, x.Exercise)).ToList();
+        var index = exercises.FindIndex(e => e.Exercise.Id == start.Exercise.Id);
+        var input = _environment.Input;
+        Task<char>? key = input?.ReadKeyAsync(cancellationToken);
+        var never = Task.Delay(Timeout.Infinite, cancellationToken);
+
+        while (true)
+        {
+            var location = exercises[index];
+            var hints = HintBook.Load(location.HintsFile);
+            var debouncer = new ChangeDebouncer(_quiet, _environment.Time);
+            using var watcher = new ExerciseWatcher(WatchedFolders(location), debouncer);
+            using var switching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+            var report = await GradeAsync(location, hints, show, cancellationToken);
+            var change = debouncer.NextAsync(switching.Token);
+            var next = false;
+            while (!next)
+            {
+                var done = await Task.WhenAny(change, key ?? never);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (done == change)
+                {
+                    await change;
+                    report = await GradeAsync(location, hints, show, cancellationToken);
+                    change = debouncer.NextAsync(switching.Token);
+                    continue;
+                }
+
+                var pressed = await key!;
+                key = input!.ReadKeyAsync(cancellationToken);
+                switch (pressed)
+                {
+                    case 'q':
+                        await switching.CancelAsync();
+                        return;
+                    case 'n':
+                        index = (index + 1) % exercises.Count;
+                        next = true;
+                        break;
+                    case 'h':
+                        if (report.CurrentStep is int step && hints.For(step).Count > 0)
+                            _hints.MarkSeen(report.Id, step, Math.Min(_hints.Seen(report.Id, step) + 1, hints.For(step).Count));
+                        show(WatchView.Render(report, WatchView.HintFor(report, hints, _hints), TimeSpan.Zero, keys: true));
+                        break;
+                    case 'r':
+                        report = await GradeAsync(location, hints, show, cancellationToken);
+                        break;
+                }
+            }
+
+            await switching.CancelAsync(); // stop waiting for this exercise's saves
+        }
+    }
+
+    private async Task<ExerciseReport> GradeAsync(ExerciseLocation location, HintBook hints, Action<IRenderable> show, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var graded = await _grader.GradeAsync(l => l.Exercise.Id == location.Exercise.Id, progress: null, cancellationToken);
+        var report = graded.Releases.SelectMany(r => r.Exercises).Single();
+        show(WatchView.Render(report, WatchView.HintFor(report, hints, _hints), clock.Elapsed, keys: _environment.Input is not null));
+        _graded?.Invoke(report);
+        return report;
+    }
+
+    private IEnumerable<string> WatchedFolders(ExerciseLocation location) =>
+        location.Levels.Select(l => l.Directory).Append(location.VisibleTestsDirectory).Append(location.HiddenSuiteDirectory);
+}

@@ -1,0 +1,70 @@
+using Grader.Course;
+using Grader.Reporting;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Grader.Watching;
+
+/// <summary>
+/// What <c>watch</c> shows, rustlings-style: the exercise, its progress, the first failing test with its message
+/// (the one to work on now), the current hint, and the keys.
+/// </summary>
+internal static class WatchView
+{
+    private const int MaxMessageLength = 800;
+
+    /// <summary>The view of <paramref name="exercise"/> as last graded.</summary>
+    public static IRenderable Render(ExerciseReport exercise, string? hint, TimeSpan took, bool keys)
+    {
+        var rows = new List<IRenderable>
+        {
+            new Rule($"[bold]{Markup.Escape(exercise.Id)}[/]: {Markup.Escape(exercise.Title)}").LeftJustified(),
+        };
+        var level = exercise.Level is null ? "" : $" at level [bold]{Markup.Escape(exercise.Level)}[/]";
+        var tests = exercise.TotalTests == 0 ? "" : $" · {exercise.PassedTests}/{exercise.TotalTests} tests pass · score {Percent.Text(exercise.Score)}";
+        rows.Add(new Markup($"{StatusText.Markup(exercise.Status)}{level}{tests} [grey](graded in {took.TotalSeconds:0.0} s)[/]"));
+        if (exercise.Message.Length > 0)
+            rows.Add(new Text(exercise.Message));
+
+        if (exercise.Diagnostics.FirstOrDefault() is { } error)
+        {
+            rows.Add(new Markup($"[red]✗[/] [bold]{Markup.Escape($"{error.File}:{error.Line}")}[/] {Markup.Escape(error.Code)}"));
+            rows.Add(new Padder(new Text(error.Message), new Padding(4, 0, 0, 0)));
+        }
+
+        // Visible tests first (they name the step), in order: the first failing one is the one to work on.
+        var failing = exercise.Tests.Where(t => t.Status is not (TestStatus.Pass or TestStatus.Skipped))
+            .OrderBy(t => t.Suite).ToList();
+        if (failing.FirstOrDefault() is { } first)
+        {
+            rows.Add(new Markup($"[red]✗[/] [bold]{Markup.Escape(first.Name)}[/] [grey]({first.Suite.ToString().ToLowerInvariant()} test, {StatusText.Word(first.Status)})[/]"));
+            var message = first.Message.Length <= MaxMessageLength ? first.Message : first.Message[..MaxMessageLength] + "…";
+            if (message.Length > 0)
+                rows.Add(new Padder(new Text(message.TrimEnd()), new Padding(4, 0, 0, 0)));
+            if (failing.Count > 1)
+                rows.Add(new Markup($"[grey]and {failing.Count - 1} more failing (check shows them all)[/]"));
+        }
+        else if (exercise.Status == ExerciseStatus.Passed)
+        {
+            rows.Add(new Markup($"[green]✓ Every test passes.[/]{(keys ? " Press [bold]n[/] for the next exercise." : "")}"));
+        }
+
+        if (hint is not null)
+            rows.Add(new Markup($"[bold]Hint:[/] {Markup.Escape(hint)}"));
+        rows.Add(new Markup(keys
+            ? "[grey]Watching for saves · [bold]n[/] next exercise · [bold]h[/] another hint · [bold]r[/] re-run · [bold]q[/] quit[/]"
+            : "[grey]Watching for saves · Ctrl+C to stop[/]"));
+        return new Rows(rows);
+    }
+
+    /// <summary>The hint to show for the step the learner is on: the latest one they asked for, or the first.</summary>
+    public static string? HintFor(ExerciseReport exercise, HintBook hints, HintState state)
+    {
+        var step = exercise.CurrentStep ?? (exercise.Status == ExerciseStatus.NotStarted ? hints.Steps.FirstOrDefault() : (int?)null);
+        if (step is not int s || hints.For(s).Count == 0)
+            return null;
+        var all = hints.For(s);
+        var index = Math.Clamp(state.Seen(exercise.Id, s) - 1, 0, all.Count - 1);
+        return $"(step {s}, {index + 1} of {all.Count}) {all[index]}";
+    }
+}
