@@ -8,7 +8,10 @@ namespace Grader.Watching;
 /// </summary>
 internal sealed class ChangeDebouncer
 {
-    private readonly Channel<string> _changes = Channel.CreateUnbounded<string>();
+    // Synchronous continuations: a change restarts the quiet period before Changed returns, so the clock (a fake one
+    // in tests) never runs ahead of the debouncer.
+    private readonly Channel<string> _changes = Channel.CreateUnbounded<string>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly TimeProvider _time;
 
     public ChangeDebouncer(TimeSpan quiet, TimeProvider time)

@@ -91,8 +91,9 @@ internal sealed class WatchLoop
                         next = true;
                         break;
                     case 'h':
+                        // The view already shows a step's first hint, so the next key press shows the second.
                         if (report.CurrentStep is int step && hints.For(step).Count > 0)
-                            _hints.MarkSeen(report.Id, step, Math.Min(_hints.Seen(report.Id, step) + 1, hints.For(step).Count));
+                            _hints.MarkSeen(report.Id, step, Math.Min(Math.Max(_hints.Seen(report.Id, step), 1) + 1, hints.For(step).Count));
                         show(WatchView.Render(report, WatchView.HintFor(report, hints, _hints), TimeSpan.Zero, keys: true));
                         break;
                     case 'r':
