@@ -56,27 +56,33 @@ internal sealed class RoslynCompiler
         if (request.HiddenSources.Count == 0)
             return new BuildResult { Success = true, VisibleAssembly = visiblePath };
 
+        var hiddenErrors = CompileHidden(request, outputDirectory, cancellationToken, MetadataReference.CreateFromFile(visiblePath));
+        if (hiddenErrors.Count > 0)
+            return new BuildResult { Success = false, Message = HiddenSuiteMessage(hiddenErrors.Count), Diagnostics = hiddenErrors };
+
+        return new BuildResult { Success = true, VisibleAssembly = visiblePath, HiddenAssembly = Path.Combine(outputDirectory, request.HiddenAssemblyName + ".dll") };
+    }
+
+    /// <summary>
+    /// Compiles the hidden suite (B) into <paramref name="outputDirectory"/> against this compiler's references
+    /// (plus <paramref name="visible"/>, when A is not among them already); returns its errors.
+    /// </summary>
+    public List<DiagnosticReport> CompileHidden(BuildRequest request, string outputDirectory, CancellationToken cancellationToken, MetadataReference? visible = null)
+    {
+        Directory.CreateDirectory(outputDirectory);
         var hidden = CreateCompilation(
             request.HiddenAssemblyName,
             request.HiddenSources,
-            [.. _references.References, MetadataReference.CreateFromFile(visiblePath)],
+            visible is null ? _references.References : [.. _references.References, visible],
             cancellationToken);
-        var hiddenPath = Path.Combine(outputDirectory, request.HiddenAssemblyName + ".dll");
-        var hiddenErrors = Emit(hidden, hiddenPath, cancellationToken);
-        if (hiddenErrors.Count > 0)
-        {
-            return new BuildResult
-            {
-                Success = false,
-                Message = $"your code compiles, but the hidden tests do not compile against it ({Count(hiddenErrors.Count)}): "
-                    + "the public API differs from the exercise's (a renamed, removed or re-typed public member?). "
-                    + "Keep every public type and member of the starter as it is.",
-                Diagnostics = hiddenErrors,
-            };
-        }
-
-        return new BuildResult { Success = true, VisibleAssembly = visiblePath, HiddenAssembly = hiddenPath };
+        return Emit(hidden, Path.Combine(outputDirectory, request.HiddenAssemblyName + ".dll"), cancellationToken);
     }
+
+    /// <summary>What a learner is told when their code compiles but the hidden suite does not compile against it.</summary>
+    public static string HiddenSuiteMessage(int errors) =>
+        $"your code compiles, but the hidden tests do not compile against it ({Count(errors)}): "
+        + "the public API differs from the exercise's (a renamed, removed or re-typed public member?). "
+        + "Keep every public type and member of the starter as it is.";
 
     private static string Count(int errors) => errors == 1 ? "1 error" : $"{errors} errors";
 

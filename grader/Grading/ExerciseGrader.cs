@@ -14,6 +14,7 @@ internal sealed class ExerciseGrader
     private readonly CourseLayout _layout;
     private readonly StarterSnapshot? _starters;
     private readonly BuildCache _cache;
+    private readonly MsBuildCompiler _msbuild;
     private readonly TestProcessRunner _runner;
     private readonly ResultCache? _results;
     private readonly string? _onlyLevel;
@@ -26,6 +27,7 @@ internal sealed class ExerciseGrader
         var work = settings.WorkDirectory ?? layout.WorkDirectory;
         var references = ReferenceSet.Default;
         _cache = new BuildCache(work, new RoslynCompiler(references, layout.RelativeToRoot), references);
+        _msbuild = new MsBuildCompiler(work, layout.Root, references, layout.RelativeToRoot);
         _runner = new TestProcessRunner(settings.Limits, time, Path.Combine(work, "run"));
         _results = settings.ReuseResults ? new ResultCache(work, settings.Limits) : null;
     }
@@ -101,7 +103,11 @@ internal sealed class ExerciseGrader
             [.. SourceFiles.CSharp(level.Directory), .. SourceFiles.CSharp(location.VisibleTestsDirectory)],
             $"{project}.Hidden",
             SourceFiles.CSharp(location.HiddenSuiteDirectory));
-        var build = _cache.Build(request, cancellationToken);
+        var (path, projectFile) = BuildPath.For(level.Directory);
+        var build = projectFile is null
+            ? _cache.Build(request, cancellationToken)
+            : await _msbuild.BuildAsync(projectFile, request, [.. SourceFiles.All(level.Directory), .. request.Sources, .. BuildInputs()], cancellationToken);
+        baseReport = baseReport with { BuildPath = path };
         if (!build.Success)
         {
             return baseReport with
@@ -131,6 +137,11 @@ internal sealed class ExerciseGrader
                 .Min(t => t.Step),
         };
     }
+
+    /// <summary>The kit's build files an MSBuild build of a level depends on, besides the level's own files.</summary>
+    private IEnumerable<string> BuildInputs() =>
+        new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", "build/Exercise.props", "exercises/Directory.Build.props", "solutions/Directory.Build.props" }
+            .Select(f => Path.Combine(_layout.Root, f));
 
     /// <summary>Stack traces and crash output name files relative to the repository root, like diagnostics do.</summary>
     private TestReport WithRelativePaths(TestReport test) => test with

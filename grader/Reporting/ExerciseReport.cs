@@ -15,6 +15,9 @@ internal sealed record ExerciseReport
     /// <summary>The level that was graded and counted, <c>solution</c>, or null when not started.</summary>
     public string? Level { get; init; }
 
+    /// <summary>How the level that counted was built: <c>roslyn</c> (in process) or <c>msbuild</c> (its project file asks for more); null when not started.</summary>
+    public string? BuildPath { get; init; }
+
     /// <summary>Tests that passed, visible and hidden.</summary>
     public int PassedTests => Tests.Count(t => t.Status == TestStatus.Pass);
 
