@@ -167,6 +167,8 @@ public sealed class AsyncStreamTests
 
         var first = results.MoveNextAsync();
         var late = _observer.Monitor(await Started("wait-a", ct));
+        // b must have replied before the clock moves: its own one-second timer runs on the same clock.
+        await _observer.ExitOf(await Started("b", ct), ct);
         _time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.That(await first, Is.True);
