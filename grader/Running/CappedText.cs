@@ -12,6 +12,37 @@ internal sealed class CappedText
 
     public CappedText(int capacity) => _capacity = capacity;
 
+    /// <summary>
+    /// Reads <paramref name="reader"/> to its end in blocks, keeping what fits. Not line by line: a learner's program
+    /// can write a gigabyte without a newline, and a line reader would hold all of it in memory.
+    /// </summary>
+    public async Task PumpAsync(TextReader reader)
+    {
+        var buffer = new char[4096];
+        try
+        {
+            int read;
+            while ((read = await reader.ReadAsync(buffer)) > 0)
+                Append(buffer.AsSpan(0, read));
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // the process is gone and its pipe with it
+        }
+    }
+
+    /// <summary>Adds text; once the cap is reached, further text is dropped and the end is marked.</summary>
+    public void Append(ReadOnlySpan<char> text)
+    {
+        lock (_lock)
+        {
+            var room = _capacity - _text.Length;
+            if (text.Length > room)
+                _truncated = true;
+            _text.Append(text[..Math.Min(room, text.Length)]);
+        }
+    }
+
     /// <summary>Adds a line; once the cap is reached, further text is dropped and the end is marked.</summary>
     public void AppendLine(string? line)
     {

@@ -11,6 +11,7 @@ internal sealed class ChildSession : ITestProcessSession
 {
     private const int OutputCap = 64 * 1024;
     private static readonly TimeSpan s_exitGrace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_drainGrace = TimeSpan.FromSeconds(1);
 
     private readonly RunLimits _limits;
     private readonly TimeProvider _time;
@@ -35,11 +36,8 @@ internal sealed class ChildSession : ITestProcessSession
         var stdout = new CappedText(OutputCap);
         var stderr = new CappedText(OutputCap);
         using var process = new Process { StartInfo = SelfLauncher.StartInfo(arguments, workingDirectory, _limits.MemoryLimitMb) };
-        process.OutputDataReceived += (_, e) => stdout.AppendLine(e.Data);
-        process.ErrorDataReceived += (_, e) => stderr.AppendLine(e.Data);
         process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var pumps = Task.WhenAll(stdout.PumpAsync(process.StandardOutput), stderr.PumpAsync(process.StandardError));
         try
         {
             await process.StandardInput.WriteAsync(secret.Handshake.AsMemory(), cancellationToken);
@@ -56,9 +54,20 @@ internal sealed class ChildSession : ITestProcessSession
         RunnerEvent? fixture = null;
         var (stdoutMark, stderrMark) = (0, 0);
         var runningSince = _time.GetUtcNow();
-        ChildSessionResult Result(ChildSessionEnd end) => new(
-            end, running, running is null ? fixture : null, running is null ? TimeSpan.Zero : _time.GetUtcNow() - runningSince,
-            process.HasExited ? process.ExitCode : null, stdout.ToString(), stderr.ToString());
+        async Task<ChildSessionResult> Result(ChildSessionEnd end)
+        {
+            // What the process wrote last (a stack overflow's message) may still be in its pipes; a process it left
+            // behind may hold them open, so the wait is short.
+            if (process.HasExited)
+            {
+                using var drained = new CancellationTokenSource(s_drainGrace, _time);
+                await Task.WhenAny(pumps, Task.Delay(Timeout.InfiniteTimeSpan, drained.Token));
+            }
+
+            return new(
+                end, running, running is null ? fixture : null, running is null ? TimeSpan.Zero : _time.GetUtcNow() - runningSince,
+                process.HasExited ? process.ExitCode : null, stdout.ToString(), stderr.ToString());
+        }
 
         try
         {
@@ -66,7 +75,7 @@ internal sealed class ChildSession : ITestProcessSession
             {
                 var exitedByItself = process.HasExited;
                 await StopAsync(process, TimeSpan.Zero);
-                return Result(exitedByItself ? ChildSessionEnd.Died : ChildSessionEnd.Stalled);
+                return await Result(exitedByItself ? ChildSessionEnd.Died : ChildSessionEnd.Stalled);
             }
 
             using var reader = new StreamReader(server);
@@ -90,7 +99,7 @@ internal sealed class ChildSession : ITestProcessSession
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
                         await StopAsync(process, TimeSpan.Zero);
-                        return Result(exerciseLimitFirst ? ChildSessionEnd.ExerciseTimedOut
+                        return await Result(exerciseLimitFirst ? ChildSessionEnd.ExerciseTimedOut
                             : running is null && fixture is null ? ChildSessionEnd.Stalled : ChildSessionEnd.TestTimedOut);
                     }
                 }
@@ -98,7 +107,7 @@ internal sealed class ChildSession : ITestProcessSession
                 if (line is null)
                 {
                     await StopAsync(process, s_exitGrace);
-                    return Result(ChildSessionEnd.Died);
+                    return await Result(ChildSessionEnd.Died);
                 }
 
                 lastActivity = _time.GetUtcNow();
@@ -128,7 +137,7 @@ internal sealed class ChildSession : ITestProcessSession
                     case RunnerEvent.RunFinished:
                         onEvent(runnerEvent);
                         await StopAsync(process, s_exitGrace); // a thread the learner left running must not keep it alive
-                        return Result(ChildSessionEnd.Completed);
+                        return await Result(ChildSessionEnd.Completed);
                 }
 
                 onEvent(runnerEvent);

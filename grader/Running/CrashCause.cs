@@ -10,6 +10,10 @@ internal static class CrashCause
             return OutOfMemory(memoryLimitMb);
         if (standardError.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
             return "stack overflow: the test process died (infinite recursion?)";
+        var terminated = standardError.ReplaceLineEndings("\n").Split('\n')
+            .FirstOrDefault(l => l.StartsWith("Process terminated.", StringComparison.Ordinal));
+        if (terminated is not null)
+            return $"the test process was terminated (Environment.FailFast?): {terminated["Process terminated.".Length..].Trim()}";
         var unhandled = standardError.ReplaceLineEndings("\n").Split('\n')
             .FirstOrDefault(l => l.StartsWith("Unhandled exception.", StringComparison.Ordinal));
         if (unhandled is not null)

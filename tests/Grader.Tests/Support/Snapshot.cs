@@ -30,12 +30,16 @@ internal static partial class Snapshot
         text = StackTraceValue().Replace(text, "$1\"<stack trace>\"$2");
         text = JUnitChildOutput().Replace(text, "<system-out>(test process output)</system-out>");
         text = Flood().Replace(text, "<lines of x>");
+        text = Blob().Replace(text, "<y without a newline>");
         text = ProcessIds().Replace(text, "started processes <pid> <pid>");
         return ChildOutput().Replace(text, "$1\"<test process output>\"$2");
     }
 
     [GeneratedRegex(@"(?:x{1000}(?:\\n|\n))+x*")]
     private static partial Regex Flood();
+
+    [GeneratedRegex("y{100,}")]
+    private static partial Regex Blob();
 
     [GeneratedRegex(@"started processes \d+ \d+")]
     private static partial Regex ProcessIds();

@@ -49,5 +49,7 @@ public class StatusTests
             Is.EqualTo("an unhandled exception on another thread ended the test process: System.InvalidOperationException: boom"));
         Assert.That(CrashCause.Describe(134, "Unhandled exception. System.OutOfMemoryException: Exception of type", 512),
             Does.StartWith("ran out of memory (limit 512 MB)"));
+        Assert.That(CrashCause.Describe(134, "Process terminated. Giving up\n   at X", 512),
+            Is.EqualTo("the test process was terminated (Environment.FailFast?): Giving up"));
     }
 }

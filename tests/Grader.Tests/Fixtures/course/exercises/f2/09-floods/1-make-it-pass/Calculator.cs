@@ -15,6 +15,13 @@ public static class Calculator
         var bytes = System.Text.Encoding.ASCII.GetBytes(line + "\n");
         for (var i = 0; i < 4000; i++)
             stdout.Write(bytes);
+
+        // 64 MB without a single newline, in blocks: nothing that reads it line by line survives that.
+        using var stderr = Console.OpenStandardError();
+        var block = new byte[1 << 20];
+        Array.Fill(block, (byte)'y');
+        for (var i = 0; i < 64; i++)
+            stderr.Write(block);
         return 1;
     }
 }
