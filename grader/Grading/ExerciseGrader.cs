@@ -55,16 +55,17 @@ internal sealed class ExerciseGrader
 
         var best = BestLevel.Choose(graded);
         var testChanges = _starters?.VisibleTestChanges(_layout.ExercisesDirectory, location.Key) ?? [];
+        var bestNotes = best.Notes.ToList();
         if (testChanges.Count > 0)
         {
-            notes.Add($"the visible tests differ from the kit's ({string.Join("; ", testChanges.Take(3))}{(testChanges.Count > 3 ? "; ..." : "")}): "
+            bestNotes.Add($"the visible tests differ from the kit's ({string.Join("; ", testChanges.Take(3))}{(testChanges.Count > 3 ? "; ..." : "")}): "
                 + "that is fine for experimenting, but the grade comes from the hidden suite, which they do not change.");
         }
 
         return best with
         {
             Tampered = testChanges.Count > 0,
-            Notes = notes,
+            Notes = bestNotes,
             OtherLevels = graded.Where(g => !ReferenceEquals(g, best))
                 .Select(g => new LevelSummary(g.Level!, g.Status, g.PassedTests, g.TotalTests)).ToList(),
         };
@@ -124,6 +125,19 @@ internal sealed class ExerciseGrader
         {
             run = await _runner.RunAsync(build, cancellationToken);
             _results?.Store(build, run);
+        }
+
+        // Tests the learner declared in their own files ran, but only the kit's visible tests and the hidden suite count.
+        var declared = VisibleTestClasses.Read(SourceFiles.CSharp(location.VisibleTestsDirectory));
+        var counted = run.Tests.Where(t => t.Suite == TestSuite.Hidden || declared.Declares(t.FullName)).ToList();
+        if (counted.Count < run.Tests.Count)
+        {
+            var extra = run.Tests.Count - counted.Count;
+            baseReport = baseReport with
+            {
+                Notes = [.. baseReport.Notes, $"{extra} test{(extra == 1 ? "" : "s")} declared outside the exercise's tests/ folder ran but did not count: only the kit's visible tests and the hidden suite do."],
+            };
+            run = run with { Tests = counted };
         }
 
         return baseReport with

@@ -67,7 +67,8 @@ public partial class HostileCodeTests
         Assert.That(fake.Status, Is.EqualTo(TestStatus.Fail));
         Assert.That(fake.Message, Does.Contain("But was:  41"));
         Assert.That(fake.Output, Does.Contain("\"outcome\":\"pass\"").And.Contain("environment: \n"), "the fake lines are shown as output, and no variable names the channel");
-        Assert.That(s_result.Exercise("11-fakes").Tests, Has.Count.EqualTo(4));
+        Assert.That(s_result.Exercise("11-fakes").Tests, Has.Count.EqualTo(4), "the learner's own tests add no points");
+        Assert.That(s_result.Exercise("11-fakes").Notes, Has.One.StartsWith("2 tests declared outside the exercise's tests/ folder ran but did not count"));
         TheOtherTestsStillPass("11-fakes");
     }
 
