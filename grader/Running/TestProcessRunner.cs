@@ -60,9 +60,9 @@ internal sealed partial class TestProcessRunner
             if (e.Kind == RunnerEvent.Discovered && known.Add(e.Id))
                 discovered.Add(e);
             else if (e.Kind == RunnerEvent.Finished && e.Outcome is TestStatus.Error && CrashCause.IsOutOfMemory(e.Message))
-                results[e.Id] = Report(e, TestStatus.Crash, CrashCause.OutOfMemory(_limits.MemoryLimitMb), e.Output, (long)e.DurationMs) with { StackTrace = e.StackTrace };
+                results[e.Id] = Report(e, TestStatus.Crash, CrashCause.OutOfMemory(_limits.MemoryLimitMb), e.Output, (long)e.DurationMs) with { StackTrace = Printable(e.StackTrace) };
             else if (e.Kind == RunnerEvent.Finished)
-                results[e.Id] = Report(e, e.Outcome, e.Message, e.Output, (long)e.DurationMs) with { StackTrace = e.StackTrace };
+                results[e.Id] = Report(e, e.Outcome, e.Message, e.Output, (long)e.DurationMs) with { StackTrace = Printable(e.StackTrace) };
             else if (e.Kind == RunnerEvent.RunnerError)
                 runnerError = $"the tests could not be run: {FirstLine(e.Message)}";
         }
@@ -145,12 +145,12 @@ internal sealed partial class TestProcessRunner
 
     private static TestReport Report(RunnerEvent test, TestStatus status, string message, string output, long durationMs) => new()
     {
-        Name = test.Name,
+        Name = Printable(test.Name),
         FullName = test.FullName,
         Suite = test.Suite,
         Status = status,
-        Message = message.Trim(),
-        Output = output,
+        Message = Printable(message.Trim()),
+        Output = Printable(output),
         DurationMs = durationMs,
         Step = test.Suite == TestSuite.Visible ? StepOf(test.Fixture) : null,
     };
@@ -160,6 +160,18 @@ internal sealed partial class TestProcessRunner
     {
         var match = StepPattern().Match(fixture);
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>
+    /// Text from the learner's code with control characters (other than newlines and tabs) made visible as '�', so an
+    /// escape sequence in a message or in output cannot move the cursor, clear the screen or repaint a report.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        return text.Any(c => char.IsControl(c) && c is not ('\n' or '\t'))
+            ? string.Concat(text.Select(c => char.IsControl(c) && c is not ('\n' or '\t') ? '\uFFFD' : c))
+            : text;
     }
 
     private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n')[0];

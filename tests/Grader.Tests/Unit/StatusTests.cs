@@ -52,4 +52,11 @@ public class StatusTests
         Assert.That(CrashCause.Describe(134, "Process terminated. Giving up\n   at X", 512),
             Is.EqualTo("the test process was terminated (Environment.FailFast?): Giving up"));
     }
+
+    [Test]
+    public void Control_characters_from_the_learners_code_are_made_visible()
+    {
+        Assert.That(TestProcessRunner.Printable("\u001b[2J\u001b[1Apassed\r\nnext\tline\r"), Is.EqualTo("\uFFFD[2J\uFFFD[1Apassed\nnext\tline\uFFFD"));
+        Assert.That(TestProcessRunner.Printable("plain\ntext"), Is.EqualTo("plain\ntext"));
+    }
 }
