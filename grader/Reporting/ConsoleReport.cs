@@ -30,6 +30,15 @@ internal static class ConsoleReport
         foreach (var note in notes)
             console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
         console.WriteLine();
+        var exercises = report.Releases.SelectMany(r => r.Exercises).ToList();
+        if (exercises.Count > 0)
+        {
+            var graded = exercises.Count(e => e.Status != ExerciseStatus.NotStarted);
+            console.MarkupLine($"[bold]Summary:[/] {exercises.Count(e => e.Status == ExerciseStatus.Passed)}/{exercises.Count} exercises passed, "
+                + $"{exercises.Sum(e => e.PassedTests)}/{exercises.Sum(e => e.TotalTests)} tests passed in the {graded} graded, "
+                + $"score {Percent.Text(Math.Round(exercises.Average(e => e.Score), 1))}.");
+        }
+
         console.MarkupLine("[grey]Details of one exercise: dotnet run --project grader -- check <exercise>[/]");
     }
 
