@@ -96,6 +96,12 @@ public partial class HostileCodeTests
         Assert.That((release.PassedTests, release.TotalTests), Is.EqualTo((17, 20)));
     }
 
+    [Test]
+    public void Grading_hostile_code_leaves_the_learners_files_exactly_as_they_were()
+    {
+        Assert.That(s_result.LearnerFilesAfter, Is.EquivalentTo(s_result.LearnerFilesBefore));
+    }
+
     [GeneratedRegex(@"started processes (\d+) (\d+)")]
     private static partial Regex StartedProcesses();
 }
