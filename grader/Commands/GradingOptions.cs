@@ -58,7 +58,7 @@ internal sealed class GradingOptions
     public Option<int> Parallel { get; } = new("--parallel")
     {
         HelpName = "n",
-        Description = "How many exercises to grade at the same time (default: twice the processor count, 2 to 8).",
+        Description = "How many exercises to grade at the same time (default: the number of processors, 2 to 8).",
     };
 
     public Option<bool> NoCache { get; } = new("--no-cache")
