@@ -10,8 +10,13 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
+// Output written to a file or a pipe gets plain text: no colours or cursor moves in a saved report or a CI log.
+var console = Console.IsOutputRedirected
+    ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No })
+    : AnsiConsole.Console;
+
 var environment = new CommandEnvironment(
-    AnsiConsole.Console,
+    console,
     Console.Out,
     Console.Error,
     TimeProvider.System,
