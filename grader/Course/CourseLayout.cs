@@ -69,6 +69,7 @@ internal sealed class CourseLayout
             exercise,
             exerciseDir,
             VisibleTestsDirectory: Path.Combine(exerciseDir, "tests"),
+            GivenDirectory: Path.Combine(exerciseDir, "given"),
             HiddenSuiteDirectory: suite,
             HintsFile: Path.Combine(exerciseDir, "hints.md"),
             Levels: levels.Where(l => Directory.Exists(l.Directory)).ToList());

@@ -1,11 +1,15 @@
 namespace Grader.Course;
 
-/// <summary>The folders of one exercise: its levels that exist on disk, visible tests, hidden suite and hints.</summary>
+/// <summary>
+/// The folders of one exercise: its levels that exist on disk, visible tests, given code (compiled into every level),
+/// hidden suite and hints.
+/// </summary>
 internal sealed record ExerciseLocation(
     ReleaseInfo Release,
     ExerciseInfo Exercise,
     string ExerciseDirectory,
     string VisibleTestsDirectory,
+    string GivenDirectory,
     string HiddenSuiteDirectory,
     string HintsFile,
     IReadOnlyList<LevelLocation> Levels)

@@ -101,7 +101,7 @@ internal sealed class ExerciseGrader
         var project = location.Exercise.Project;
         var request = new BuildRequest(
             $"{project}.{level.Name}",
-            [.. SourceFiles.CSharp(level.Directory), .. SourceFiles.CSharp(location.VisibleTestsDirectory)],
+            [.. SourceFiles.CSharp(level.Directory), .. SourceFiles.CSharp(location.GivenDirectory), .. SourceFiles.CSharp(location.VisibleTestsDirectory)],
             $"{project}.Hidden",
             SourceFiles.CSharp(location.HiddenSuiteDirectory));
         var (path, projectFile) = BuildPath.For(level.Directory);

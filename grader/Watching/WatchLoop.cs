@@ -117,5 +117,6 @@ internal sealed class WatchLoop
     }
 
     private IEnumerable<string> WatchedFolders(ExerciseLocation location) =>
-        location.Levels.Select(l => l.Directory).Append(location.VisibleTestsDirectory).Append(location.HiddenSuiteDirectory);
+        location.Levels.Select(l => l.Directory)
+            .Append(location.GivenDirectory).Append(location.VisibleTestsDirectory).Append(location.HiddenSuiteDirectory);
 }

@@ -7,6 +7,9 @@ public sealed record Exercise(string Release, string Id, string Project)
 
     internal string SolutionFolder => Repo.PathOf("solutions", Release, Id);
 
+    /// <summary>Code handed to the learner complete, compiled into every level and the solution (may not exist).</summary>
+    internal string GivenFolder => Path.Combine(Folder, "given");
+
     internal string SuiteFolder => Repo.PathOf("grader", "suites", Id);
 
     internal string LevelFolder(string level) => Path.Combine(Folder, level);

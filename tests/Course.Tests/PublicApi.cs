@@ -23,10 +23,11 @@ internal static class PublicApi
 
     private static readonly Lazy<MetadataReference[]> References = new(LoadReferences);
 
-    public static SortedSet<string> Of(string folder)
+    /// <summary>The public API of <paramref name="folder"/>'s sources compiled together with <paramref name="given"/>'s, if any.</summary>
+    public static SortedSet<string> Of(string folder, string given)
     {
-        var trees = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .Where(file => !IsBuildOutput(folder, file))
+        var trees = new[] { folder, given }.Where(Directory.Exists)
+            .SelectMany(root => Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories).Where(file => !IsBuildOutput(root, file)))
             .Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), path: file));
         var compilation = CSharpCompilation.Create(
             "api", trees, References.Value,

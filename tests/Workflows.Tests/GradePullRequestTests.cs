@@ -53,6 +53,7 @@ public sealed class GradePullRequestTests
 
         File.WriteAllText(Path.Combine(processesTests, "Step1_A_mailbox.cs"),
             "using NUnit.Framework;\nnamespace Processes.Tests;\npublic sealed class Step1_A_mailbox { [Test] public void Passes() => Assert.Pass(); }\n");
+        File.WriteAllText(Path.Combine(tampered, "exercises", "r1", "05-crc-server", "given", "Account.cs"), "namespace CrcServer;\n");
         File.WriteAllText(Path.Combine(tampered, "grader", "Program.cs"), "return 0;\n");
         File.WriteAllText(Path.Combine(tampered, "course.json"), "{ \"title\": \"tampered\", \"releases\": [] }");
 
@@ -88,7 +89,7 @@ public sealed class GradePullRequestTests
     }
 
     [Test]
-    public void Editing_the_grader_a_hidden_suite_a_visible_test_or_the_manifest_changes_nothing()
+    public void Editing_the_grader_a_hidden_suite_a_visible_test_given_code_or_the_manifest_changes_nothing()
     {
         Assert.That(Exercises(_solvedAndTampered).Select(Detailed), Is.EqualTo(Exercises(_solved).Select(Detailed)));
     }

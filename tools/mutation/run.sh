@@ -25,6 +25,8 @@ mkdir -p "$work/Lib" "$work/Tests"
 # The work folder lies inside the repository, so the kit's Directory.Build.props and package versions apply.
 # The solution's sources, copied (never the learner's folders), built as a plain library.
 (cd "$root/solutions/$release/$exercise" && find . -name '*.cs' -not -path './bin/*' -not -path './obj/*' -exec cp --parents {} "$work/Lib/" \;)
+# Code given complete to the learner is part of what the tests must hold to.
+if [ -d "$root/exercises/$release/$exercise/given" ]; then cp -r "$root/exercises/$release/$exercise/given" "$work/Lib/given"; fi
 otp_ref=""
 if [ "$release" != "r1" ]; then otp_ref="<ItemGroup><ProjectReference Include=\"$root/otp/Otp.csproj\" /></ItemGroup>"; fi
 cat > "$work/Lib/$project.csproj" <<XML
