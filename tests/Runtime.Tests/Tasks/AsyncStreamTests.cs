@@ -1,36 +1,13 @@
-using Microsoft.Extensions.Time.Testing;
 using Otp;
 
 namespace Runtime.Tests;
 
-public sealed class AsyncStreamTests
+public sealed class AsyncStreamTests : RuntimeTest
 {
-    private FakeTimeProvider _time = null!;
-    private Node _node = null!;
-    private ProcessContext _inbox = null!;
-    private ProcessContext _observer = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _time = new FakeTimeProvider();
-        _node = new Node(_time);
-        _inbox = _node.CreateInbox();
-        _observer = _node.CreateInbox();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _inbox.Dispose();
-        _observer.Dispose();
-        _node.Dispose();
-    }
-
     /// <summary>Items named "wait..." tell the observer they started and wait for a release message; the others return at once.</summary>
     private Task<string> Work(string item, ProcessContext ctx)
     {
-        ctx.Send(_observer.Self, (item, ctx.Self));
+        ctx.Send(Witness.Self, (item, ctx.Self));
         return item.StartsWith("wait", StringComparison.Ordinal) ? Waits(item, ctx) : Task.FromResult(item.ToUpperInvariant());
 
         static async Task<string> Waits(string item, ProcessContext ctx)
@@ -41,7 +18,7 @@ public sealed class AsyncStreamTests
     }
 
     private async Task<Pid> Started(string item, CancellationToken ct) =>
-        (await _observer.ReceiveAsync(m => m is (string name, Pid) && name == item, Timeout.InfiniteTimeSpan, ct) is (string, Pid pid) ? pid : null)!;
+        (await Witness.ReceiveAsync(m => m is (string name, Pid) && name == item, Timeout.InfiniteTimeSpan, ct) is (string, Pid pid) ? pid : null)!;
 
     private static async Task<List<TaskResult<T>>> All<T>(IAsyncEnumerable<TaskResult<T>> stream, CancellationToken ct)
     {
@@ -57,7 +34,7 @@ public sealed class AsyncStreamTests
     [Test, CancelAfter(5000)]
     public async Task An_ordered_stream_emits_ok_results_in_input_order(CancellationToken ct)
     {
-        var results = await All(OtpTask.AsyncStream(_inbox, Enumerable.Range(1, 10), x => x * 10, new AsyncStreamOptions { MaxConcurrency = 3 }), ct);
+        var results = await All(OtpTask.AsyncStream(Inbox, Enumerable.Range(1, 10), x => x * 10, new AsyncStreamOptions { MaxConcurrency = 3 }), ct);
 
         Assert.That(results, Is.EqualTo(Enumerable.Range(1, 10).Select(x => TaskResult<int>.Ok(x * 10))));
     }
@@ -65,15 +42,15 @@ public sealed class AsyncStreamTests
     [Test, CancelAfter(5000)]
     public async Task An_ordered_stream_holds_back_results_that_finish_before_their_turn(CancellationToken ct)
     {
-        var stream = OtpTask.AsyncStream<string, string>(_inbox, ["wait-a", "b", "c"], Work, new AsyncStreamOptions { MaxConcurrency = 3 });
+        var stream = OtpTask.AsyncStream<string, string>(Inbox, ["wait-a", "b", "c"], Work, new AsyncStreamOptions { MaxConcurrency = 3 });
         await using var results = stream.GetAsyncEnumerator(ct);
 
         var first = results.MoveNextAsync();
         var slow = await Started("wait-a", ct);
-        await _observer.ExitOf(await Started("b", ct), ct);
-        await _observer.ExitOf(await Started("c", ct), ct);
+        await Witness.ExitOf(await Started("b", ct), ct);
+        await Witness.ExitOf(await Started("c", ct), ct);
         Assert.That(first.IsCompleted, Is.False, "b and c are done, but a comes first");
-        _node.Send(slow, "release");
+        Node.Send(slow, "release");
 
         var order = new List<string>();
         for (var more = await first; more; more = await results.MoveNextAsync())
@@ -87,12 +64,12 @@ public sealed class AsyncStreamTests
     [Test, CancelAfter(5000)]
     public async Task An_unordered_stream_emits_results_as_they_complete(CancellationToken ct)
     {
-        var stream = OtpTask.AsyncStream<string, string>(_inbox, ["wait-a", "b"], Work, new AsyncStreamOptions { MaxConcurrency = 2, Ordered = false });
+        var stream = OtpTask.AsyncStream<string, string>(Inbox, ["wait-a", "b"], Work, new AsyncStreamOptions { MaxConcurrency = 2, Ordered = false });
         await using var results = stream.GetAsyncEnumerator(ct);
 
         Assert.That(await results.MoveNextAsync(), Is.True);
         Assert.That(results.Current.Value, Is.EqualTo("B"));
-        _node.Send(await Started("wait-a", ct), "release");
+        Node.Send(await Started("wait-a", ct), "release");
         Assert.That(await results.MoveNextAsync(), Is.True);
         Assert.That(results.Current.Value, Is.EqualTo("WAIT-A"));
         Assert.That(await results.MoveNextAsync(), Is.False);
@@ -101,14 +78,14 @@ public sealed class AsyncStreamTests
     [Test, CancelAfter(5000)]
     public async Task No_more_than_max_concurrency_tasks_run_at_once(CancellationToken ct)
     {
-        var stream = OtpTask.AsyncStream<string, string>(_inbox, ["wait-1", "wait-2", "wait-3"], Work, new AsyncStreamOptions { MaxConcurrency = 2, Ordered = false });
+        var stream = OtpTask.AsyncStream<string, string>(Inbox, ["wait-1", "wait-2", "wait-3"], Work, new AsyncStreamOptions { MaxConcurrency = 2, Ordered = false });
         await using var results = stream.GetAsyncEnumerator(ct);
 
         var first = results.MoveNextAsync();
         var one = await Started("wait-1", ct);
         await Started("wait-2", ct);
-        await _observer.AssertNoMessage(); // the third waits for a free slot
-        _node.Send(one, "release");
+        await Witness.AssertNoMessage(); // the third waits for a free slot
+        Node.Send(one, "release");
 
         Assert.That(await first, Is.True);
         Assert.That(await Started("wait-3", ct), Is.Not.Null);
@@ -118,7 +95,7 @@ public sealed class AsyncStreamTests
     public async Task Enumerating_a_stream_twice_runs_the_tasks_again(CancellationToken ct)
     {
         var runs = 0;
-        var stream = OtpTask.AsyncStream(_inbox, [1, 2], x => Interlocked.Increment(ref runs));
+        var stream = OtpTask.AsyncStream(Inbox, [1, 2], x => Interlocked.Increment(ref runs));
 
         await All(stream, ct);
         await All(stream, ct);
@@ -129,7 +106,7 @@ public sealed class AsyncStreamTests
     [Test, CancelAfter(5000)]
     public void A_max_concurrency_below_one_is_refused_when_the_stream_is_made()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => OtpTask.AsyncStream(_inbox, [1], x => x, new AsyncStreamOptions { MaxConcurrency = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OtpTask.AsyncStream(Inbox, [1], x => x, new AsyncStreamOptions { MaxConcurrency = 0 }));
     }
 
     [Test, CancelAfter(5000)]
@@ -143,47 +120,47 @@ public sealed class AsyncStreamTests
     [Test, CancelAfter(5000)]
     public async Task A_task_past_its_timeout_fails_the_stream_and_every_running_task_is_killed(CancellationToken ct)
     {
-        var stream = OtpTask.AsyncStream<string, string>(_inbox, ["wait-a", "wait-b"], Work, new AsyncStreamOptions { Timeout = TimeSpan.FromSeconds(1), MaxConcurrency = 2 });
+        var stream = OtpTask.AsyncStream<string, string>(Inbox, ["wait-a", "wait-b"], Work, new AsyncStreamOptions { Timeout = TimeSpan.FromSeconds(1), MaxConcurrency = 2 });
         await using var results = stream.GetAsyncEnumerator(ct);
 
         var first = results.MoveNextAsync();
-        var a = _observer.Monitor(await Started("wait-a", ct));
-        var b = _observer.Monitor(await Started("wait-b", ct));
-        _time.Advance(TimeSpan.FromSeconds(1));
+        var a = Witness.Monitor(await Started("wait-a", ct));
+        var b = Witness.Monitor(await Started("wait-b", ct));
+        Clock.Advance(TimeSpan.FromSeconds(1));
 
         var error = Assert.ThrowsAsync<TaskTimeoutException>(async () => await first);
         Assert.That(error!.Timeout, Is.EqualTo(TimeSpan.FromSeconds(1)));
-        Assert.That(await _observer.DownReason(a, ct), Is.EqualTo(ExitReason.Killed));
-        Assert.That(await _observer.DownReason(b, ct), Is.EqualTo(ExitReason.Killed));
-        Assert.That(_node.IsAlive(_inbox.Self), Is.True, "the tasks were unlinked before they were killed");
+        Assert.That(await Witness.DownReason(a, ct), Is.EqualTo(ExitReason.Killed));
+        Assert.That(await Witness.DownReason(b, ct), Is.EqualTo(ExitReason.Killed));
+        Assert.That(Node.IsAlive(Inbox.Self), Is.True, "the tasks were unlinked before they were killed");
     }
 
     [Test, CancelAfter(5000)]
     public async Task With_kill_task_a_late_task_is_killed_and_emits_exit_timeout_in_its_place(CancellationToken ct)
     {
         var options = new AsyncStreamOptions { Timeout = TimeSpan.FromSeconds(1), OnTimeout = StreamTimeoutAction.KillTask, MaxConcurrency = 2 };
-        var stream = OtpTask.AsyncStream<string, string>(_inbox, ["wait-a", "b"], Work, options);
+        var stream = OtpTask.AsyncStream<string, string>(Inbox, ["wait-a", "b"], Work, options);
         await using var results = stream.GetAsyncEnumerator(ct);
 
         var first = results.MoveNextAsync();
-        var late = _observer.Monitor(await Started("wait-a", ct));
+        var late = Witness.Monitor(await Started("wait-a", ct));
         // b must have replied before the clock moves: its own one-second timer runs on the same clock.
-        await _observer.ExitOf(await Started("b", ct), ct);
-        _time.Advance(TimeSpan.FromSeconds(1));
+        await Witness.ExitOf(await Started("b", ct), ct);
+        Clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.That(await first, Is.True);
         Assert.That(results.Current, Is.EqualTo(TaskResult<string>.Exit(ExitReason.Timeout)));
         Assert.That(await results.MoveNextAsync(), Is.True);
         Assert.That(results.Current, Is.EqualTo(TaskResult<string>.Ok("B")));
-        Assert.That(await _observer.DownReason(late, ct), Is.EqualTo(ExitReason.Killed));
+        Assert.That(await Witness.DownReason(late, ct), Is.EqualTo(ExitReason.Killed));
     }
 
     [Test, CancelAfter(5000)]
     public async Task A_crashed_task_emits_exit_with_its_reason_when_the_owner_traps_exits(CancellationToken ct)
     {
-        _inbox.TrapExit = true;
+        Inbox.TrapExit = true;
 
-        var results = await All(OtpTask.AsyncStream(_inbox, [1, 0, 2], x => 10 / x), ct);
+        var results = await All(OtpTask.AsyncStream(Inbox, [1, 0, 2], x => 10 / x), ct);
 
         Assert.That(results[0], Is.EqualTo(TaskResult<int>.Ok(10)));
         Assert.That(results[1].Reason, Is.InstanceOf<DivideByZeroException>());
@@ -193,7 +170,7 @@ public sealed class AsyncStreamTests
     [Test, CancelAfter(5000)]
     public async Task Stopping_the_enumeration_early_kills_the_tasks_still_running(CancellationToken ct)
     {
-        var stream = OtpTask.AsyncStream<string, string>(_inbox, ["a", "wait-b"], Work, new AsyncStreamOptions { MaxConcurrency = 2, Ordered = false });
+        var stream = OtpTask.AsyncStream<string, string>(Inbox, ["a", "wait-b"], Work, new AsyncStreamOptions { MaxConcurrency = 2, Ordered = false });
         Pid? waiting = null;
         await foreach (var result in stream.WithCancellation(ct))
         {
@@ -202,7 +179,7 @@ public sealed class AsyncStreamTests
             break;
         }
 
-        Assert.That(await _observer.ExitOf(waiting!, ct), Is.EqualTo(ExitReason.Killed).Or.EqualTo(ExitReason.NoProc));
-        Assert.That(_node.IsAlive(waiting!), Is.False);
+        Assert.That(await Witness.ExitOf(waiting!, ct), Is.EqualTo(ExitReason.Killed).Or.EqualTo(ExitReason.NoProc));
+        Assert.That(Node.IsAlive(waiting!), Is.False);
     }
 }

@@ -2,30 +2,15 @@ using Otp;
 
 namespace Runtime.Tests;
 
-public sealed class IntrospectionTests
+public sealed class IntrospectionTests : RuntimeTest
 {
-    private Node _node = null!;
-    private ProcessContext _inbox = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _node = new Node();
-        _inbox = _node.CreateInbox();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _inbox.Dispose();
-        _node.Dispose();
-    }
+    protected override bool UsesFakeClock => false;
 
     [Test, CancelAfter(5000)]
     public async Task Process_info_shows_status_mailbox_links_monitors_name_and_counts(CancellationToken ct)
     {
-        var me = _inbox.Self;
-        var pid = _node.Spawn(async ctx =>
+        var me = Inbox.Self;
+        var pid = Node.Spawn(async ctx =>
         {
             await ctx.ReceiveAsync();            // one handled message
             ctx.Link(me);
@@ -33,13 +18,13 @@ public sealed class IntrospectionTests
             ctx.Send(me, "ready");
             await ctx.ReceiveAsync<string>(s => s == "never");
         });
-        _node.Register("busy", pid);
-        _node.Send(pid, "first");
-        await _inbox.ReceiveAsync<string>(s => s == "ready", cancellationToken: ct);
-        var monitor = _inbox.Monitor(pid);
-        _node.Send(pid, "queued");
+        Node.Register("busy", pid);
+        Node.Send(pid, "first");
+        await Inbox.ReceiveAsync<string>(s => s == "ready", cancellationToken: ct);
+        var monitor = Inbox.Monitor(pid);
+        Node.Send(pid, "queued");
 
-        var info = _node.GetInfo(pid)!;
+        var info = Node.GetInfo(pid)!;
 
         Assert.That(info.MessageQueueLength, Is.EqualTo(1));
         Assert.That(info.MessagesHandled, Is.EqualTo(1));
@@ -48,53 +33,53 @@ public sealed class IntrospectionTests
         Assert.That(info.RegisteredName, Is.EqualTo("busy"));
         Assert.That(info.TrapExit, Is.True);
         Assert.That(info.Behaviour, Is.Null);
-        Assert.That(_node.GetInfo(me)!.Monitors, Is.EqualTo(new[] { pid }));
-        _inbox.Demonitor(monitor);
+        Assert.That(Node.GetInfo(me)!.Monitors, Is.EqualTo(new[] { pid }));
+        Inbox.Demonitor(monitor);
     }
 
     [Test, CancelAfter(5000)]
     public async Task The_status_is_waiting_while_in_receive_and_running_otherwise(CancellationToken ct)
     {
-        var other = _node.CreateInbox();
-        Assert.That(_node.GetInfo(other.Self)!.Status, Is.EqualTo(ProcessStatus.Running));
+        var other = Node.CreateInbox();
+        Assert.That(Node.GetInfo(other.Self)!.Status, Is.EqualTo(ProcessStatus.Running));
 
         var receive = other.ReceiveAsync(ct);
-        Assert.That(_node.GetInfo(other.Self)!.Status, Is.EqualTo(ProcessStatus.Waiting));
+        Assert.That(Node.GetInfo(other.Self)!.Status, Is.EqualTo(ProcessStatus.Waiting));
 
-        _node.Send(other.Self, "wake");
+        Node.Send(other.Self, "wake");
         Assert.That(await receive, Is.EqualTo("wake"));
-        Assert.That(_node.GetInfo(other.Self)!.Status, Is.EqualTo(ProcessStatus.Running));
+        Assert.That(Node.GetInfo(other.Self)!.Status, Is.EqualTo(ProcessStatus.Running));
     }
 
     [Test, CancelAfter(5000)]
     public async Task The_process_list_holds_live_processes_only(CancellationToken ct)
     {
-        var (dead, monitor) = _inbox.SpawnMonitor(_ => Task.CompletedTask);
-        await _inbox.DownReason(monitor, ct);
-        var alive = _node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
+        var (dead, monitor) = Inbox.SpawnMonitor(_ => Task.CompletedTask);
+        await Inbox.DownReason(monitor, ct);
+        var alive = Node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
 
-        Assert.That(_node.Processes(), Does.Contain(alive).And.Contain(_inbox.Self).And.Not.Contain(dead));
-        Assert.That(_node.GetInfo(dead), Is.Null);
-        Assert.That(Observer.ProcessTable(_node).Select(p => p.Pid), Is.EqualTo(_node.Processes()));
+        Assert.That(Node.Processes(), Does.Contain(alive).And.Contain(Inbox.Self).And.Not.Contain(dead));
+        Assert.That(Node.GetInfo(dead), Is.Null);
+        Assert.That(Observer.ProcessTable(Node).Select(p => p.Pid), Is.EqualTo(Node.Processes()));
     }
 
     [Test, CancelAfter(5000)]
     public async Task The_behaviour_of_servers_and_supervisors_is_shown(CancellationToken ct)
     {
-        var server = await GenServer.StartAsync(_node, new TestServer());
-        var sup = await Supervisor.StartAsync(_node, []);
-        var dynamic = await DynamicSupervisor.StartAsync(_node);
+        var server = await GenServer.StartAsync(Node, new TestServer());
+        var sup = await Supervisor.StartAsync(Node, []);
+        var dynamic = await DynamicSupervisor.StartAsync(Node);
 
-        Assert.That(_node.GetInfo(server)!.Behaviour, Is.EqualTo("gen_server"));
-        Assert.That(_node.GetInfo(sup)!.Behaviour, Is.EqualTo("supervisor"));
-        Assert.That(_node.GetInfo(dynamic)!.Behaviour, Is.EqualTo("dynamic_supervisor"));
+        Assert.That(Node.GetInfo(server)!.Behaviour, Is.EqualTo("gen_server"));
+        Assert.That(Node.GetInfo(sup)!.Behaviour, Is.EqualTo("supervisor"));
+        Assert.That(Node.GetInfo(dynamic)!.Behaviour, Is.EqualTo("dynamic_supervisor"));
     }
 
     [Test, CancelAfter(5000)]
     public async Task A_supervision_tree_can_be_walked(CancellationToken ct)
     {
-        var observer = _inbox.Self;
-        var root = await Supervisor.StartAsync(_node,
+        var observer = Inbox.Self;
+        var root = await Supervisor.StartAsync(Node,
         [
             ChildSpec.Worker("cache", ctx => GenServer.StartLinkAsync(ctx, new TestServer(), "cache")),
             ChildSpec.Supervisor("workers", ctx => Supervisor.StartLinkAsync(ctx,
@@ -104,7 +89,7 @@ public sealed class IntrospectionTests
             ])),
         ]);
 
-        var tree = await Observer.WalkTreeAsync(_node, root);
+        var tree = await Observer.WalkTreeAsync(Node, root);
 
         Assert.That(tree.Pid, Is.EqualTo(root));
         Assert.That(tree.Children.Select(c => c.Id), Is.EqualTo(new[] { "cache", "workers" }));
@@ -119,7 +104,7 @@ public sealed class IntrospectionTests
     {
         var reports = new List<(Pid, object)>();
         var crashed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _node.ProcessCrashed += (pid, reason) =>
+        Node.ProcessCrashed += (pid, reason) =>
         {
             lock (reports)
             {
@@ -129,12 +114,12 @@ public sealed class IntrospectionTests
             crashed.TrySetResult();
         };
 
-        var clean = _node.Spawn(_ => Task.CompletedTask);
-        await _node.WaitForExitAsync(clean, ct);
-        var stopped = _node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
-        _node.Exit(stopped, ExitReason.Shutdown);
+        var clean = Node.Spawn(_ => Task.CompletedTask);
+        await Node.WaitForExitAsync(clean, ct);
+        var stopped = Node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
+        Node.Exit(stopped, ExitReason.Shutdown);
         var boom = new InvalidOperationException("boom");
-        var bad = _node.Spawn(_ => throw boom);
+        var bad = Node.Spawn(_ => throw boom);
         await crashed.Task.WaitAsync(ct);
 
         lock (reports)

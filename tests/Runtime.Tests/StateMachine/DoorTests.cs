@@ -1,50 +1,36 @@
-using Microsoft.Extensions.Time.Testing;
 using Otp;
 
 namespace Runtime.Tests;
 
 /// <summary>The code lock from the runtime's README, run as written there.</summary>
-public sealed class DoorTests
+public sealed class DoorTests : RuntimeTest
 {
-    private FakeTimeProvider _time = null!;
-    private Node _node = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _time = new FakeTimeProvider();
-        _node = new Node(_time);
-    }
-
-    [TearDown]
-    public void TearDown() => _node.Dispose();
-
     [Test, CancelAfter(5000)]
     public async Task The_right_code_opens_the_door_which_locks_itself_again_after_ten_seconds(CancellationToken ct)
     {
-        var door = await StateMachine.StartAsync(_node, new Door("42"));
+        var door = await StateMachine.StartAsync(Node, new Door("42"));
 
-        StateMachine.Cast(_node, door, '4');
-        StateMachine.Cast(_node, door, '2');
-        Assert.That(await StateMachine.CallAsync<string>(_node, door, "state", cancellationToken: ct), Is.EqualTo("open"));
+        StateMachine.Cast(Node, door, '4');
+        StateMachine.Cast(Node, door, '2');
+        Assert.That(await StateMachine.CallAsync<string>(Node, door, "state", cancellationToken: ct), Is.EqualTo("open"));
 
-        _time.Advance(TimeSpan.FromSeconds(10));
-        Assert.That(await StateMachine.CallAsync<string>(_node, door, "state", cancellationToken: ct), Is.EqualTo("locked"));
+        Clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.That(await StateMachine.CallAsync<string>(Node, door, "state", cancellationToken: ct), Is.EqualTo("locked"));
     }
 
     [Test, CancelAfter(5000)]
     public async Task Digits_typed_while_open_are_kept_for_when_the_door_is_locked_again(CancellationToken ct)
     {
-        var door = await StateMachine.StartAsync(_node, new Door("42"));
-        StateMachine.Cast(_node, door, '4');
-        StateMachine.Cast(_node, door, '2');
-        StateMachine.Cast(_node, door, '4'); // postponed while open
-        StateMachine.Cast(_node, door, '2');
-        await StateMachine.CallAsync<string>(_node, door, "state", cancellationToken: ct);
+        var door = await StateMachine.StartAsync(Node, new Door("42"));
+        StateMachine.Cast(Node, door, '4');
+        StateMachine.Cast(Node, door, '2');
+        StateMachine.Cast(Node, door, '4'); // postponed while open
+        StateMachine.Cast(Node, door, '2');
+        await StateMachine.CallAsync<string>(Node, door, "state", cancellationToken: ct);
 
-        _time.Advance(TimeSpan.FromSeconds(10)); // locks, then the postponed digits open it again
+        Clock.Advance(TimeSpan.FromSeconds(10)); // locks, then the postponed digits open it again
 
-        Assert.That(await StateMachine.CallAsync<string>(_node, door, "state", cancellationToken: ct), Is.EqualTo("open"));
+        Assert.That(await StateMachine.CallAsync<string>(Node, door, "state", cancellationToken: ct), Is.EqualTo("open"));
     }
 
     private sealed class Door(string code) : StateMachine<string, string>

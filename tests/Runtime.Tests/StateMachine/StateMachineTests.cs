@@ -1,33 +1,10 @@
-using Microsoft.Extensions.Time.Testing;
 using Otp;
 using R = Otp.EventResult<string, int>;
 
 namespace Runtime.Tests;
 
-public sealed class StateMachineTests
+public sealed class StateMachineTests : RuntimeTest
 {
-    private FakeTimeProvider _time = null!;
-    private Node _node = null!;
-    private ProcessContext _inbox = null!;
-    private ProcessContext _observer = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _time = new FakeTimeProvider();
-        _node = new Node(_time);
-        _inbox = _node.CreateInbox();
-        _observer = _node.CreateInbox();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _inbox.Dispose();
-        _observer.Dispose();
-        _node.Dispose();
-    }
-
     /// <summary>A handler that answers "state" and "data" calls, moves on ("go", s) casts and calls, and keeps everything else.</summary>
     private static R Basic(StateEvent e, string state, int data) => (e.Kind, e.Content) switch
     {
@@ -43,15 +20,15 @@ public sealed class StateMachineTests
         Func<StateMachineInit<string, int>>? init = null,
         bool stateEnter = false,
         Func<StateEvent, Task>? gate = null) =>
-        StateMachine.StartLinkAsync(_inbox, new TestMachine(_observer.Self, handle ?? Basic, init, stateEnter, gate));
+        StateMachine.StartLinkAsync(Inbox, new TestMachine(Witness.Self, handle ?? Basic, init, stateEnter, gate));
 
-    private async Task<Seen> NextSeen(CancellationToken ct) => await _observer.Next<Seen>(ct);
+    private async Task<Seen> NextSeen(CancellationToken ct) => await Witness.Next<Seen>(ct);
 
     /// <summary>Every event handled so far (the machine has answered a call since, so nothing is in flight).</summary>
     private async Task<List<Seen>> SeenSoFar()
     {
         var seen = new List<Seen>();
-        while (await _observer.ReceiveAsync<Seen>(timeout: TimeSpan.Zero) is { } next)
+        while (await Witness.ReceiveAsync<Seen>(timeout: TimeSpan.Zero) is { } next)
         {
             seen.Add(next);
         }
@@ -64,9 +41,9 @@ public sealed class StateMachineTests
     {
         var pid = await Start();
 
-        StateMachine.Cast(_node, pid, "a cast");
-        _node.Send(pid, "a message");
-        var data = await StateMachine.CallAsync<int>(_inbox, pid, "data", cancellationToken: ct);
+        StateMachine.Cast(Node, pid, "a cast");
+        Node.Send(pid, "a message");
+        var data = await StateMachine.CallAsync<int>(Inbox, pid, "data", cancellationToken: ct);
 
         Assert.That(data, Is.EqualTo(2));
         Assert.That(await SeenSoFar(), Is.EqualTo(new[]
@@ -75,7 +52,7 @@ public sealed class StateMachineTests
             new Seen(EventKind.Info, "a message", "start"),
             new Seen(EventKind.Call, "data", "start"),
         }));
-        Assert.That(_node.GetInfo(pid)!.Behaviour, Is.EqualTo("gen_statem"));
+        Assert.That(Node.GetInfo(pid)!.Behaviour, Is.EqualTo("gen_statem"));
     }
 
     [Test, CancelAfter(5000)]
@@ -83,11 +60,11 @@ public sealed class StateMachineTests
     {
         var pid = await Start();
 
-        Assert.That(await StateMachine.CallAsync<string>(_node, pid, ("go", "open"), cancellationToken: ct), Is.EqualTo("ok"));
-        StateMachine.Cast(_node, pid, "bump");
+        Assert.That(await StateMachine.CallAsync<string>(Node, pid, ("go", "open"), cancellationToken: ct), Is.EqualTo("ok"));
+        StateMachine.Cast(Node, pid, "bump");
 
-        Assert.That(await StateMachine.CallAsync<string>(_node, pid, "state", cancellationToken: ct), Is.EqualTo("open"));
-        Assert.That(await StateMachine.CallAsync<int>(_node, pid, "data", cancellationToken: ct), Is.EqualTo(1));
+        Assert.That(await StateMachine.CallAsync<string>(Node, pid, "state", cancellationToken: ct), Is.EqualTo("open"));
+        Assert.That(await StateMachine.CallAsync<int>(Node, pid, "data", cancellationToken: ct), Is.EqualTo(1));
     }
 
     [Test, CancelAfter(5000)]
@@ -101,9 +78,9 @@ public sealed class StateMachineTests
             _ => R.KeepStateAndData(),
         });
 
-        var call = StateMachine.CallAsync<string>(_node, pid, "park", cancellationToken: ct);
+        var call = StateMachine.CallAsync<string>(Node, pid, "park", cancellationToken: ct);
         await NextSeen(ct);
-        StateMachine.Cast(_node, pid, "release");
+        StateMachine.Cast(Node, pid, "release");
 
         Assert.That(await call, Is.EqualTo("late"));
 
@@ -118,11 +95,11 @@ public sealed class StateMachineTests
     public async Task A_state_timeout_fires_when_the_machine_stays_in_the_state(CancellationToken ct)
     {
         var pid = await Start(init: () => StateMachineInit<string, int>.Ok("start", 0, StateAction.StateTimeout(TimeSpan.FromSeconds(1), "tick")));
-        StateMachine.Cast(_node, pid, "bump"); // an event that keeps the state does not cancel it
-        await StateMachine.CallAsync<int>(_node, pid, "data", cancellationToken: ct);
+        StateMachine.Cast(Node, pid, "bump"); // an event that keeps the state does not cancel it
+        await StateMachine.CallAsync<int>(Node, pid, "data", cancellationToken: ct);
         await SeenSoFar();
 
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.That(await NextSeen(ct), Is.EqualTo(new Seen(EventKind.StateTimeout, "tick", "start")));
     }
@@ -131,10 +108,10 @@ public sealed class StateMachineTests
     public async Task A_state_change_cancels_the_state_timeout(CancellationToken ct)
     {
         var pid = await Start(init: () => StateMachineInit<string, int>.Ok("start", 0, StateAction.StateTimeout(TimeSpan.FromSeconds(1), "tick")));
-        await StateMachine.CallAsync<string>(_node, pid, ("go", "other"), cancellationToken: ct);
+        await StateMachine.CallAsync<string>(Node, pid, ("go", "other"), cancellationToken: ct);
 
-        _time.Advance(TimeSpan.FromSeconds(2));
-        await StateMachine.CallAsync<string>(_node, pid, "state", cancellationToken: ct); // a timer that fired would be handled before this
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        await StateMachine.CallAsync<string>(Node, pid, "state", cancellationToken: ct); // a timer that fired would be handled before this
 
         Assert.That((await SeenSoFar()).Select(s => s.Kind), Has.No.Member(EventKind.StateTimeout));
     }
@@ -149,16 +126,16 @@ public sealed class StateMachineTests
             _ => R.KeepStateAndData(),
         });
 
-        await StateMachine.CallAsync<string>(_node, pid, TimeSpan.FromSeconds(1), cancellationToken: ct);
-        await StateMachine.CallAsync<string>(_node, pid, TimeSpan.FromSeconds(3), cancellationToken: ct);
+        await StateMachine.CallAsync<string>(Node, pid, TimeSpan.FromSeconds(1), cancellationToken: ct);
+        await StateMachine.CallAsync<string>(Node, pid, TimeSpan.FromSeconds(3), cancellationToken: ct);
         await SeenSoFar();
-        _time.Advance(TimeSpan.FromSeconds(3));
+        Clock.Advance(TimeSpan.FromSeconds(3));
         Assert.That(await NextSeen(ct), Is.EqualTo(new Seen(EventKind.StateTimeout, 3.0, "start")));
 
-        await StateMachine.CallAsync<string>(_node, pid, TimeSpan.FromSeconds(1), cancellationToken: ct);
-        await StateMachine.CallAsync<string>(_node, pid, "cancel", cancellationToken: ct);
-        _time.Advance(TimeSpan.FromSeconds(5));
-        await StateMachine.CallAsync<string>(_node, pid, "cancel", cancellationToken: ct);
+        await StateMachine.CallAsync<string>(Node, pid, TimeSpan.FromSeconds(1), cancellationToken: ct);
+        await StateMachine.CallAsync<string>(Node, pid, "cancel", cancellationToken: ct);
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        await StateMachine.CallAsync<string>(Node, pid, "cancel", cancellationToken: ct);
         Assert.That((await SeenSoFar()).Select(s => s.Kind), Has.No.Member(EventKind.StateTimeout));
     }
 
@@ -169,9 +146,9 @@ public sealed class StateMachineTests
             ? R.KeepStateAndData(StateAction.EventTimeout(TimeSpan.FromSeconds(1), "idle"), StateAction.Reply(e.From!, "armed"))
             : R.KeepStateAndData());
 
-        await StateMachine.CallAsync<string>(_node, pid, "arm", cancellationToken: ct);
+        await StateMachine.CallAsync<string>(Node, pid, "arm", cancellationToken: ct);
         await SeenSoFar();
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.That(await NextSeen(ct), Is.EqualTo(new Seen(EventKind.Timeout, "idle", "start")));
     }
@@ -183,11 +160,11 @@ public sealed class StateMachineTests
             ? R.KeepStateAndData(StateAction.EventTimeout(TimeSpan.FromSeconds(1), "idle"), StateAction.Reply(e.From!, "armed"))
             : e.Kind == EventKind.Call ? R.KeepStateAndData(StateAction.Reply(e.From!, "pong")) : R.KeepStateAndData());
 
-        await StateMachine.CallAsync<string>(_node, pid, "arm", cancellationToken: ct);
-        _node.Send(pid, "any message");
-        await StateMachine.CallAsync<string>(_node, pid, "ping", cancellationToken: ct);
-        _time.Advance(TimeSpan.FromSeconds(2));
-        await StateMachine.CallAsync<string>(_node, pid, "ping", cancellationToken: ct);
+        await StateMachine.CallAsync<string>(Node, pid, "arm", cancellationToken: ct);
+        Node.Send(pid, "any message");
+        await StateMachine.CallAsync<string>(Node, pid, "ping", cancellationToken: ct);
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        await StateMachine.CallAsync<string>(Node, pid, "ping", cancellationToken: ct);
 
         Assert.That((await SeenSoFar()).Select(s => s.Kind), Has.No.Member(EventKind.Timeout));
     }
@@ -203,12 +180,12 @@ public sealed class StateMachineTests
             _ => R.KeepStateAndData(),
         });
 
-        StateMachine.Cast(_node, pid, "zero");
+        StateMachine.Cast(Node, pid, "zero");
         Assert.That(await NextSeen(ct), Is.EqualTo(new Seen(EventKind.Cast, "zero", "start")));
         Assert.That(await NextSeen(ct), Is.EqualTo(new Seen(EventKind.Timeout, "now", "start")));
 
-        StateMachine.Cast(_node, pid, "busy");
-        await StateMachine.CallAsync<string>(_node, pid, "ping", cancellationToken: ct);
+        StateMachine.Cast(Node, pid, "busy");
+        await StateMachine.CallAsync<string>(Node, pid, "ping", cancellationToken: ct);
         Assert.That((await SeenSoFar()).Select(s => s.Content), Is.EqualTo(new object[] { "busy", "inserted", "ping" }));
     }
 
@@ -217,13 +194,13 @@ public sealed class StateMachineTests
     {
         var pid = await Start(init: () => StateMachineInit<string, int>.Ok(
             "start", 0, StateAction.GenericTimeout("a", TimeSpan.FromSeconds(1), "first"), StateAction.GenericTimeout("b", TimeSpan.FromSeconds(2), "second")));
-        StateMachine.Cast(_node, pid, "bump");
-        await StateMachine.CallAsync<string>(_node, pid, ("go", "elsewhere"), cancellationToken: ct);
+        StateMachine.Cast(Node, pid, "bump");
+        await StateMachine.CallAsync<string>(Node, pid, ("go", "elsewhere"), cancellationToken: ct);
         await SeenSoFar();
 
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(1));
         var first = await NextSeen(ct);
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(1));
         var second = await NextSeen(ct);
 
         Assert.That(first, Is.EqualTo(new Seen(EventKind.GenericTimeout, "first", "elsewhere")));
@@ -249,10 +226,10 @@ public sealed class StateMachineTests
             };
         });
 
-        await StateMachine.CallAsync<string>(_node, pid, "arm", cancellationToken: ct);
-        await StateMachine.CallAsync<string>(_node, pid, "cancel", cancellationToken: ct);
-        _time.Advance(TimeSpan.FromSeconds(1));
-        await StateMachine.CallAsync<string>(_node, pid, "ping", cancellationToken: ct);
+        await StateMachine.CallAsync<string>(Node, pid, "arm", cancellationToken: ct);
+        await StateMachine.CallAsync<string>(Node, pid, "cancel", cancellationToken: ct);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await StateMachine.CallAsync<string>(Node, pid, "ping", cancellationToken: ct);
 
         var timeouts = (await SeenSoFar()).Where(s => s.Kind == EventKind.GenericTimeout).ToList();
         Assert.That(timeouts, Is.EqualTo(new[] { new Seen(EventKind.GenericTimeout, "kept", "start") }));
@@ -271,12 +248,12 @@ public sealed class StateMachineTests
             _ => R.KeepStateAndData(),
         });
 
-        StateMachine.Cast(_node, pid, "a");
-        StateMachine.Cast(_node, pid, "b");
-        StateMachine.Cast(_node, pid, "noop"); // keeps the state: nothing is retried
-        StateMachine.Cast(_node, pid, "unlock");
-        StateMachine.Cast(_node, pid, "c");
-        await StateMachine.CallAsync<string>(_node, pid, "ping", cancellationToken: ct);
+        StateMachine.Cast(Node, pid, "a");
+        StateMachine.Cast(Node, pid, "b");
+        StateMachine.Cast(Node, pid, "noop"); // keeps the state: nothing is retried
+        StateMachine.Cast(Node, pid, "unlock");
+        StateMachine.Cast(Node, pid, "c");
+        await StateMachine.CallAsync<string>(Node, pid, "ping", cancellationToken: ct);
 
         var seen = (await SeenSoFar()).Select(s => $"{s.Content}@{s.State}");
         Assert.That(seen, Is.EqualTo(new[] { "a@start", "b@start", "noop@start", "unlock@start", "a@open", "b@open", "c@open", "ping@open" }));
@@ -290,9 +267,9 @@ public sealed class StateMachineTests
             (e, s, d) => e.Content is "x" ? R.KeepStateAndData(StateAction.NextEvent("i1"), StateAction.NextEvent("i2", EventKind.Info)) : R.KeepStateAndData(),
             gate: e => e.Content is "x" ? hold.WaitAsync(ct) : Task.CompletedTask);
 
-        StateMachine.Cast(_node, pid, "x");
+        StateMachine.Cast(Node, pid, "x");
         await NextSeen(ct); // the handler of x is running, held by the gate
-        StateMachine.Cast(_node, pid, "y"); // so y is in the mailbox before x's inserted events exist
+        StateMachine.Cast(Node, pid, "y"); // so y is in the mailbox before x's inserted events exist
         hold.Release();
 
         var order = new[] { await NextSeen(ct), await NextSeen(ct), await NextSeen(ct) };
@@ -315,9 +292,9 @@ public sealed class StateMachineTests
             _ => R.KeepStateAndData(),
         });
 
-        StateMachine.Cast(_node, pid, "postponed");
-        StateMachine.Cast(_node, pid, "unlock");
-        await StateMachine.CallAsync<string>(_node, pid, "ping", cancellationToken: ct);
+        StateMachine.Cast(Node, pid, "postponed");
+        StateMachine.Cast(Node, pid, "unlock");
+        await StateMachine.CallAsync<string>(Node, pid, "ping", cancellationToken: ct);
 
         var seen = (await SeenSoFar()).Select(s => s.Content);
         Assert.That(seen, Is.EqualTo(new object[] { "postponed", "unlock", "inserted", "postponed", "ping" }));
@@ -330,9 +307,9 @@ public sealed class StateMachineTests
             (e, s, d) => e.Kind == EventKind.Enter ? R.KeepStateAndData() : Basic(e, s, d),
             stateEnter: true);
 
-        await StateMachine.CallAsync<string>(_node, pid, ("go", "open"), cancellationToken: ct);
-        await StateMachine.CallAsync<string>(_node, pid, ("go", "open"), cancellationToken: ct); // same state: no enter
-        await StateMachine.CallAsync<string>(_node, pid, ("go", "closed"), cancellationToken: ct);
+        await StateMachine.CallAsync<string>(Node, pid, ("go", "open"), cancellationToken: ct);
+        await StateMachine.CallAsync<string>(Node, pid, ("go", "open"), cancellationToken: ct); // same state: no enter
+        await StateMachine.CallAsync<string>(Node, pid, ("go", "closed"), cancellationToken: ct);
 
         var enters = (await SeenSoFar()).Where(s => s.Kind == EventKind.Enter).Select(s => $"{s.Content}->{s.State}");
         Assert.That(enters, Is.EqualTo(new[] { "start->start", "start->open", "open->closed" }));
@@ -351,8 +328,8 @@ public sealed class StateMachineTests
             },
             stateEnter: true);
 
-        StateMachine.Cast(_node, pid, "later");
-        await StateMachine.CallAsync<string>(_node, pid, "repeat", cancellationToken: ct);
+        StateMachine.Cast(Node, pid, "later");
+        await StateMachine.CallAsync<string>(Node, pid, "repeat", cancellationToken: ct);
 
         var seen = (await SeenSoFar()).Select(s => $"{s.Kind}:{s.Content}");
         Assert.That(seen, Is.EqualTo(new[] { "Enter:start", "Cast:later", "Call:repeat", "Enter:start" }));
@@ -371,8 +348,8 @@ public sealed class StateMachineTests
             },
             stateEnter: true);
 
-        await StateMachine.CallAsync<string>(_node, pid, ("go", "open"), cancellationToken: ct);
-        _time.Advance(TimeSpan.FromSeconds(10));
+        await StateMachine.CallAsync<string>(Node, pid, ("go", "open"), cancellationToken: ct);
+        Clock.Advance(TimeSpan.FromSeconds(10));
 
         while ((await NextSeen(ct)).Kind != EventKind.StateTimeout)
         {
@@ -384,10 +361,10 @@ public sealed class StateMachineTests
     [Test, CancelAfter(5000)]
     public async Task A_state_enter_call_that_changes_the_state_stops_the_machine_with_bad_state_enter_return(CancellationToken ct)
     {
-        _inbox.TrapExit = true;
+        Inbox.TrapExit = true;
         var pid = await Start((e, s, d) => e.Kind == EventKind.Enter && s == "start" ? R.NextState("elsewhere", d) : R.KeepStateAndData(), stateEnter: true);
 
-        var exit = await _inbox.Next<ExitMessage>(ct);
+        var exit = await Inbox.Next<ExitMessage>(ct);
 
         Assert.That(exit.From, Is.EqualTo(pid));
         Assert.That(exit.Reason, Is.InstanceOf<ValueTuple<Atom, string>>());
@@ -397,11 +374,11 @@ public sealed class StateMachineTests
     [Test, CancelAfter(5000)]
     public async Task A_state_enter_call_may_not_postpone_or_insert_events(CancellationToken ct)
     {
-        _inbox.TrapExit = true;
+        Inbox.TrapExit = true;
         await Start((e, s, d) => e.Kind == EventKind.Enter ? R.KeepStateAndData(StateAction.Postpone()) : R.KeepStateAndData(), stateEnter: true);
         await Start((e, s, d) => e.Kind == EventKind.Enter ? R.KeepStateAndData(StateAction.NextEvent("x")) : R.KeepStateAndData(), stateEnter: true);
 
-        var reasons = new[] { (await _inbox.Next<ExitMessage>(ct)).Reason, (await _inbox.Next<ExitMessage>(ct)).Reason };
+        var reasons = new[] { (await Inbox.Next<ExitMessage>(ct)).Reason, (await Inbox.Next<ExitMessage>(ct)).Reason };
 
         Assert.That(reasons, Has.All.InstanceOf<ValueTuple<Atom, string>>());
         Assert.That(reasons.Select(r => ((ValueTuple<Atom, string>)r).Item1), Has.All.EqualTo(new Atom("bad_state_enter_action")));
@@ -410,16 +387,16 @@ public sealed class StateMachineTests
     [Test, CancelAfter(5000)]
     public async Task Stop_and_reply_runs_terminate_answers_the_caller_and_exits_with_the_reason(CancellationToken ct)
     {
-        _inbox.TrapExit = true;
+        Inbox.TrapExit = true;
         var pid = await Start((e, s, d) => e.Kind == EventKind.Call
             ? R.StopAndReply(new Atom("done"), 7, StateAction.Reply(e.From!, "bye"))
             : R.KeepStateAndData());
 
-        var reply = await StateMachine.CallAsync<string>(_node, pid, "stop", cancellationToken: ct);
+        var reply = await StateMachine.CallAsync<string>(Node, pid, "stop", cancellationToken: ct);
 
         Assert.That(reply, Is.EqualTo("bye"));
-        Assert.That(await _observer.Next<Terminated>(ct), Is.EqualTo(new Terminated(new Atom("done"), "start", 7)));
-        Assert.That((await _inbox.Next<ExitMessage>(ct)).Reason, Is.EqualTo(new Atom("done")));
+        Assert.That(await Witness.Next<Terminated>(ct), Is.EqualTo(new Terminated(new Atom("done"), "start", 7)));
+        Assert.That((await Inbox.Next<ExitMessage>(ct)).Reason, Is.EqualTo(new Atom("done")));
     }
 
     [Test, CancelAfter(5000)]
@@ -427,23 +404,23 @@ public sealed class StateMachineTests
     {
         var pid = await Start();
 
-        await StateMachine.StopAsync(_node, pid, ExitReason.Shutdown);
+        await StateMachine.StopAsync(Node, pid, ExitReason.Shutdown);
 
-        Assert.That(await _observer.Next<Terminated>(ct), Is.EqualTo(new Terminated(ExitReason.Shutdown, "start", 0)));
-        Assert.That(_node.IsAlive(pid), Is.False);
+        Assert.That(await Witness.Next<Terminated>(ct), Is.EqualTo(new Terminated(ExitReason.Shutdown, "start", 0)));
+        Assert.That(Node.IsAlive(pid), Is.False);
     }
 
     [Test, CancelAfter(5000)]
     public async Task A_crash_in_the_handler_runs_terminate_and_fails_the_caller_with_the_exception(CancellationToken ct)
     {
-        _inbox.TrapExit = true;
+        Inbox.TrapExit = true;
         var pid = await Start((e, s, d) => throw new InvalidOperationException("bad event"));
 
-        var error = Assert.ThrowsAsync<ProcessExitedException>(() => StateMachine.CallAsync<string>(_node, pid, "anything", cancellationToken: ct));
+        var error = Assert.ThrowsAsync<ProcessExitedException>(() => StateMachine.CallAsync<string>(Node, pid, "anything", cancellationToken: ct));
 
         Assert.That(error!.Reason, Is.InstanceOf<InvalidOperationException>());
-        Assert.That((await _observer.Next<Terminated>(ct)).Reason, Is.InstanceOf<InvalidOperationException>());
-        Assert.That((await _inbox.Next<ExitMessage>(ct)).Reason, Is.InstanceOf<InvalidOperationException>());
+        Assert.That((await Witness.Next<Terminated>(ct)).Reason, Is.InstanceOf<InvalidOperationException>());
+        Assert.That((await Inbox.Next<ExitMessage>(ct)).Reason, Is.InstanceOf<InvalidOperationException>());
     }
 
     [Test, CancelAfter(5000)]
@@ -451,8 +428,8 @@ public sealed class StateMachineTests
     {
         var pid = await Start((e, s, d) => R.KeepStateAndData());
 
-        var call = StateMachine.CallAsync<string>(_node, pid, "unanswered", TimeSpan.FromMilliseconds(200), ct);
-        _time.Advance(TimeSpan.FromMilliseconds(200));
+        var call = StateMachine.CallAsync<string>(Node, pid, "unanswered", TimeSpan.FromMilliseconds(200), ct);
+        Clock.Advance(TimeSpan.FromMilliseconds(200));
 
         Assert.ThrowsAsync<CallTimeoutException>(() => call);
     }
@@ -460,7 +437,7 @@ public sealed class StateMachineTests
     [Test, CancelAfter(5000)]
     public void Init_returning_stop_or_ignore_fails_the_start()
     {
-        _inbox.TrapExit = true; // the failed machine's exit reaches its linked parent
+        Inbox.TrapExit = true; // the failed machine's exit reaches its linked parent
         var stopped = Assert.ThrowsAsync<StartFailedException>(() => Start(init: () => StateMachineInit<string, int>.Stop(new Atom("nope"))));
         var ignored = Assert.ThrowsAsync<StartFailedException>(() => Start(init: StateMachineInit<string, int>.Ignore));
 
@@ -473,7 +450,7 @@ public sealed class StateMachineTests
     {
         var pid = await Start(init: () => StateMachineInit<string, int>.Ok("start", 0, StateAction.NextEvent("boot")));
 
-        await StateMachine.CallAsync<string>(_node, pid, "state", cancellationToken: ct);
+        await StateMachine.CallAsync<string>(Node, pid, "state", cancellationToken: ct);
 
         Assert.That((await SeenSoFar()).Select(s => s.Content), Is.EqualTo(new object[] { "boot", "state" }));
     }
@@ -481,46 +458,46 @@ public sealed class StateMachineTests
     [Test, CancelAfter(5000)]
     public async Task A_machine_that_traps_exits_runs_terminate_when_its_parent_exits(CancellationToken ct)
     {
-        var parent = _node.Spawn(async ctx =>
+        var parent = Node.Spawn(async ctx =>
         {
-            var machine = await StateMachine.StartLinkAsync(ctx, new TestMachine(_observer.Self, Basic, trapExit: true));
-            ctx.Send(_inbox.Self, machine);
+            var machine = await StateMachine.StartLinkAsync(ctx, new TestMachine(Witness.Self, Basic, trapExit: true));
+            ctx.Send(Inbox.Self, machine);
             await ctx.ReceiveAsync(m => m is "go", Timeout.InfiniteTimeSpan);
             ctx.Exit(new Atom("parent_gone"));
         });
-        var pid = await _inbox.Next<Pid>(ct);
-        var monitor = _inbox.Monitor(pid);
+        var pid = await Inbox.Next<Pid>(ct);
+        var monitor = Inbox.Monitor(pid);
 
-        _node.Send(parent, "go");
+        Node.Send(parent, "go");
 
-        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(new Atom("parent_gone")));
-        Assert.That(await _observer.Next<Terminated>(ct), Is.EqualTo(new Terminated(new Atom("parent_gone"), "start", 0)));
-        Assert.That(_node.IsAlive(parent), Is.False);
+        Assert.That(await Inbox.DownReason(monitor, ct), Is.EqualTo(new Atom("parent_gone")));
+        Assert.That(await Witness.Next<Terminated>(ct), Is.EqualTo(new Terminated(new Atom("parent_gone"), "start", 0)));
+        Assert.That(Node.IsAlive(parent), Is.False);
     }
 
     [Test, CancelAfter(5000)]
     public async Task Sys_reads_and_replaces_the_state_and_data_without_running_the_handler(CancellationToken ct)
     {
         var pid = await Start();
-        await StateMachine.CallAsync<string>(_node, pid, ("go", "open"), cancellationToken: ct);
+        await StateMachine.CallAsync<string>(Node, pid, ("go", "open"), cancellationToken: ct);
         await SeenSoFar();
 
-        var before = await Sys.GetStateAsync<(string, int)>(_node, pid);
-        var after = await Sys.ReplaceStateAsync<(string, int)>(_node, pid, sd => ("closed", sd.Item2 + 5));
+        var before = await Sys.GetStateAsync<(string, int)>(Node, pid);
+        var after = await Sys.ReplaceStateAsync<(string, int)>(Node, pid, sd => ("closed", sd.Item2 + 5));
 
         Assert.That(before, Is.EqualTo(("open", 0)));
         Assert.That(after, Is.EqualTo(("closed", 5)));
-        Assert.That(await StateMachine.CallAsync<string>(_node, pid, "state", cancellationToken: ct), Is.EqualTo("closed"));
+        Assert.That(await StateMachine.CallAsync<string>(Node, pid, "state", cancellationToken: ct), Is.EqualTo("closed"));
         Assert.That((await SeenSoFar()).Select(s => s.Content), Is.EqualTo(new object[] { "state" }));
     }
 
     [Test, CancelAfter(5000)]
     public async Task A_machine_started_with_a_name_is_reached_by_that_name(CancellationToken ct)
     {
-        var pid = await StateMachine.StartAsync(_node, new TestMachine(_observer.Self, Basic), "door");
+        var pid = await StateMachine.StartAsync(Node, new TestMachine(Witness.Self, Basic), "door");
 
-        Assert.That(_node.WhereIs("door"), Is.EqualTo(pid));
-        Assert.That(await StateMachine.CallAsync<string>(_node, "door", "state", cancellationToken: ct), Is.EqualTo("start"));
-        Assert.ThrowsAsync<StartFailedException>(() => StateMachine.StartAsync(_node, new TestMachine(_observer.Self, Basic), "door"));
+        Assert.That(Node.WhereIs("door"), Is.EqualTo(pid));
+        Assert.That(await StateMachine.CallAsync<string>(Node, "door", "state", cancellationToken: ct), Is.EqualTo("start"));
+        Assert.ThrowsAsync<StartFailedException>(() => StateMachine.StartAsync(Node, new TestMachine(Witness.Self, Basic), "door"));
     }
 }

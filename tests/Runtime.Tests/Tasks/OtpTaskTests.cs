@@ -1,76 +1,53 @@
-using Microsoft.Extensions.Time.Testing;
 using Otp;
 
 namespace Runtime.Tests;
 
-public sealed class OtpTaskTests
+public sealed class OtpTaskTests : RuntimeTest
 {
-    private FakeTimeProvider _time = null!;
-    private Node _node = null!;
-    private ProcessContext _inbox = null!;
-    private ProcessContext _observer = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _time = new FakeTimeProvider();
-        _node = new Node(_time);
-        _inbox = _node.CreateInbox();
-        _observer = _node.CreateInbox();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _inbox.Dispose();
-        _observer.Dispose();
-        _node.Dispose();
-    }
-
     /// <summary>A task body that tells the observer it runs, then waits for any message and returns <paramref name="value"/>.</summary>
     private Func<ProcessContext, Task<T>> WaitsForRelease<T>(T value) => async ctx =>
     {
-        ctx.Send(_observer.Self, ("waiting", ctx.Self));
+        ctx.Send(Witness.Self, ("waiting", ctx.Self));
         await ctx.ReceiveAsync(m => m is "release", Timeout.InfiniteTimeSpan);
         return value;
     };
 
-    private async Task<Pid> NextWaiting(CancellationToken ct) => (await _observer.NextValue<(string, Pid)>(ct)).Item2;
+    private async Task<Pid> NextWaiting(CancellationToken ct) => (await Witness.NextValue<(string, Pid)>(ct)).Item2;
 
     [Test, CancelAfter(5000)]
     public async Task Async_runs_the_function_in_a_process_linked_to_and_monitored_by_the_owner(CancellationToken ct)
     {
-        var task = OtpTask.Async(_inbox, WaitsForRelease(42));
+        var task = OtpTask.Async(Inbox, WaitsForRelease(42));
         await NextWaiting(ct);
 
-        var info = _node.GetInfo(task.Pid)!;
-        Assert.That(info.Links, Does.Contain(_inbox.Self));
-        Assert.That(info.MonitoredBy, Does.Contain(_inbox.Self));
+        var info = Node.GetInfo(task.Pid)!;
+        Assert.That(info.Links, Does.Contain(Inbox.Self));
+        Assert.That(info.MonitoredBy, Does.Contain(Inbox.Self));
         Assert.That(info.Behaviour, Is.EqualTo("task"));
-        Assert.That(task.Owner, Is.EqualTo(_inbox.Self));
+        Assert.That(task.Owner, Is.EqualTo(Inbox.Self));
 
-        _node.Send(task.Pid, "release");
+        Node.Send(task.Pid, "release");
         Assert.That(await OtpTask.AwaitAsync(task, cancellationToken: ct), Is.EqualTo(42));
     }
 
     [Test, CancelAfter(5000)]
     public async Task A_process_can_start_tasks_and_await_them_in_its_own_code(CancellationToken ct)
     {
-        var (_, monitor) = _inbox.SpawnMonitor(async ctx =>
+        var (_, monitor) = Inbox.SpawnMonitor(async ctx =>
         {
             var tasks = new[] { OtpTask.Async(ctx, () => 1), OtpTask.Async(ctx, () => 2) };
             var sum = (await OtpTask.AwaitManyAsync(tasks)).Sum();
-            ctx.Send(_inbox.Self, ("sum", sum));
+            ctx.Send(Inbox.Self, ("sum", sum));
         });
 
-        Assert.That(await _inbox.NextValue<(string, int)>(ct), Is.EqualTo(("sum", 3)));
-        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Normal));
+        Assert.That(await Inbox.NextValue<(string, int)>(ct), Is.EqualTo(("sum", 3)));
+        Assert.That(await Inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Normal));
     }
 
     [Test, CancelAfter(5000)]
     public async Task Await_returns_the_result_of_a_plain_function(CancellationToken ct)
     {
-        var task = OtpTask.Async(_inbox, () => 6 * 7);
+        var task = OtpTask.Async(Inbox, () => 6 * 7);
 
         Assert.That(await OtpTask.AwaitAsync(task, cancellationToken: ct), Is.EqualTo(42));
     }
@@ -78,23 +55,23 @@ public sealed class OtpTaskTests
     [Test, CancelAfter(5000)]
     public async Task Await_throws_a_task_timeout_after_five_seconds_by_default_and_the_task_keeps_running(CancellationToken ct)
     {
-        var task = OtpTask.Async(_inbox, WaitsForRelease("late"));
+        var task = OtpTask.Async(Inbox, WaitsForRelease("late"));
 
         var awaiting = OtpTask.AwaitAsync(task, cancellationToken: ct);
-        _time.Advance(TimeSpan.FromMilliseconds(4999));
+        Clock.Advance(TimeSpan.FromMilliseconds(4999));
         Assert.That(awaiting.IsCompleted, Is.False);
-        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
 
         var error = Assert.ThrowsAsync<TaskTimeoutException>(() => awaiting);
         Assert.That(error!.Task, Is.EqualTo(task.Pid));
         Assert.That(error.Reason, Is.EqualTo(ExitReason.Timeout));
-        Assert.That(_node.IsAlive(task.Pid), Is.True);
+        Assert.That(Node.IsAlive(task.Pid), Is.True);
     }
 
     [Test, CancelAfter(5000)]
     public void A_plain_function_returning_a_dotnet_task_is_refused_with_a_pointer_to_the_async_form()
     {
-        var error = Assert.Throws<ArgumentException>(() => OtpTask.Async(_inbox, () => Task.FromResult(1)));
+        var error = Assert.Throws<ArgumentException>(() => OtpTask.Async(Inbox, () => Task.FromResult(1)));
 
         Assert.That(error!.Message, Does.Contain("ctx =>"));
     }
@@ -102,7 +79,7 @@ public sealed class OtpTaskTests
     [Test, CancelAfter(5000)]
     public async Task A_task_can_be_awaited_only_once(CancellationToken ct)
     {
-        var task = OtpTask.Async(_inbox, () => 1);
+        var task = OtpTask.Async(Inbox, () => 1);
         await OtpTask.AwaitAsync(task, cancellationToken: ct);
 
         Assert.ThrowsAsync<InvalidOperationException>(() => OtpTask.AwaitAsync(task, cancellationToken: ct));
@@ -111,46 +88,46 @@ public sealed class OtpTaskTests
     [Test, CancelAfter(5000)]
     public async Task Await_on_a_crashed_task_throws_with_its_reason_when_the_owner_traps_exits(CancellationToken ct)
     {
-        _inbox.TrapExit = true;
-        var task = OtpTask.Async<int>(_inbox, () => throw new InvalidOperationException("task failed"));
+        Inbox.TrapExit = true;
+        var task = OtpTask.Async<int>(Inbox, () => throw new InvalidOperationException("task failed"));
 
         var error = Assert.ThrowsAsync<ProcessExitedException>(() => OtpTask.AwaitAsync(task, cancellationToken: ct));
 
         Assert.That(error!.Reason, Is.InstanceOf<InvalidOperationException>());
-        Assert.That((await _inbox.Next<ExitMessage>(ct)).From, Is.EqualTo(task.Pid));
+        Assert.That((await Inbox.Next<ExitMessage>(ct)).From, Is.EqualTo(task.Pid));
     }
 
     [Test, CancelAfter(5000)]
     public async Task A_crashing_task_takes_an_owner_that_does_not_trap_exits_down_with_it(CancellationToken ct)
     {
-        var owner = _node.Spawn(async ctx =>
+        var owner = Node.Spawn(async ctx =>
         {
             var task = OtpTask.Async<int>(ctx, () => throw new InvalidOperationException("task failed"));
             await OtpTask.AwaitAsync(task);
         });
 
-        Assert.That(await _observer.ExitOf(owner, ct), Is.InstanceOf<InvalidOperationException>());
+        Assert.That(await Witness.ExitOf(owner, ct), Is.InstanceOf<InvalidOperationException>());
     }
 
     [Test, CancelAfter(5000)]
     public async Task Yield_returns_null_when_the_time_runs_out_and_the_task_can_still_be_awaited(CancellationToken ct)
     {
-        var task = OtpTask.Async(_inbox, WaitsForRelease("done"));
+        var task = OtpTask.Async(Inbox, WaitsForRelease("done"));
 
         var yielding = OtpTask.YieldAsync(task, TimeSpan.FromMilliseconds(100), ct);
-        _time.Advance(TimeSpan.FromMilliseconds(100));
+        Clock.Advance(TimeSpan.FromMilliseconds(100));
         Assert.That(await yielding, Is.Null);
 
-        _node.Send(task.Pid, "release");
+        Node.Send(task.Pid, "release");
         Assert.That(await OtpTask.AwaitAsync(task, cancellationToken: ct), Is.EqualTo("done"));
     }
 
     [Test, CancelAfter(5000)]
     public async Task Yield_returns_ok_with_the_reply_or_exit_with_the_reason(CancellationToken ct)
     {
-        _inbox.TrapExit = true;
-        var ok = OtpTask.Async(_inbox, () => "fine");
-        var crash = OtpTask.Async<string>(_inbox, () => throw new InvalidOperationException());
+        Inbox.TrapExit = true;
+        var ok = OtpTask.Async(Inbox, () => "fine");
+        var crash = OtpTask.Async<string>(Inbox, () => throw new InvalidOperationException());
 
         Assert.That(await OtpTask.YieldAsync(ok, cancellationToken: ct), Is.EqualTo(TaskResult<string>.Ok("fine")));
         var exit = await OtpTask.YieldAsync(crash, cancellationToken: ct);
@@ -161,11 +138,11 @@ public sealed class OtpTaskTests
     [Test, CancelAfter(5000)]
     public async Task Await_many_returns_the_replies_in_the_order_of_the_tasks(CancellationToken ct)
     {
-        var tasks = Enumerable.Range(1, 3).Select(i => OtpTask.Async(_inbox, WaitsForRelease(i))).ToArray();
+        var tasks = Enumerable.Range(1, 3).Select(i => OtpTask.Async(Inbox, WaitsForRelease(i))).ToArray();
         var pids = new[] { await NextWaiting(ct), await NextWaiting(ct), await NextWaiting(ct) };
         foreach (var pid in pids.Reverse())
         {
-            _node.Send(pid, "release");
+            Node.Send(pid, "release");
         }
 
         Assert.That(await OtpTask.AwaitManyAsync(tasks, cancellationToken: ct), Is.EqualTo(new[] { 1, 2, 3 }));
@@ -174,12 +151,12 @@ public sealed class OtpTaskTests
     [Test, CancelAfter(5000)]
     public async Task Await_many_throws_a_task_timeout_when_one_task_is_too_slow(CancellationToken ct)
     {
-        var quick = OtpTask.Async(_inbox, () => 1);
-        var slow = OtpTask.Async(_inbox, WaitsForRelease(2));
-        await _observer.ExitOf(quick.Pid, ct); // its reply is in the owner's mailbox now
+        var quick = OtpTask.Async(Inbox, () => 1);
+        var slow = OtpTask.Async(Inbox, WaitsForRelease(2));
+        await Witness.ExitOf(quick.Pid, ct); // its reply is in the owner's mailbox now
 
         var awaiting = OtpTask.AwaitManyAsync([quick, slow], TimeSpan.FromSeconds(1), ct);
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(1));
 
         var error = Assert.ThrowsAsync<TaskTimeoutException>(() => awaiting);
         Assert.That(error!.Task, Is.EqualTo(slow.Pid));
@@ -188,9 +165,9 @@ public sealed class OtpTaskTests
     [Test, CancelAfter(5000)]
     public void Await_many_throws_with_the_reason_of_a_task_that_crashed()
     {
-        _inbox.TrapExit = true;
-        var fine = OtpTask.Async(_inbox, () => 1);
-        var crash = OtpTask.Async<int>(_inbox, () => throw new InvalidOperationException());
+        Inbox.TrapExit = true;
+        var fine = OtpTask.Async(Inbox, () => 1);
+        var crash = OtpTask.Async<int>(Inbox, () => throw new InvalidOperationException());
 
         var error = Assert.ThrowsAsync<ProcessExitedException>(() => OtpTask.AwaitManyAsync([fine, crash]));
 
@@ -200,22 +177,22 @@ public sealed class OtpTaskTests
     [Test, CancelAfter(5000)]
     public async Task Shutdown_with_brutal_kill_kills_the_task_and_spares_the_owner(CancellationToken ct)
     {
-        var task = OtpTask.Async(_inbox, WaitsForRelease(1));
+        var task = OtpTask.Async(Inbox, WaitsForRelease(1));
         await NextWaiting(ct);
-        var monitor = _observer.Monitor(task.Pid);
+        var monitor = Witness.Monitor(task.Pid);
 
         var result = await OtpTask.ShutdownAsync(task, ShutdownSpec.BrutalKill);
 
         Assert.That(result, Is.Null);
-        Assert.That(await _observer.DownReason(monitor, ct), Is.EqualTo(ExitReason.Killed));
-        Assert.That(_node.IsAlive(_inbox.Self), Is.True);
+        Assert.That(await Witness.DownReason(monitor, ct), Is.EqualTo(ExitReason.Killed));
+        Assert.That(Node.IsAlive(Inbox.Self), Is.True);
     }
 
     [Test, CancelAfter(5000)]
     public async Task Shutdown_returns_the_reply_if_it_arrived_first(CancellationToken ct)
     {
-        var task = OtpTask.Async(_inbox, () => "made it");
-        await _observer.ExitOf(task.Pid, ct);
+        var task = OtpTask.Async(Inbox, () => "made it");
+        await Witness.ExitOf(task.Pid, ct);
 
         Assert.That(await OtpTask.ShutdownAsync(task), Is.EqualTo(TaskResult<string>.Ok("made it")));
     }
@@ -223,31 +200,31 @@ public sealed class OtpTaskTests
     [Test, CancelAfter(5000)]
     public async Task Shutdown_kills_a_task_that_traps_exits_once_its_time_runs_out(CancellationToken ct)
     {
-        var task = OtpTask.Async(_inbox, async ctx =>
+        var task = OtpTask.Async(Inbox, async ctx =>
         {
             ctx.TrapExit = true; // it gets shutdown as a message, and ignores it
-            ctx.Send(_observer.Self, ("waiting", ctx.Self));
+            ctx.Send(Witness.Self, ("waiting", ctx.Self));
             await ctx.ReceiveAsync(m => m is "never", Timeout.InfiniteTimeSpan);
             return 0;
         });
         await NextWaiting(ct);
-        var monitor = _observer.Monitor(task.Pid);
+        var monitor = Witness.Monitor(task.Pid);
 
         var shutdown = OtpTask.ShutdownAsync(task, ShutdownSpec.After(TimeSpan.FromSeconds(1)));
-        _time.Advance(TimeSpan.FromMilliseconds(999));
+        Clock.Advance(TimeSpan.FromMilliseconds(999));
         Assert.That(shutdown.IsCompleted, Is.False);
-        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
 
         Assert.That(await shutdown, Is.Null);
-        Assert.That(await _observer.DownReason(monitor, ct), Is.EqualTo(ExitReason.Killed));
+        Assert.That(await Witness.DownReason(monitor, ct), Is.EqualTo(ExitReason.Killed));
     }
 
     [Test, CancelAfter(5000)]
     public async Task Shutdown_reports_the_exit_of_a_task_that_had_already_crashed(CancellationToken ct)
     {
-        _inbox.TrapExit = true;
-        var task = OtpTask.Async<int>(_inbox, () => throw new InvalidOperationException());
-        await _inbox.Next<ExitMessage>(ct);
+        Inbox.TrapExit = true;
+        var task = OtpTask.Async<int>(Inbox, () => throw new InvalidOperationException());
+        await Inbox.Next<ExitMessage>(ct);
 
         var result = await OtpTask.ShutdownAsync(task);
 

@@ -1,117 +1,97 @@
-using Microsoft.Extensions.Time.Testing;
 using Otp;
 
 namespace Runtime.Tests;
 
 /// <summary>Timeouts of starts and stops, cancellation, ignore, failed restarts and concurrency.</summary>
-public sealed class EdgeCaseTests
+public sealed class EdgeCaseTests : RuntimeTest
 {
-    private FakeTimeProvider _time = null!;
-    private Node _node = null!;
-    private ProcessContext _inbox = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _time = new FakeTimeProvider();
-        _node = new Node(_time);
-        _inbox = _node.CreateInbox();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _inbox.Dispose();
-        _node.Dispose();
-    }
-
     [Test, CancelAfter(5000)]
     public async Task A_start_that_outlives_its_timeout_fails_with_timeout_and_the_process_is_killed(CancellationToken ct)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var me = _inbox.Self;
-        var start = ProcLib.StartLinkAsync(_node, null, link: false, async (ctx, ack) =>
+        var me = Inbox.Self;
+        var start = ProcLib.StartLinkAsync(Node, null, link: false, async (ctx, ack) =>
         {
             ctx.Send(me, ctx.Self);
             await gate.Task;
             ack.Started(ctx.Self);
         }, TimeSpan.FromSeconds(1));
-        var pid = await _inbox.Next<Pid>(ct);
-        var monitor = _inbox.Monitor(pid);
+        var pid = await Inbox.Next<Pid>(ct);
+        var monitor = Inbox.Monitor(pid);
 
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(1));
 
         var failed = Assert.ThrowsAsync<StartFailedException>(() => start);
         Assert.That(failed!.Reason, Is.EqualTo(ExitReason.Timeout));
-        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Killed));
+        Assert.That(await Inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Killed));
         gate.SetResult();
     }
 
     [Test, CancelAfter(5000)]
     public async Task A_call_can_be_cancelled_by_the_caller(CancellationToken ct)
     {
-        var pid = await GenServer.StartAsync(_node, new TestServer());
+        var pid = await GenServer.StartAsync(Node, new TestServer());
         using var cts = new CancellationTokenSource();
 
-        var call = GenServer.CallAsync<object>(_node, pid, "never", Timeout.InfiniteTimeSpan, cts.Token);
+        var call = GenServer.CallAsync<object>(Node, pid, "never", Timeout.InfiniteTimeSpan, cts.Token);
         await cts.CancelAsync();
 
         Assert.That(async () => await call, Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(await GenServer.CallAsync<int>(_node, pid, "get"), Is.Zero);
+        Assert.That(await GenServer.CallAsync<int>(Node, pid, "get"), Is.Zero);
     }
 
     [Test, CancelAfter(5000)]
     public async Task A_stop_that_outlives_its_timeout_fails_with_a_timeout(CancellationToken ct)
     {
-        var pid = await GenServer.StartAsync(_node, new TestServer());
-        var parked = GenServer.CallAsync<string>(_node, pid, "park", Timeout.InfiniteTimeSpan);
+        var pid = await GenServer.StartAsync(Node, new TestServer());
+        var parked = GenServer.CallAsync<string>(Node, pid, "park", Timeout.InfiniteTimeSpan);
         var busy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // Keep the server busy with a stubborn request: a call that blocks its loop until released.
         var blocker = new BlockingServer(busy.Task);
-        var blocked = await GenServer.StartAsync(_node, blocker);
-        var hold = GenServer.CallAsync<string>(_node, blocked, "hold", Timeout.InfiniteTimeSpan);
+        var blocked = await GenServer.StartAsync(Node, blocker);
+        var hold = GenServer.CallAsync<string>(Node, blocked, "hold", Timeout.InfiniteTimeSpan);
         await blocker.Holding.WaitAsync(ct);
 
-        var stop = GenServer.StopAsync(_node, blocked, null, TimeSpan.FromSeconds(1));
-        _time.Advance(TimeSpan.FromSeconds(1));
+        var stop = GenServer.StopAsync(Node, blocked, null, TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.ThrowsAsync<CallTimeoutException>(() => stop);
         busy.SetResult();
         Assert.That(await hold, Is.EqualTo("held"));
-        await GenServer.CallAsync<string>(_node, pid, "release");
+        await GenServer.CallAsync<string>(Node, pid, "release");
         Assert.That(await parked, Is.EqualTo("released"));
     }
 
     [Test, CancelAfter(5000)]
     public async Task A_supervisor_keeps_a_child_that_returned_ignore_as_not_running(CancellationToken ct)
     {
-        var sup = await Supervisor.StartAsync(_node,
+        var sup = await Supervisor.StartAsync(Node,
         [
             ChildSpec.Worker("ignored", ctx => GenServer.StartLinkAsync(ctx, new TestServer(init: InitResult<int>.Ignore))),
         ]);
 
-        Assert.That(await Supervisor.WhichChildrenAsync(_node, sup), Is.EqualTo(new[] { new ChildInfo("ignored", null, ChildType.Worker, false) }));
-        Assert.That(await Supervisor.RestartChildAsync(_node, sup, "ignored"), Is.Null);
+        Assert.That(await Supervisor.WhichChildrenAsync(Node, sup), Is.EqualTo(new[] { new ChildInfo("ignored", null, ChildType.Worker, false) }));
+        Assert.That(await Supervisor.RestartChildAsync(Node, sup, "ignored"), Is.Null);
     }
 
     [Test, CancelAfter(5000)]
     public async Task A_dynamic_child_that_returns_ignore_is_not_kept(CancellationToken ct)
     {
-        var sup = await DynamicSupervisor.StartAsync(_node);
+        var sup = await DynamicSupervisor.StartAsync(Node);
 
-        var pid = await DynamicSupervisor.StartChildAsync(_node, sup,
+        var pid = await DynamicSupervisor.StartChildAsync(Node, sup,
             ChildSpec.Worker("x", ctx => GenServer.StartLinkAsync(ctx, new TestServer(init: InitResult<int>.Ignore))));
 
         Assert.That(pid, Is.Null);
-        Assert.That(await DynamicSupervisor.CountChildrenAsync(_node, sup), Is.EqualTo(new ChildCounts(0, 0, 0, 0)));
+        Assert.That(await DynamicSupervisor.CountChildrenAsync(Node, sup), Is.EqualTo(new ChildCounts(0, 0, 0, 0)));
     }
 
     [Test, CancelAfter(5000)]
     public async Task A_restart_that_fails_is_tried_again_until_the_intensity_gives_up(CancellationToken ct)
     {
         var attempts = 0;
-        var me = _inbox.Self;
+        var me = Inbox.Self;
         var spec = ChildSpec.Worker("flaky", ctx =>
         {
             attempts++;
@@ -119,13 +99,13 @@ public sealed class EdgeCaseTests
                 ? GenServer.StartLinkAsync(ctx, new TestServer())
                 : GenServer.StartLinkAsync(ctx, new TestServer(init: () => InitResult<int>.Stop(new Atom("no"))));
         });
-        var sup = await Supervisor.StartAsync(_node, [spec], new SupervisorOptions { MaxRestarts = 3 });
-        var monitor = _inbox.Monitor(sup);
-        var child = (await Supervisor.WhichChildrenAsync(_node, sup))[0].Pid!;
+        var sup = await Supervisor.StartAsync(Node, [spec], new SupervisorOptions { MaxRestarts = 3 });
+        var monitor = Inbox.Monitor(sup);
+        var child = (await Supervisor.WhichChildrenAsync(Node, sup))[0].Pid!;
 
-        _node.Exit(child, new Atom("crash"));
+        Node.Exit(child, new Atom("crash"));
 
-        Assert.That(await _inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Shutdown));
+        Assert.That(await Inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Shutdown));
         Assert.That(attempts, Is.EqualTo(4)); // the first start, then three restarts allowed; the fourth is refused
     }
 
@@ -133,7 +113,7 @@ public sealed class EdgeCaseTests
     public async Task A_retried_one_for_all_restart_starts_only_the_children_not_running(CancellationToken ct)
     {
         var attempts = 0;
-        var observer = _inbox.Self;
+        var observer = Inbox.Self;
         var flaky = ChildSpec.Worker("b", ctx =>
         {
             attempts++;
@@ -141,25 +121,25 @@ public sealed class EdgeCaseTests
                 ? GenServer.StartLinkAsync(ctx, new TestServer(init: () => InitResult<int>.Stop(new Atom("not_yet"))))
                 : GenServer.StartLinkAsync(ctx, new Reporter("b", observer));
         });
-        var sup = await Supervisor.StartAsync(_node, [Reporter.Spec("a", observer), flaky, Reporter.Spec("c", observer)],
+        var sup = await Supervisor.StartAsync(Node, [Reporter.Spec("a", observer), flaky, Reporter.Spec("c", observer)],
             new SupervisorOptions { Strategy = SupervisorStrategy.OneForAll, MaxRestarts = 5 });
         var started = new List<object>();
         for (var i = 0; i < 3; i++)
         {
-            started.Add((await _inbox.NextValue<StartTuple>(ct)).Id);
+            started.Add((await Inbox.NextValue<StartTuple>(ct)).Id);
         }
 
-        var b = (await Supervisor.WhichChildrenAsync(_node, sup)).Single(c => Equals(c.Id, "b")).Pid!;
-        _node.Exit(b, new Atom("crash"));
+        var b = (await Supervisor.WhichChildrenAsync(Node, sup)).Single(c => Equals(c.Id, "b")).Pid!;
+        Node.Exit(b, new Atom("crash"));
 
         // a restarts, b fails once (c is left stopped), then the retry starts b and c only.
         for (var i = 0; i < 3; i++)
         {
-            started.Add((await _inbox.NextValue<StartTuple>(ct)).Id);
+            started.Add((await Inbox.NextValue<StartTuple>(ct)).Id);
         }
 
         Assert.That(started, Is.EqualTo(new[] { "a", "b", "c", "a", "b", "c" }));
-        var children = await Supervisor.WhichChildrenAsync(_node, sup);
+        var children = await Supervisor.WhichChildrenAsync(Node, sup);
         Assert.That(children.All(c => c.Pid is not null && !c.Restarting), Is.True);
         Assert.That(attempts, Is.EqualTo(3));
     }
@@ -167,9 +147,9 @@ public sealed class EdgeCaseTests
     [Test, CancelAfter(5000)]
     public async Task Concurrent_callers_all_get_their_own_replies(CancellationToken ct)
     {
-        var pid = await GenServer.StartAsync(_node, new TestServer());
+        var pid = await GenServer.StartAsync(Node, new TestServer());
 
-        var calls = Enumerable.Range(0, 200).Select(_ => Task.Run(() => GenServer.CallAsync<int>(_node, pid, ("add", 1)), ct)).ToArray();
+        var calls = Enumerable.Range(0, 200).Select(_ => Task.Run(() => GenServer.CallAsync<int>(Node, pid, ("add", 1)), ct)).ToArray();
         var replies = await Task.WhenAll(calls);
 
         Assert.That(replies.Order(), Is.EqualTo(Enumerable.Range(1, 200)));
@@ -180,11 +160,11 @@ public sealed class EdgeCaseTests
     {
         const int senders = 4;
         const int each = 2000;
-        var me = _inbox.Self;
+        var me = Inbox.Self;
         for (var s = 0; s < senders; s++)
         {
             var sender = s;
-            _node.Spawn(ctx =>
+            Node.Spawn(ctx =>
             {
                 for (var i = 0; i < each; i++)
                 {
@@ -198,7 +178,7 @@ public sealed class EdgeCaseTests
         var next = new int[senders];
         for (var n = 0; n < senders * each; n++)
         {
-            var (sender, i) = await _inbox.NextValue<(int, int)>(ct);
+            var (sender, i) = await Inbox.NextValue<(int, int)>(ct);
             Assert.That(i, Is.EqualTo(next[sender]));
             next[sender]++;
         }
@@ -207,22 +187,22 @@ public sealed class EdgeCaseTests
     [Test, CancelAfter(5000)]
     public async Task Shutdown_infinity_waits_for_the_child_however_long_it_takes(CancellationToken ct)
     {
-        var observer = _inbox.Self;
-        var sup = await Supervisor.StartAsync(_node,
+        var observer = Inbox.Self;
+        var sup = await Supervisor.StartAsync(Node,
         [
             ChildSpec.Supervisor("inner", ctx => Supervisor.StartLinkAsync(ctx, [Reporter.Spec("leaf", observer)])),
         ]);
-        await _inbox.NextValue<StartTuple>(ct);
+        await Inbox.NextValue<StartTuple>(ct);
 
-        await Supervisor.TerminateChildAsync(_node, sup, "inner");
+        await Supervisor.TerminateChildAsync(Node, sup, "inner");
 
-        Assert.That(await _inbox.NextValue<Tuple3>(ct), Is.EqualTo(("terminated", "leaf", ExitReason.Shutdown)));
+        Assert.That(await Inbox.NextValue<Tuple3>(ct), Is.EqualTo(("terminated", "leaf", ExitReason.Shutdown)));
     }
 
     [Test]
     public void Timeouts_must_be_zero_or_more_or_infinite()
     {
-        Assert.That(() => _inbox.ReceiveAsync(TimeSpan.FromSeconds(-2)), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => Inbox.ReceiveAsync(TimeSpan.FromSeconds(-2)), Throws.InstanceOf<ArgumentOutOfRangeException>());
         Assert.That(() => ShutdownSpec.After(TimeSpan.Zero), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
 

@@ -3,78 +3,63 @@ using Otp;
 namespace Runtime.Tests;
 
 /// <summary>Many processes and threads at once: every signal arrives exactly once and nothing is left behind.</summary>
-public sealed class ConcurrencyTests
+public sealed class ConcurrencyTests : RuntimeTest
 {
-    private Node _node = null!;
-    private ProcessContext _inbox = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _node = new Node();
-        _inbox = _node.CreateInbox();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _inbox.Dispose();
-        _node.Dispose();
-    }
+    protected override bool UsesFakeClock => false;
 
     [Test, CancelAfter(10000)]
     public async Task Killing_many_linked_processes_from_many_threads_gives_one_EXIT_each(CancellationToken ct)
     {
         const int count = 2000;
-        _inbox.TrapExit = true;
-        var children = Enumerable.Range(0, count).Select(_ => _inbox.SpawnLink(c => c.ReceiveAsync().AsTask())).ToArray();
+        Inbox.TrapExit = true;
+        var children = Enumerable.Range(0, count).Select(_ => Inbox.SpawnLink(c => c.ReceiveAsync().AsTask())).ToArray();
 
         await Task.WhenAll(children.Chunk(count / 4).Select(chunk => Task.Run(() =>
         {
             foreach (var pid in chunk)
             {
-                _node.Exit(pid, ExitReason.Kill);
+                Node.Exit(pid, ExitReason.Kill);
             }
         }, ct)));
 
         var exited = new HashSet<Pid>();
         for (var i = 0; i < count; i++)
         {
-            var exit = await _inbox.Next<ExitMessage>(ct);
+            var exit = await Inbox.Next<ExitMessage>(ct);
             Assert.That(exit.Reason, Is.EqualTo(ExitReason.Killed));
             Assert.That(exited.Add(exit.From), Is.True, "one EXIT per process");
         }
 
-        Assert.That(_node.GetInfo(_inbox.Self)!.Links, Is.Empty);
-        await _inbox.AssertNoMessage();
+        Assert.That(Node.GetInfo(Inbox.Self)!.Links, Is.Empty);
+        await Inbox.AssertNoMessage();
     }
 
     [Test, CancelAfter(10000)]
     public async Task Monitors_set_up_while_processes_die_each_give_exactly_one_DOWN(CancellationToken ct)
     {
         const int count = 2000;
-        var pids = Enumerable.Range(0, count).Select(_ => _node.Spawn(c => c.ReceiveAsync().AsTask())).ToArray();
+        var pids = Enumerable.Range(0, count).Select(_ => Node.Spawn(c => c.ReceiveAsync().AsTask())).ToArray();
 
         var killer = Task.Run(() =>
         {
             foreach (var pid in pids)
             {
-                _node.Exit(pid, ExitReason.Kill);
+                Node.Exit(pid, ExitReason.Kill);
             }
         }, ct);
-        var monitors = pids.Select(_inbox.Monitor).ToArray();
+        var monitors = pids.Select(Inbox.Monitor).ToArray();
         await killer;
 
         var seen = new HashSet<MonitorRef>();
         for (var i = 0; i < count; i++)
         {
-            var down = await _inbox.Next<DownMessage>(ct);
+            var down = await Inbox.Next<DownMessage>(ct);
             Assert.That(down.Reason, Is.EqualTo(ExitReason.Killed).Or.EqualTo(ExitReason.NoProc));
             Assert.That(seen.Add(down.Ref), Is.True, "one DOWN per monitor");
         }
 
         Assert.That(seen.SetEquals(monitors), Is.True, "every monitor fired");
-        Assert.That(_node.GetInfo(_inbox.Self)!.Monitors, Is.Empty);
+        Assert.That(Node.GetInfo(Inbox.Self)!.Monitors, Is.Empty);
     }
 
     [Test, CancelAfter(10000)]
@@ -82,8 +67,8 @@ public sealed class ConcurrencyTests
     {
         const int count = 1000;
         var registry = new Registry(RegistryKeys.Duplicate);
-        var me = _inbox.Self;
-        var pids = Enumerable.Range(0, count).Select(i => _node.Spawn(async ctx =>
+        var me = Inbox.Self;
+        var pids = Enumerable.Range(0, count).Select(i => Node.Spawn(async ctx =>
         {
             registry.Register(ctx.Self, "topic", i);
             registry.Register(ctx.Self, ("own", i));
@@ -92,16 +77,16 @@ public sealed class ConcurrencyTests
         })).ToArray();
         for (var i = 0; i < count; i++)
         {
-            await _inbox.ReceiveAsync<string>(s => s == "registered", cancellationToken: ct);
+            await Inbox.ReceiveAsync<string>(s => s == "registered", cancellationToken: ct);
         }
 
         Assert.That(registry.Lookup("topic"), Has.Count.EqualTo(count));
-        var exits = pids.Select(p => _node.WaitForExitAsync(p, ct)).ToArray();
+        var exits = pids.Select(p => Node.WaitForExitAsync(p, ct)).ToArray();
         await Task.WhenAll(pids.Chunk(count / 4).Select(chunk => Task.Run(() =>
         {
             foreach (var pid in chunk)
             {
-                _node.Send(pid, "stop");
+                Node.Send(pid, "stop");
             }
         }, ct)));
         await Task.WhenAll(exits);
@@ -115,17 +100,17 @@ public sealed class ConcurrencyTests
         var servers = new List<Pid>();
         for (var i = 0; i < 8; i++)
         {
-            servers.Add(await GenServer.StartAsync(_node, new TestServer()));
+            servers.Add(await GenServer.StartAsync(Node, new TestServer()));
         }
 
         var calls = Enumerable.Range(0, 4000)
-            .Select(i => Task.Run(() => GenServer.CallAsync<int>(_node, servers[i % servers.Count], ("add", 1)), ct))
+            .Select(i => Task.Run(() => GenServer.CallAsync<int>(Node, servers[i % servers.Count], ("add", 1)), ct))
             .ToArray();
         await Task.WhenAll(calls);
 
         foreach (var server in servers)
         {
-            Assert.That(await GenServer.CallAsync<int>(_node, server, "get"), Is.EqualTo(500));
+            Assert.That(await GenServer.CallAsync<int>(Node, server, "get"), Is.EqualTo(500));
         }
     }
 }
