@@ -95,6 +95,7 @@ public abstract class Application
 
     /// <summary>Elixir's <c>stop/1</c>: runs after the tree has stopped (also when it stopped on its own).</summary>
     /// <param name="state">What <see cref="PrepStop"/> returned.</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "Elixir's callback is stop/1; VB's Stop keyword does not concern C# learners.")]
     protected virtual void Stop(object? state)
     {
     }

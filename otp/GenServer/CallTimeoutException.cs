@@ -3,7 +3,7 @@ namespace Otp;
 /// <summary>
 /// A call got no reply in time: OTP's <c>exit({timeout, {gen_server, call, ...}})</c>. A late reply is dropped.
 /// </summary>
-public sealed class CallTimeoutException : TimeoutException
+public sealed class CallTimeoutException : TimeoutException, IExitReason
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="server">The server called.</param>

@@ -3,7 +3,7 @@ namespace Otp;
 /// <summary>
 /// A server called itself, which could only deadlock: OTP's <c>exit({calling_self, {gen_server, call, ...}})</c>.
 /// </summary>
-public sealed class CallingSelfException : InvalidOperationException
+public sealed class CallingSelfException : InvalidOperationException, IExitReason
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="server">The server, which is also the caller.</param>

@@ -191,10 +191,10 @@ internal sealed partial class Process
         Enqueue(new DownMessage(monitor, pid, reason));
     }
 
-    private static IEnumerable<MonitorRef> Watchers(object? monitoredBy) => monitoredBy switch
+    private static MonitorRef[] Watchers(object? monitoredBy) => monitoredBy switch
     {
         MonitorRef one => [one],
-        HashSet<MonitorRef> many => many,
+        HashSet<MonitorRef> many => [.. many],
         _ => [],
     };
 }

@@ -226,7 +226,7 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
         }
     }
 
-    private object? DeleteChild(object id)
+    private SupervisorException? DeleteChild(object id)
     {
         if (_children.Find(c => Equals(c.Spec.Id, id)) is not { } child)
         {

@@ -5,7 +5,7 @@ namespace Otp;
 /// When it escapes a process body the process exits with <see cref="Reason"/> itself (not with the exception),
 /// so <c>Exit(ExitReason.Normal)</c> ends a process normally. Like Erlang's exit, it can be caught.
 /// </summary>
-public sealed class ExitException : Exception
+public sealed class ExitException : Exception, IExitReason
 {
     /// <summary>Creates the exception for an exit with <paramref name="reason"/>.</summary>
     /// <param name="reason">The exit reason.</param>

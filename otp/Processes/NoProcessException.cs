@@ -4,7 +4,7 @@ namespace Otp;
 /// The target process does not exist: OTP's <c>noproc</c> (a call to a dead pid or a free name, a link to a dead process,
 /// a send to an unregistered name).
 /// </summary>
-public sealed class NoProcessException : Exception
+public sealed class NoProcessException : Exception, IExitReason
 {
     /// <summary>Creates the exception naming the missing process.</summary>
     /// <param name="target">The pid or name that was not found.</param>

@@ -23,6 +23,30 @@ public sealed class Pid : IComparable<Pid>
     /// <param name="other">The pid to compare with.</param>
     public int CompareTo(Pid? other) => other is null ? 1 : Id.CompareTo(other.Id);
 
+    /// <summary>Whether two pids name the same process (pids compare by identity: one process, one pid).</summary>
+    public static bool operator ==(Pid? left, Pid? right) => ReferenceEquals(left, right);
+
+    /// <summary>Whether two pids name different processes.</summary>
+    public static bool operator !=(Pid? left, Pid? right) => !ReferenceEquals(left, right);
+
+    /// <summary>Whether <paramref name="left"/> was created before <paramref name="right"/>.</summary>
+    public static bool operator <(Pid? left, Pid? right) => left is null ? right is not null : left.CompareTo(right) < 0;
+
+    /// <summary>Whether <paramref name="left"/> was created after <paramref name="right"/>.</summary>
+    public static bool operator >(Pid? left, Pid? right) => right < left;
+
+    /// <summary>Whether <paramref name="left"/> was created before <paramref name="right"/> or is the same pid.</summary>
+    public static bool operator <=(Pid? left, Pid? right) => !(left > right);
+
+    /// <summary>Whether <paramref name="left"/> was created after <paramref name="right"/> or is the same pid.</summary>
+    public static bool operator >=(Pid? left, Pid? right) => !(left < right);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Id.GetHashCode();
+
     /// <summary>Erlang's notation, <c>&lt;0.42.0&gt;</c>.</summary>
     public override string ToString() => $"<0.{Id}.0>";
 }

@@ -5,7 +5,7 @@ namespace Otp;
 /// when that reason is an exception it is also the <see cref="Exception.InnerException"/>.
 /// Also thrown by <see cref="GenServer.StopAsync(Node, ServerRef, object?, TimeSpan?)"/> when the server exits with another reason than asked.
 /// </summary>
-public sealed class ProcessExitedException : Exception
+public sealed class ProcessExitedException : Exception, IExitReason
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="server">The server.</param>

@@ -5,7 +5,7 @@ namespace Otp;
 /// (then <see cref="Ignored"/> is true and <see cref="Reason"/> is <c>ignore</c>). When the reason is an exception it is
 /// also the <see cref="Exception.InnerException"/>.
 /// </summary>
-public sealed class StartFailedException : Exception
+public sealed class StartFailedException : Exception, IExitReason
 {
     /// <summary>The reason OTP uses for <c>ignore</c>.</summary>
     public static readonly Atom IgnoreReason = new("ignore");

@@ -4,7 +4,7 @@ namespace Otp;
 /// A supervisor refused a request: OTP's <c>{error, not_found | running | restarting}</c> from terminate_child,
 /// restart_child or delete_child, or <c>max_children</c> from a DynamicSupervisor.
 /// </summary>
-public sealed class SupervisorException : InvalidOperationException
+public sealed class SupervisorException : InvalidOperationException, IExitReason
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="reason">OTP's error reason, an <see cref="Atom"/>.</param>
@@ -21,4 +21,6 @@ public sealed class SupervisorException : InvalidOperationException
 
     /// <summary>The child id or pid concerned.</summary>
     public object? Child { get; }
+
+    object IExitReason.Reason => Reason;
 }

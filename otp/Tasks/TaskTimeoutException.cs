@@ -6,7 +6,7 @@ namespace Otp;
 /// it ends the calling process, and the link then takes the task down as in Elixir. Caught, the task keeps running
 /// (stop it with <see cref="OtpTask.ShutdownAsync{T}"/>); a late reply is dropped.
 /// </summary>
-public sealed class TaskTimeoutException : TimeoutException
+public sealed class TaskTimeoutException : TimeoutException, IExitReason
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="task">The task that did not reply.</param>
