@@ -108,6 +108,16 @@ public sealed class GenServerTests : RuntimeTest
     }
 
     [Test, CancelAfter(5000)]
+    public async Task A_server_stopping_itself_from_a_callback_fails_with_calling_self(CancellationToken ct)
+    {
+        var pid = await GenServer.StartAsync(Node, new TestServer());
+
+        Assert.That(await GenServer.CallAsync<string>(Node, pid, "stop_self", cancellationToken: ct), Is.EqualTo("calling_self"),
+            "gen_server:stop on the server's own pid must fail with calling_self instead of waiting for its own exit");
+        Assert.That(Node.IsAlive(pid), Is.True, "the server carries on after the refused stop");
+    }
+
+    [Test, CancelAfter(5000)]
     public async Task A_server_that_stops_during_a_call_fails_the_call_with_its_reason(CancellationToken ct)
     {
         var pid = await GenServer.StartAsync(Node, new TestServer());

@@ -44,6 +44,17 @@ internal sealed class TestServer(Pid? observer = null, Func<InitResult<int>>? in
                     return Reply("calling_self", state);
                 }
 
+            case "stop_self":
+                try
+                {
+                    await GenServer.StopAsync(Context.Node, Self);
+                    return Reply("no error", state);
+                }
+                catch (CallingSelfException)
+                {
+                    return Reply("calling_self", state);
+                }
+
             case ("stop", object reason):
                 return Stop(reason, state);
             case ("stop_reply", object reason):
