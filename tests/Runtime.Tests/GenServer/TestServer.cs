@@ -44,10 +44,10 @@ internal sealed class TestServer(Pid? observer = null, Func<InitResult<int>>? in
                     return Reply("calling_self", state);
                 }
 
-            case "stop_self":
+            case "stop_self" or "stop_self_from_context":
                 try
                 {
-                    await GenServer.StopAsync(Context.Node, Self);
+                    await (request is "stop_self" ? GenServer.StopAsync(Context.Node, Self) : GenServer.StopAsync(Context, Self));
                     return Reply("no error", state);
                 }
                 catch (CallingSelfException)

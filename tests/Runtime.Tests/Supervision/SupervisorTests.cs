@@ -398,6 +398,91 @@ public sealed class SupervisorTests : RuntimeTest
         Assert.That(refused!.ParamName, Is.EqualTo("timeout"));
     }
 
+    [Test, CancelAfter(5000)]
+    public async Task A_module_based_supervisor_starts_the_children_and_flags_its_init_returns(CancellationToken ct)
+    {
+        var sup = await Supervisor.StartLinkAsync(Inbox, new Shop(Inbox.Self, SupervisorStrategy.OneForAll), "shop");
+        var pids = await StartedPids(2, ct);
+
+        Node.Exit(pids["cart"], new Atom("crash"));
+
+        Assert.That(await Events(4, ct), Is.EqualTo(new[] { "terminated cart", "terminated stock", "started cart", "started stock" }),
+            "the strategy comes from Init: one_for_all restarts both");
+        Assert.That(Node.WhereIs("shop"), Is.EqualTo(sup), "the name given at the start is registered");
+        Assert.That(Node.GetInfo(sup)!.Behaviour, Is.EqualTo("supervisor"));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_module_based_supervisor_whose_init_returns_ignore_is_kept_unstarted_by_its_parent(CancellationToken ct)
+    {
+        var alone = Assert.ThrowsAsync<StartFailedException>(() => Supervisor.StartAsync(Node, new Shop(Inbox.Self, ignore: true)));
+        Assert.That(alone!.Ignored, Is.True, "Init's ignore fails a direct start with ignore");
+
+        var parent = await Supervisor.StartAsync(Node, [ChildSpec.For(() => new Shop(Inbox.Self, ignore: true))]);
+
+        var child = (await Supervisor.WhichChildrenAsync(Inbox, parent, ct)).Single();
+        Assert.That(child, Is.EqualTo(new ChildInfo(typeof(Shop), null, ChildType.Supervisor, false)), "ignore keeps the spec, without a pid");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_child_spec_for_a_server_type_has_elixirs_defaults_and_with_overrides_them(CancellationToken ct)
+    {
+        var worker = ChildSpec.For(() => new TestServer());
+        var supervisor = ChildSpec.For(() => new Shop(Inbox.Self));
+        var overridden = worker with { Id = "other", Restart = RestartType.Transient, Shutdown = ShutdownSpec.BrutalKill };
+
+        Assert.That((worker.Id, worker.Restart, worker.Type, worker.EffectiveShutdown), Is.EqualTo(((object)typeof(TestServer), RestartType.Permanent, ChildType.Worker, ShutdownSpec.Default)),
+            "child_spec/1 of a GenServer: id the module, permanent, worker, 5000");
+        Assert.That((supervisor.Id, supervisor.Type, supervisor.EffectiveShutdown), Is.EqualTo(((object)typeof(Shop), ChildType.Supervisor, ShutdownSpec.Infinity)),
+            "child_spec/1 of a Supervisor: type supervisor, shutdown infinity");
+
+        var sup = await Supervisor.StartAsync(Node, [worker, overridden]);
+        Assert.That(await Supervisor.GetChildSpecAsync(Node, sup, "other", ct), Is.EqualTo(overridden), "get_childspec returns the spec as given");
+        Assert.That((await Supervisor.WhichChildrenAsync(Node, sup, ct)).Select(c => c.Id), Is.EqualTo(new object[] { "other", typeof(TestServer) }));
+        var missing = Assert.ThrowsAsync<SupervisorException>(() => Supervisor.GetChildSpecAsync(Inbox, sup, "nobody", ct));
+        Assert.That(missing!.Reason, Is.EqualTo(new Atom("not_found")));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Start_child_takes_a_server_type_and_its_argument_as_elixirs_tuple_shorthand(CancellationToken ct)
+    {
+        var sup = await Supervisor.StartAsync(Node, []);
+
+        var pid = await Supervisor.StartChildAsync(Inbox, sup, () => new TestServer(), ct);
+
+        Assert.That(await GenServer.CallAsync<int>(Inbox, pid!, ("add", 2), cancellationToken: ct), Is.EqualTo(2));
+        Assert.That(await Supervisor.WhichChildrenAsync(Inbox, sup, ct), Is.EqualTo(new[] { new ChildInfo(typeof(TestServer), pid, ChildType.Worker, false) }));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_child_spec_whose_function_returns_an_instance_already_started_fails_to_restart_with_a_clear_reason(CancellationToken ct)
+    {
+        var server = new TestServer();
+        var sup = await Supervisor.StartAsync(Node, [ChildSpec.For(() => server) with { Id = "once" }]);
+        await Supervisor.TerminateChildAsync(Node, sup, "once", ct);
+
+        var failed = Assert.ThrowsAsync<StartFailedException>(() => Supervisor.RestartChildAsync(Node, sup, "once", ct));
+
+        Assert.That(failed!.Reason, Is.InstanceOf<InvalidOperationException>().With.Message.Contains("new instance"),
+            "a server instance runs once; the error says to return a new one");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_caller_can_give_up_waiting_for_a_busy_supervisor(CancellationToken ct)
+    {
+        var sup = await Supervisor.StartAsync(Node, []);
+        var gate = new TaskCompletionSource<Pid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = Supervisor.StartChildAsync(Node, sup, ChildSpec.Worker("slow", _ => gate.Task), ct);
+        using var giveUp = new CancellationTokenSource();
+
+        var waiting = Supervisor.CountChildrenAsync(Inbox, sup, giveUp.Token);
+        await giveUp.CancelAsync();
+
+        Assert.That(async () => await waiting, Throws.InstanceOf<OperationCanceledException>(), "the caller stops waiting when its token is cancelled");
+        gate.SetResult(Inbox.SpawnLink(async c => await c.ReceiveAsync()));
+        Assert.That(await slow, Is.Not.Null);
+    }
+
     private ChildSpec Spec(string id, RestartType restart = RestartType.Permanent) => Reporter.Spec(id, Inbox.Self, restart);
 
     /// <summary>A child that traps exits, forwards the EXIT it gets to the test, and does not stop.</summary>
@@ -464,5 +549,13 @@ public sealed class SupervisorTests : RuntimeTest
         }
 
         return pids;
+    }
+
+    /// <summary>A module-based supervisor of two reporters, as a learner writes one (Elixir: <c>use Supervisor</c>).</summary>
+    private sealed class Shop(Pid observer, SupervisorStrategy strategy = SupervisorStrategy.OneForOne, bool ignore = false) : SupervisorBase
+    {
+        protected override SupervisorInit Init() => ignore
+            ? Ignore()
+            : Ok([Reporter.Spec("cart", observer), Reporter.Spec("stock", observer)], new SupervisorOptions { Strategy = strategy, MaxRestarts = 3 });
     }
 }
