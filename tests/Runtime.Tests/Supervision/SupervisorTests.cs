@@ -483,6 +483,23 @@ public sealed class SupervisorTests : RuntimeTest
         Assert.That(await slow, Is.Not.Null);
     }
 
+    [Test, CancelAfter(5000)]
+    public async Task The_shop_supervisor_of_the_readme_runs_as_written(CancellationToken ct)
+    {
+        var (ctx, node) = (Inbox, Node);
+
+        var sup = await Supervisor.StartLinkAsync(ctx, new ShopSupervisor("eu"), name: "shop");
+        var extra = await Supervisor.StartChildAsync(node, "shop", () => new Worker());
+        var spec = await Supervisor.GetChildSpecAsync(node, "shop", typeof(Cache));
+        var children = await Supervisor.WhichChildrenAsync(node, sup);
+
+        Assert.That(children.Select(c => c.Id), Is.EqualTo(new object[] { typeof(Worker), "first", typeof(Cache) }));
+        Assert.That(children[0].Pid, Is.EqualTo(extra));
+        Assert.That(Node.WhereIs("cache"), Is.EqualTo(children[2].Pid), "the cache runs under its name");
+        Assert.That(spec.Type, Is.EqualTo(ChildType.Worker));
+        Assert.That(await GenServer.CallAsync<string>(node, "cache", "region", cancellationToken: ct), Is.EqualTo("eu"));
+    }
+
     private ChildSpec Spec(string id, RestartType restart = RestartType.Permanent) => Reporter.Spec(id, Inbox.Self, restart);
 
     /// <summary>A child that traps exits, forwards the EXIT it gets to the test, and does not stop.</summary>
@@ -557,5 +574,27 @@ public sealed class SupervisorTests : RuntimeTest
         protected override SupervisorInit Init() => ignore
             ? Ignore()
             : Ok([Reporter.Spec("cart", observer), Reporter.Spec("stock", observer)], new SupervisorOptions { Strategy = strategy, MaxRestarts = 3 });
+    }
+
+    // The README's sample, as written there.
+    private sealed class ShopSupervisor(string region) : SupervisorBase
+    {
+        protected override SupervisorInit Init() => Ok(
+        [
+            ChildSpec.For(() => new Cache(region), name: "cache"),
+            ChildSpec.For(() => new Worker()) with { Id = "first", Restart = RestartType.Transient },
+        ], new SupervisorOptions { Strategy = SupervisorStrategy.RestForOne, MaxRestarts = 3 });
+    }
+
+    private sealed class Cache(string region) : GenServer<string>
+    {
+        protected override InitResult<string> Init() => Ok(region);
+
+        protected override HandleResult<string> HandleCall(object request, From from, string state) => Reply(state, state);
+    }
+
+    private sealed class Worker : GenServer<int>
+    {
+        protected override InitResult<int> Init() => Ok(0);
     }
 }
