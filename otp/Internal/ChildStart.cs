@@ -8,11 +8,17 @@ namespace Otp;
 internal static class ChildStart
 {
     /// <summary>Starts the child; null when it returned ignore. Throws <see cref="StartFailedException"/> carrying the reason.</summary>
-    public static async Task<Pid?> StartAsync(ProcessContext supervisor, ChildSpec spec)
+    public static async Task<Pid?> StartAsync(ProcessContext supervisor, ChildSpec spec) =>
+        (await StartWithInfoAsync(supervisor, spec).ConfigureAwait(false))?.Pid;
+
+    /// <summary>As <see cref="StartAsync"/>, keeping the info of a start function that gives one (OTP's <c>{ok, Pid, Info}</c>).</summary>
+    public static async Task<StartedChild?> StartWithInfoAsync(ProcessContext supervisor, ChildSpec spec)
     {
         try
         {
-            return await spec.Start(supervisor).ConfigureAwait(false);
+            return spec.StartWithInfo is { } withInfo
+                ? await withInfo(supervisor).ConfigureAwait(false)
+                : new StartedChild(await spec.Start(supervisor).ConfigureAwait(false), null);
         }
         catch (Exception crash) when (crash is not ProcessKilledSignal && !supervisor.ExitToken.IsCancellationRequested)
         {

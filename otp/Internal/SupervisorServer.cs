@@ -174,10 +174,10 @@ internal sealed class SupervisorServer(Func<SupervisorInit> init) : GenServer<Su
             return new StartFailedException(existing.Pid is { } pid ? (new Atom("already_started"), pid) : new Atom("already_present"));
         }
 
-        Pid? started;
+        StartedChild? started;
         try
         {
-            started = await ChildStart.StartAsync(Context, spec).ConfigureAwait(false);
+            started = await ChildStart.StartWithInfoAsync(Context, spec).ConfigureAwait(false);
         }
         catch (StartFailedException failed)
         {
@@ -186,7 +186,7 @@ internal sealed class SupervisorServer(Func<SupervisorInit> init) : GenServer<Su
 
         if (started is not null || spec.Restart != RestartType.Temporary)
         {
-            _children.Add(new ChildRecord(spec) { Pid = started });
+            _children.Add(new ChildRecord(spec) { Pid = started?.Pid });
         }
 
         return started;

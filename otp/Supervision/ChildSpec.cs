@@ -11,6 +11,11 @@ namespace Otp;
 /// <param name="Start">Starts the child linked to the supervisor: <c>ctx =&gt; GenServer.StartLinkAsync(ctx, new MyServer())</c>.</param>
 public sealed record ChildSpec(object Id, Func<ProcessContext, Task<Pid>> Start)
 {
+    // Set by WithInfo: the start function that also returns info, and the Start derived from it. If Start is replaced
+    // (with { Start = ... }), the two no longer match and the info function is not used.
+    private readonly Func<ProcessContext, Task<StartedChild>>? _startWithInfo;
+    private readonly Func<ProcessContext, Task<Pid>>? _derivedStart;
+
     /// <summary>When to restart it (default <see cref="RestartType.Permanent"/>).</summary>
     public RestartType Restart { get; init; } = RestartType.Permanent;
 
@@ -34,6 +39,19 @@ public sealed record ChildSpec(object Id, Func<ProcessContext, Task<Pid>> Start)
     public static ChildSpec Supervisor(object id, Func<ProcessContext, Task<Pid>> start) => new(id, start) { Type = ChildType.Supervisor };
 
     /// <summary>
+    /// A worker whose start function returns <c>{ok, Pid, Info}</c>: <see cref="Supervisor.StartChildWithInfoAsync(Node, ServerRef, ChildSpec, CancellationToken)"/>
+    /// gives the info to its caller; starts and restarts by the supervisor itself use only the pid.
+    /// </summary>
+    /// <param name="id">The child's id.</param>
+    /// <param name="start">Starts the child linked to the supervisor and says something about it.</param>
+    public static ChildSpec WithInfo(object id, Func<ProcessContext, Task<StartedChild>> start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        Func<ProcessContext, Task<Pid>> pidOnly = async ctx => (await start(ctx).ConfigureAwait(false)).Pid;
+        return new ChildSpec(id, pidOnly, start);
+    }
+
+    /// <summary>
     /// The child spec a server type gives itself: Elixir's <c>child_spec/1</c> from <c>use GenServer</c> or <c>use Supervisor</c>
     /// (<c>{Stack, arg}</c> in a children list). Id: the server's type; start: <paramref name="create"/> a fresh instance and
     /// start it linked to the supervisor (under <paramref name="name"/>, if given); restart permanent; type worker for a
@@ -50,6 +68,16 @@ public sealed record ChildSpec(object Id, Func<ProcessContext, Task<Pid>> Start)
         ArgumentNullException.ThrowIfNull(create);
         var type = typeof(SupervisorBase).IsAssignableFrom(typeof(TServer)) ? ChildType.Supervisor : ChildType.Worker;
         return new ChildSpec(typeof(TServer), ctx => create().StartLink(ctx, name)) { Type = type };
+    }
+
+    /// <summary>The start function with info, if this spec has one whose <see cref="Start"/> is still the one derived from it.</summary>
+    internal Func<ProcessContext, Task<StartedChild>>? StartWithInfo => ReferenceEquals(Start, _derivedStart) ? _startWithInfo : null;
+
+    private ChildSpec(object id, Func<ProcessContext, Task<Pid>> start, Func<ProcessContext, Task<StartedChild>> startWithInfo)
+        : this(id, start)
+    {
+        _startWithInfo = startWithInfo;
+        _derivedStart = start;
     }
 
     /// <summary>Refuses a spec a supervisor could not use, naming the field and its value (OTP's <c>check_childspecs</c>).</summary>

@@ -112,6 +112,29 @@ public static class Supervisor
         StartChild(node, null, supervisor, spec, cancellationToken);
 
     /// <summary>
+    /// <c>supervisor:start_child/2</c> when the start function returns <c>{ok, Pid, Info}</c> (<see cref="ChildSpec.WithInfo"/>):
+    /// the child and its info (null info for a plain start function); null if it returned ignore. Fails as
+    /// <see cref="StartChildAsync(ProcessContext, ServerRef, ChildSpec, CancellationToken)"/> does.
+    /// </summary>
+    /// <param name="caller">The calling process.</param>
+    /// <param name="supervisor">The supervisor.</param>
+    /// <param name="spec">The new child.</param>
+    /// <param name="cancellationToken">Gives up waiting.</param>
+    public static Task<StartedChild?> StartChildWithInfoAsync(ProcessContext caller, ServerRef supervisor, ChildSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return StartChildWithInfo(caller.Node, caller, supervisor, spec, cancellationToken);
+    }
+
+    /// <summary><c>supervisor:start_child/2</c> with <c>{ok, Pid, Info}</c>, from outside any process.</summary>
+    /// <param name="node">The node the supervisor runs on.</param>
+    /// <param name="supervisor">The supervisor.</param>
+    /// <param name="spec">The new child.</param>
+    /// <param name="cancellationToken">Gives up waiting.</param>
+    public static Task<StartedChild?> StartChildWithInfoAsync(Node node, ServerRef supervisor, ChildSpec spec, CancellationToken cancellationToken = default) =>
+        StartChildWithInfo(node, null, supervisor, spec, cancellationToken);
+
+    /// <summary>
     /// Elixir's <c>Supervisor.start_child(sup, {Stack, arg})</c>: starts a child from <see cref="ChildSpec.For{TServer}"/>
     /// (id: the server's type).
     /// </summary>
@@ -274,11 +297,19 @@ public static class Supervisor
         return CallAsync(caller.Node, caller, supervisor, request, cancellationToken);
     }
 
-    private static async Task<Pid?> StartChild(Node node, ProcessContext? caller, ServerRef supervisor, ChildSpec spec, CancellationToken cancellationToken)
+    private static async Task<Pid?> StartChild(Node node, ProcessContext? caller, ServerRef supervisor, ChildSpec spec, CancellationToken cancellationToken) =>
+        (await StartChildWithInfo(node, caller, supervisor, spec, cancellationToken).ConfigureAwait(false))?.Pid;
+
+    private static async Task<StartedChild?> StartChildWithInfo(Node node, ProcessContext? caller, ServerRef supervisor, ChildSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate(nameof(spec));
-        return (Pid?)await CallAsync(node, caller, supervisor, new StartChildRequest(spec), cancellationToken).ConfigureAwait(false);
+        return await CallAsync(node, caller, supervisor, new StartChildRequest(spec), cancellationToken).ConfigureAwait(false) switch
+        {
+            StartedChild started => started,
+            Pid pid => new StartedChild(pid, null), // a DynamicSupervisor's reply
+            _ => null,
+        };
     }
 
     private static object Id(object id)

@@ -500,6 +500,28 @@ public sealed class SupervisorTests : RuntimeTest
         Assert.That(await GenServer.CallAsync<string>(node, "cache", "region", cancellationToken: ct), Is.EqualTo("eu"));
     }
 
+    [Test, CancelAfter(5000)]
+    public async Task A_start_function_can_return_info_for_the_caller_of_start_child(CancellationToken ct)
+    {
+        var sup = await Supervisor.StartAsync(Node, [], new SupervisorOptions { MaxRestarts = 3 });
+        var observer = Inbox.Self;
+        var spec = ChildSpec.WithInfo("port", async ctx => new StartedChild(await GenServer.StartLinkAsync(ctx, new Reporter("port", observer)), 8080));
+
+        var started = await Supervisor.StartChildWithInfoAsync(Inbox, sup, spec, ct);
+
+        Assert.That(started!.Info, Is.EqualTo(8080), "start_child returns {ok, Pid, Info}");
+        Assert.That((await Supervisor.WhichChildrenAsync(Node, sup, ct)).Single().Pid, Is.EqualTo(started.Pid));
+        Assert.That(await NextStart(ct), Is.EqualTo(((object)"port", started.Pid)));
+        Node.Exit(started.Pid, new Atom("crash"));
+        var (id, restarted) = await NextStart(ct);
+        Assert.That((id, restarted == started.Pid), Is.EqualTo(((object)"port", false)), "a restart uses the same start function (and drops the info)");
+
+        var plain = await Supervisor.StartChildWithInfoAsync(Node, sup, Spec("plain"), ct);
+        Assert.That(plain!.Info, Is.Null, "a start function without info gives {ok, Pid}");
+        var replaced = spec with { Id = "other", Start = ctx => GenServer.StartLinkAsync(ctx, new TestServer()) };
+        Assert.That((await Supervisor.StartChildWithInfoAsync(Node, sup, replaced, ct))!.Info, Is.Null, "replacing Start drops the info function with it");
+    }
+
     private ChildSpec Spec(string id, RestartType restart = RestartType.Permanent) => Reporter.Spec(id, Inbox.Self, restart);
 
     /// <summary>A child that traps exits, forwards the EXIT it gets to the test, and does not stop.</summary>
