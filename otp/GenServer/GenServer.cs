@@ -70,7 +70,10 @@ public static class GenServer
         return RequestAsync<TReply>(caller.Node, caller.Self, server, request, s_call, timeout, cancellationToken);
     }
 
-    /// <summary><c>gen_server:call/3</c> from code that is not a process (see <see cref="CallAsync{TReply}(ProcessContext, ServerRef, object, TimeSpan?, CancellationToken)"/>).</summary>
+    /// <summary>
+    /// <c>gen_server:call/3</c> from code that is not a process (see <see cref="CallAsync{TReply}(ProcessContext, ServerRef, object, TimeSpan?, CancellationToken)"/>).
+    /// Called from inside one of the server's own callbacks it throws <see cref="CallingSelfException"/>, as from its context.
+    /// </summary>
     /// <typeparam name="TReply">The reply's type.</typeparam>
     /// <param name="node">The node the server runs on.</param>
     /// <param name="server">The server: a pid or a name.</param>
@@ -215,7 +218,7 @@ public static class GenServer
         }
 
         var process = server.Resolve(node)?.Process ?? throw new NoProcessException(server);
-        if (caller == process.Pid)
+        if ((caller ?? CurrentServer.Pid) == process.Pid) // from the node, inside the server's own callback: the same deadlock
         {
             throw new CallingSelfException(process.Pid);
         }

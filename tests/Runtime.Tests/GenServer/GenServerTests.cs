@@ -105,6 +105,8 @@ public sealed class GenServerTests : RuntimeTest
         var pid = await GenServer.StartAsync(Node, new TestServer());
 
         Assert.That(await GenServer.CallAsync<string>(Node, pid, "call_self"), Is.EqualTo("calling_self"));
+        Assert.That(await GenServer.CallAsync<string>(Node, pid, "call_self_from_node", cancellationToken: ct), Is.EqualTo("calling_self"),
+            "a call to itself given the node instead of its context is the same deadlock");
     }
 
     [Test, CancelAfter(5000)]
