@@ -83,7 +83,7 @@ public static class StateMachine
 
     /// <summary>
     /// <c>gen_statem:stop/3</c>: the machine runs Terminate and exits with <paramref name="reason"/> (default normal); returns once
-    /// it has exited. Fails as <see cref="GenServer.StopAsync"/> does.
+    /// it has exited. Fails as <see cref="GenServer.StopAsync(Node, ServerRef, object?, TimeSpan?, CancellationToken)"/> does.
     /// </summary>
     /// <param name="node">The node the machine runs on.</param>
     /// <param name="machine">The machine: a pid or a name.</param>

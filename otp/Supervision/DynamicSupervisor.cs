@@ -3,7 +3,7 @@ namespace Otp;
 /// <summary>
 /// Supervisors whose children are started on demand: Elixir's <c>DynamicSupervisor</c>. Children are known by pid, restarted
 /// one_for_one by their restart type within the intensity (default 3 in 5 s), limited by <see cref="DynamicSupervisorOptions.MaxChildren"/>.
-/// <see cref="Supervisor.WhichChildrenAsync"/> and <see cref="Supervisor.CountChildrenAsync"/> work on it too (ids show as <c>undefined</c>).
+/// <see cref="Supervisor.WhichChildrenAsync(Node, ServerRef, CancellationToken)"/> and <see cref="Supervisor.CountChildrenAsync(Node, ServerRef, CancellationToken)"/> work on it too (ids show as <c>undefined</c>).
 /// Where it differs from Elixir: no <c>extra_arguments</c> (a start delegate captures what it needs), and on stop the
 /// children are shut down one at a time, newest first, rather than all at once.
 /// </summary>
