@@ -19,7 +19,7 @@ internal sealed class StateMachineTimers(ProcessContext context)
     public void StartZero(TimerKey key, object content)
     {
         Cancel(key);
-        _slots[key] = new Slot(null, 0, content);
+        _slots[key] = new Slot(null, generation: 0, content); // generation 0: queued, no message
         _zero.Add(key);
     }
 
@@ -71,11 +71,8 @@ internal sealed class StateMachineTimers(ProcessContext context)
     {
         if (_slots.Remove(key, out var slot))
         {
-            if (slot.Timer is { } timer)
-            {
-                timer.Dispose();
-            }
-            else
+            slot.Timer?.Dispose();
+            if (slot.Generation == 0)
             {
                 _zero.Remove(key);
             }
@@ -85,13 +82,13 @@ internal sealed class StateMachineTimers(ProcessContext context)
     /// <summary>The event of <paramref name="fired"/> if it is the current timer of its slot (which is then free); null for a stale one.</summary>
     public StateEvent? TryTake(StateMachineTimeout fired)
     {
-        if (!_slots.TryGetValue(fired.Key, out var slot) || slot.Timer is null || slot.Generation != fired.Generation)
+        if (!_slots.TryGetValue(fired.Key, out var slot) || slot.Generation != fired.Generation)
         {
             return null;
         }
 
         _slots.Remove(fired.Key);
-        slot.Timer.Dispose();
+        slot.Timer?.Dispose();
         return fired.Key.ToEvent(slot.Content);
     }
 
@@ -120,6 +117,7 @@ internal sealed class StateMachineTimers(ProcessContext context)
         _zero.Clear();
     }
 
+    /// <summary>A timer's slot: its timer (none when it fired at once or is queued), generation (0 when queued) and content.</summary>
     private sealed class Slot(ITimer? timer, long generation, object content)
     {
         public ITimer? Timer { get; } = timer;
