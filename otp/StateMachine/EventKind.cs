@@ -6,7 +6,7 @@ public enum EventKind
     /// <summary><c>{call, From}</c>: a request from <see cref="StateMachine.CallAsync{TReply}(Node, ServerRef, object, TimeSpan?, CancellationToken)"/>; answer it with a reply action.</summary>
     Call,
 
-    /// <summary><c>cast</c>: a request from <see cref="StateMachine.Cast"/>.</summary>
+    /// <summary><c>cast</c>: a request from <see cref="StateMachine.Cast(Node, ServerRef, object)"/>.</summary>
     Cast,
 
     /// <summary><c>info</c>: any other message (a plain send, a DOWN, an EXIT while trapping).</summary>

@@ -54,7 +54,7 @@ public abstract class StateMachine<TState, TData>
         new(HandleEvent(e, state, data));
 
     /// <summary>
-    /// <c>terminate/3</c>: called when a result stops the machine, when a callback throws, on <see cref="StateMachine.StopAsync"/>,
+    /// <c>terminate/3</c>: called when a result stops the machine, when a callback throws, on <see cref="StateMachine.StopAsync(Node, ServerRef, object?, TimeSpan?, CancellationToken)"/>,
     /// and on an exit signal from the parent while trapping exits. Not called when killed or ended by an untrapped exit signal.
     /// </summary>
     /// <param name="reason">Why the machine stops.</param>
