@@ -88,8 +88,11 @@ public readonly struct EventResult<TState, TData>
     {
         EventOutcome.Stop => $"{{stop, {Reason}}}",
         EventOutcome.Repeat => "{repeat_state, ...}",
-        _ => HasState ? $"{{next_state, {State}, ...}}" : "{keep_state, ...}",
+        _ => HasState ? $"{{next_state, {Name(State)}, ...}}" : "{keep_state, ...}",
     };
+
+    /// <summary>A state's name for messages: a state method (<see cref="StateFunction{TData}"/>) by its method's name.</summary>
+    internal static string? Name(TState state) => state is Delegate method ? method.Method.Name : state?.ToString();
 
     private static StateAction[] Check(StateAction[] actions)
     {
