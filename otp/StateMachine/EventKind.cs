@@ -3,7 +3,10 @@ namespace Otp;
 /// <summary>What kind of event a <see cref="StateMachine{TState, TData}"/> handles: gen_statem's <c>event_type()</c>.</summary>
 public enum EventKind
 {
-    /// <summary><c>{call, From}</c>: a request from <see cref="StateMachine.CallAsync{TReply}(Node, ServerRef, object, TimeSpan?, CancellationToken)"/>; answer it with a reply action.</summary>
+    /// <summary>
+    /// <c>{call, From}</c>: a request from <see cref="StateMachine.CallAsync{TReply}(Node, ServerRef, object, TimeSpan?, CancellationToken)"/>
+    /// (or inserted with <see cref="StateAction.NextCall"/>); answer it with a reply action.
+    /// </summary>
     Call,
 
     /// <summary><c>cast</c>: a request from <see cref="StateMachine.Cast(Node, ServerRef, object)"/>.</summary>

@@ -2,7 +2,8 @@ namespace Otp;
 
 /// <summary>
 /// A transition action of a <see cref="StateMachine{TState, TData}"/>: gen_statem's <c>action()</c>. Return actions with an
-/// <see cref="EventResult{TState, TData}"/>; they run in order after the callback returns. Build them with the static members.
+/// <see cref="EventResult{TState, TData}"/>; they run in order after the callback returns (replies at once, the rest when the
+/// transition ends; for each timer the last time-out action wins). Build them with the static members.
 /// </summary>
 public abstract record StateAction
 {
