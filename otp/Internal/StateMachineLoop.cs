@@ -270,9 +270,9 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
         for (var i = 0; i < timeouts.Count; i++)
         {
             var timeout = timeouts[i];
-            if (timeouts.FindLastIndex(t => t.Key == timeout.Key) != i)
+            if (SetAgainLater(timeouts, i))
             {
-                continue; // a later action sets the same timer
+                continue;
             }
 
             switch (timeout.Operation)
@@ -294,6 +294,20 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
                     break;
             }
         }
+    }
+
+    /// <summary>Whether an action after <paramref name="index"/> sets the same timer (then that one wins).</summary>
+    private static bool SetAgainLater(List<TimeoutAction> timeouts, int index)
+    {
+        for (var j = index + 1; j < timeouts.Count; j++)
+        {
+            if (timeouts[j].Key == timeouts[index].Key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>stop</c> and <c>stop_and_reply</c>: the replies go out first, then Terminate runs, then the machine exits.</summary>
