@@ -10,7 +10,7 @@ namespace Course.Tests;
 /// </summary>
 internal static class GraderRuns
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(25);
     private static readonly ConcurrentDictionary<string, Lazy<Task<JsonElement>>> Reports = new();
 
     public static Task<JsonElement> Solutions() => Run("--solutions");
