@@ -8,7 +8,8 @@ namespace Kit.Testing;
 /// read that copy, never the working tree. A learner's work in progress (edited levels, new files, half-written
 /// code, build outputs in <c>exercises/</c>) therefore cannot change a kit test's verdict, and no kit test writes into
 /// the learner's folders. The copy is <c>git archive HEAD</c>; where the course is not a git checkout (a downloaded
-/// zip) it is the working tree without build outputs, and the run says so.
+/// zip) it is the working tree without build outputs, and the run says so. With <c>KIT_COURSE_ROOT</c> set, that folder
+/// is the course (no copy): how a test runs the kit's checks on a course it made, e.g. one that <c>grader new</c> changed.
 /// </summary>
 internal static class CommittedCourse
 {
@@ -61,6 +62,11 @@ internal static class CommittedCourse
 
     private static string Create()
     {
+        if (Environment.GetEnvironmentVariable("KIT_COURSE_ROOT") is { Length: > 0 } given)
+        {
+            return Path.GetFullPath(given);
+        }
+
         var target = Directory.CreateTempSubdirectory("kit-committed-").FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(target);
         if (!TryArchiveHead(target))
