@@ -111,7 +111,7 @@ public static class DynamicSupervisor
     public static Task<Pid?> StartChildAsync<TExtra>(ProcessContext caller, ServerRef supervisor, Func<TExtra, ChildSpec> spec, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return StartChildAsync(caller.Node, caller, supervisor, WithExtra(spec), cancellationToken);
+        return StartChildAsync(caller.Node, caller, supervisor, new StartChildWithExtraRequest(WithExtra(spec)), cancellationToken);
     }
 
     /// <summary><c>start_child/2</c> with extra arguments, from outside any process (see the <see cref="ProcessContext"/> overload).</summary>
@@ -123,7 +123,7 @@ public static class DynamicSupervisor
     public static Task<Pid?> StartChildAsync<TExtra>(Node node, ServerRef supervisor, Func<TExtra, ChildSpec> spec, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return StartChildAsync(node, null, supervisor, WithExtra(spec), cancellationToken);
+        return StartChildAsync(node, null, supervisor, new StartChildWithExtraRequest(WithExtra(spec)), cancellationToken);
     }
 
     /// <summary>

@@ -231,5 +231,76 @@ public sealed class DynamicSupervisorTests : RuntimeTest
         }
     }
 
+    /// <summary>A module-based supervisor: its flags come from Init, including the extra arguments every child's spec gets.</summary>
+    private sealed class Rooms : DynamicSupervisor<int>
+    {
+        protected override DynamicSupervisorOptions? Init(int maxRooms) => maxRooms switch
+        {
+            0 => Ignore(),
+            _ => new DynamicSupervisorOptions { MaxChildren = maxRooms, MaxRestarts = maxRooms, ExtraArguments = "lobby" },
+        };
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_module_based_supervisor_takes_its_flags_and_extra_arguments_from_init(CancellationToken ct)
+    {
+        var sup = await DynamicSupervisor.StartAsync(Node, new Rooms(), 1, name: "rooms");
+
+        var room = await DynamicSupervisor.StartChildAsync(Node, "rooms", (string hall) => Reporter.Spec(hall, Inbox.Self));
+
+        Assert.That(await Inbox.NextValue<StartTuple>(ct), Is.EqualTo(("started", (object)"lobby", room!)), "the spec was made from the extra arguments");
+        var full = Assert.ThrowsAsync<SupervisorException>(() => DynamicSupervisor.StartChildAsync(Node, sup, Spec("more")));
+        Assert.That(full!.Reason, Is.EqualTo(new Atom("max_children")), "max_children came from Init");
+        Assert.That(Node.GetInfo(sup)!.Behaviour, Is.EqualTo("dynamic_supervisor"));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_child_made_from_extra_arguments_is_restarted_from_the_same_spec(CancellationToken ct)
+    {
+        var sup = await DynamicSupervisor.StartAsync(Node, new DynamicSupervisorOptions { ExtraArguments = ("lobby", 2) });
+        var first = await DynamicSupervisor.StartChildAsync(Node, sup, ((string Hall, int Floor) at) => Reporter.Spec($"{at.Hall}-{at.Floor}", Inbox.Self));
+        await Inbox.NextValue<StartTuple>(ct);
+
+        Node.Exit(first!, new Atom("crash"));
+
+        var (_, id, second) = await Inbox.NextValue<StartTuple>(ct);
+        Assert.That(id, Is.EqualTo("lobby-2"));
+        Assert.That(second, Is.Not.EqualTo(first));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Extra_arguments_of_another_type_fail_the_start_and_say_why()
+    {
+        var sup = await DynamicSupervisor.StartAsync(Node, new DynamicSupervisorOptions { ExtraArguments = 42 });
+
+        var error = Assert.ThrowsAsync<StartFailedException>(() => DynamicSupervisor.StartChildAsync(Node, sup, (string hall) => Spec(hall)));
+
+        Assert.That(error!.Reason, Is.InstanceOf<InvalidCastException>());
+        Assert.That(((Exception)error.Reason).Message, Does.Contain("42").And.Contain("String"));
+    }
+
+    [Test, CancelAfter(5000)]
+    public void A_module_based_supervisor_whose_init_ignores_or_returns_invalid_flags_does_not_start()
+    {
+        var ignored = Assert.ThrowsAsync<StartFailedException>(() => DynamicSupervisor.StartAsync(Node, new Rooms(), 0));
+        var invalid = Assert.ThrowsAsync<StartFailedException>(() => DynamicSupervisor.StartLinkAsync(Inbox, new Rooms(), -1));
+
+        Assert.That(ignored!.Ignored, Is.True);
+        Assert.That(invalid!.Reason, Is.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("MaxRestarts"), "Init's flags are checked as start options are");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_process_can_manage_a_dynamic_supervisor_from_its_own_code(CancellationToken ct)
+    {
+        var sup = await DynamicSupervisor.StartLinkAsync(Inbox);
+
+        var child = await DynamicSupervisor.StartChildAsync(Inbox, sup, Spec("a"), ct);
+
+        Assert.That((await DynamicSupervisor.WhichChildrenAsync(Inbox, sup, ct)).Single().Pid, Is.EqualTo(child));
+        Assert.That(await DynamicSupervisor.CountChildrenAsync(Inbox, sup, ct), Is.EqualTo(new ChildCounts(1, 1, 0, 1)));
+        await DynamicSupervisor.TerminateChildAsync(Inbox, sup, child!, ct);
+        Assert.That(await DynamicSupervisor.WhichChildrenAsync(Inbox, sup, ct), Is.Empty);
+    }
+
     private ChildSpec Spec(string id, RestartType restart = RestartType.Permanent) => Reporter.Spec(id, Inbox.Self, restart);
 }
