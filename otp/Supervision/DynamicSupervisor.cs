@@ -67,6 +67,18 @@ public static class DynamicSupervisor
     }
 
     /// <summary>
+    /// <c>DynamicSupervisor.child_spec/1</c>: a spec to start one under a supervisor with <paramref name="options"/> (checked now):
+    /// type supervisor (so shutdown infinity), permanent. The id is the name (Elixir's: a local name, or a via name's key),
+    /// or <c>typeof(DynamicSupervisor)</c> (Elixir's module) when there is none.
+    /// </summary>
+    /// <param name="options">Intensity, max children, extra arguments and name.</param>
+    public static ChildSpec ChildSpec(DynamicSupervisorOptions? options = null)
+    {
+        options = DynamicSupervisorOptions.Validate(options ?? new DynamicSupervisorOptions());
+        return Otp.ChildSpec.Supervisor(IdOf(options.Name, typeof(DynamicSupervisor)), ctx => StartLinkAsync(ctx, options));
+    }
+
+    /// <summary>
     /// <c>DynamicSupervisor.start_child/2</c> from a process: starts a child from <paramref name="spec"/> (its id is not used).
     /// Returns its pid, or null for <c>:ignore</c>. Throws <see cref="SupervisorException"/> <c>max_children</c>, or
     /// <see cref="StartFailedException"/> whose reason is the start's own: the reason a start function exits with
@@ -200,6 +212,9 @@ public static class DynamicSupervisor
     /// <param name="timeout">How long to wait; null for ever (Elixir's default).</param>
     public static Task StopAsync(Node node, ServerRef supervisor, object? reason = null, TimeSpan? timeout = null) =>
         GenServer.StopAsync(node, supervisor, reason, timeout);
+
+    /// <summary>A child spec id as Elixir derives it from a name: the local name, a via name's key, or the module.</summary>
+    internal static object IdOf(ServerName? name, Type module) => name?.LocalName ?? name?.Key ?? module;
 
     private static Func<object?, ChildSpec> WithExtra<TExtra>(Func<TExtra, ChildSpec> spec)
     {

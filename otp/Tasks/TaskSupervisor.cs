@@ -23,6 +23,17 @@ public static class TaskSupervisor
     public static Task<Pid> StartAsync(Node node, DynamicSupervisorOptions? options = null) => DynamicSupervisor.StartAsync(node, options);
 
     /// <summary>
+    /// <c>Task.Supervisor.child_spec/1</c>: a spec to start a task supervisor under a supervisor with <paramref name="options"/>
+    /// (checked now): type supervisor, permanent; the id is the name, or <c>typeof(TaskSupervisor)</c> when there is none.
+    /// </summary>
+    /// <param name="options">Name, intensity and max children.</param>
+    public static ChildSpec ChildSpec(DynamicSupervisorOptions? options = null)
+    {
+        options = DynamicSupervisorOptions.Validate(options ?? new DynamicSupervisorOptions());
+        return Otp.ChildSpec.Supervisor(DynamicSupervisor.IdOf(options.Name, typeof(TaskSupervisor)), ctx => StartLinkAsync(ctx, options));
+    }
+
+    /// <summary>
     /// <c>Task.Supervisor.async/3</c>: starts a task under <paramref name="supervisor"/>, linked to <paramref name="owner"/> and
     /// monitored by it; await it with <see cref="OtpTask.AwaitAsync{T}"/>. Throws <see cref="SupervisorException"/>
     /// <c>max_children</c> if the supervisor is full.
@@ -162,7 +173,7 @@ public static class TaskSupervisor
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(fun);
-        var spec = ChildSpec.Worker(new Atom("task"), ctx => OtpTask.StartLinkAsync(ctx, fun)) with { Restart = restart, Shutdown = shutdown ?? ShutdownSpec.Default };
+        var spec = Otp.ChildSpec.Worker(new Atom("task"), ctx => OtpTask.StartLinkAsync(ctx, fun)) with { Restart = restart, Shutdown = shutdown ?? ShutdownSpec.Default };
         var pid = caller is null
             ? await DynamicSupervisor.StartChildAsync(node, supervisor, spec, cancellationToken).ConfigureAwait(false)
             : await DynamicSupervisor.StartChildAsync(caller, supervisor, spec, cancellationToken).ConfigureAwait(false);
@@ -177,7 +188,7 @@ public static class TaskSupervisor
         ArgumentNullException.ThrowIfNull(fun);
         tag ??= new TaskTag();
         var body = TaskBody.Create(tag, owner.Self, fun, waitForGo: true);
-        var spec = ChildSpec.Worker(new Atom("task"), ctx => Task.FromResult(ctx.SpawnLink(body)))
+        var spec = Otp.ChildSpec.Worker(new Atom("task"), ctx => Task.FromResult(ctx.SpawnLink(body)))
             with { Restart = RestartType.Temporary, Shutdown = shutdown ?? ShutdownSpec.Default };
         var pid = await DynamicSupervisor.StartChildAsync(owner, supervisor, spec).ConfigureAwait(false)
             ?? throw new InvalidOperationException("A task child cannot be ignored.");

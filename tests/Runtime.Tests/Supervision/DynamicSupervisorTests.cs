@@ -302,5 +302,21 @@ public sealed class DynamicSupervisorTests : RuntimeTest
         Assert.That(await DynamicSupervisor.WhichChildrenAsync(Inbox, sup, ct), Is.Empty);
     }
 
+    [Test, CancelAfter(5000)]
+    public async Task A_dynamic_supervisor_and_a_task_supervisor_can_be_children_of_a_supervisor(CancellationToken ct)
+    {
+        var root = await Supervisor.StartAsync(Node,
+        [
+            DynamicSupervisor.ChildSpec(new DynamicSupervisorOptions { Name = "rooms" }),
+            TaskSupervisor.ChildSpec(),
+        ]);
+
+        var children = await Supervisor.WhichChildrenAsync(Node, root);
+        Assert.That(children.Select(c => c.Id), Is.EquivalentTo(new object[] { "rooms", typeof(TaskSupervisor) }), "ids: the name, else the module");
+        Assert.That(children.Select(c => c.Type), Is.All.EqualTo(ChildType.Supervisor));
+        var room = await DynamicSupervisor.StartChildAsync(Node, "rooms", Spec("a"), ct);
+        Assert.That(Node.GetInfo(room!)!.Links, Does.Contain(Node.WhereIs("rooms")));
+    }
+
     private ChildSpec Spec(string id, RestartType restart = RestartType.Permanent) => Reporter.Spec(id, Inbox.Self, restart);
 }
