@@ -158,13 +158,41 @@ public static class TaskSupervisor
     public static IAsyncEnumerable<TaskResult<TOut>> AsyncStreamNolink<TIn, TOut>(ProcessContext owner, ServerRef supervisor, IEnumerable<TIn> source, Func<TIn, TOut> fun, AsyncStreamOptions? options = null) =>
         Stream(owner, supervisor, source, fun, options, linked: false);
 
+    /// <summary><c>Task.Supervisor.async_stream/4</c> with a function that awaits and gets the task's own process.</summary>
+    /// <typeparam name="TIn">The items.</typeparam>
+    /// <typeparam name="TOut">What the function returns.</typeparam>
+    /// <param name="owner">The process that enumerates.</param>
+    /// <param name="supervisor">The task supervisor.</param>
+    /// <param name="source">The items.</param>
+    /// <param name="fun">The work per item.</param>
+    /// <param name="options">Concurrency, order, time-outs and shutdown; refused at once if invalid.</param>
+    public static IAsyncEnumerable<TaskResult<TOut>> AsyncStream<TIn, TOut>(ProcessContext owner, ServerRef supervisor, IEnumerable<TIn> source, Func<TIn, ProcessContext, Task<TOut>> fun, AsyncStreamOptions? options = null) =>
+        Stream(owner, supervisor, source, fun, options, linked: true);
+
+    /// <summary><c>Task.Supervisor.async_stream_nolink/4</c> with a function that awaits and gets the task's own process.</summary>
+    /// <typeparam name="TIn">The items.</typeparam>
+    /// <typeparam name="TOut">What the function returns.</typeparam>
+    /// <param name="owner">The process that enumerates.</param>
+    /// <param name="supervisor">The task supervisor.</param>
+    /// <param name="source">The items.</param>
+    /// <param name="fun">The work per item.</param>
+    /// <param name="options">Concurrency, order, time-outs and shutdown; refused at once if invalid.</param>
+    public static IAsyncEnumerable<TaskResult<TOut>> AsyncStreamNolink<TIn, TOut>(ProcessContext owner, ServerRef supervisor, IEnumerable<TIn> source, Func<TIn, ProcessContext, Task<TOut>> fun, AsyncStreamOptions? options = null) =>
+        Stream(owner, supervisor, source, fun, options, linked: false);
+
     private static IAsyncEnumerable<TaskResult<TOut>> Stream<TIn, TOut>(ProcessContext owner, ServerRef supervisor, IEnumerable<TIn> source, Func<TIn, TOut> fun, AsyncStreamOptions? options, bool linked)
+    {
+        ArgumentNullException.ThrowIfNull(fun);
+        return Stream(owner, supervisor, source, (TIn item, ProcessContext _) => Task.FromResult(fun(item)), options, linked);
+    }
+
+    private static IAsyncEnumerable<TaskResult<TOut>> Stream<TIn, TOut>(ProcessContext owner, ServerRef supervisor, IEnumerable<TIn> source, Func<TIn, ProcessContext, Task<TOut>> fun, AsyncStreamOptions? options, bool linked)
     {
         ArgumentNullException.ThrowIfNull(fun);
         var shutdown = options?.Shutdown;
         return TaskStream<TIn, TOut>.Create(owner, options, source, linked, async (item, tag, linker) =>
         {
-            var task = await StartTaskAsync(owner, supervisor, _ => Task.FromResult(fun(item)), linker, shutdown, tag).ConfigureAwait(false);
+            var task = await StartTaskAsync(owner, supervisor, ctx => fun(item, ctx), linker, shutdown, tag).ConfigureAwait(false);
             return (task.Pid!, task.Ref);
         });
     }

@@ -168,4 +168,19 @@ public sealed class TaskSupervisorTests : RuntimeTest
         Assert.That(results[1].Reason, Is.InstanceOf<DivideByZeroException>());
         await Inbox.AssertNoMessage();
     }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_supervised_stream_of_awaiting_functions_gives_each_its_own_process(CancellationToken ct)
+    {
+        var stream = TaskSupervisor.AsyncStreamNolink(Inbox, _supervisor, [1, 2], (int x, ProcessContext ctx) => Task.FromResult((x, ctx.Self)));
+        var results = new List<(int, Pid)>();
+        await foreach (var result in stream.WithCancellation(ct))
+        {
+            results.Add(result.Value);
+        }
+
+        Assert.That(results.Select(r => r.Item1), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(results[0].Item2, Is.Not.EqualTo(results[1].Item2));
+        Assert.That(results.Select(r => r.Item2), Does.Not.Contain(Inbox.Self));
+    }
 }
