@@ -4,7 +4,10 @@ namespace Otp;
 /// Elixir's <c>Task</c> module: run a function in a new process and collect its result. Named <c>OtpTask</c> so it does not hide
 /// .NET's <see cref="System.Threading.Tasks.Task"/>. <see cref="Async{T}(ProcessContext, Func{T})"/> links the task to its owner and
 /// monitors it; the reply comes to the owner's mailbox, and <see cref="AwaitAsync{T}"/>, <see cref="YieldAsync{T}"/>,
-/// <see cref="AwaitManyAsync{T}"/> and <see cref="ShutdownAsync{T}"/> take it from there, so they must run in the owner's code.
+/// <see cref="AwaitManyAsync{T}"/>, <see cref="YieldManyAsync{T}(IEnumerable{OtpTask{T}}, TimeSpan?, CancellationToken)"/>,
+/// <see cref="Ignore{T}"/> and <see cref="ShutdownAsync{T}"/> take it from there, so they must run in the owner's code (there is
+/// no <see cref="Node"/> form of them). <see cref="StartLinkAsync"/>, <see cref="StartAsync(Node, Func{ProcessContext, Task})"/>
+/// and <see cref="ChildSpec(Func{ProcessContext, Task}, object?)"/> run fire-and-forget tasks (Elixir's <c>Task.start_link</c>, <c>Task.start</c>, <c>Task.child_spec</c>).
 /// Where .NET differs: where Elixir exits the caller (await timeout, a crashed task), these throw
 /// (<see cref="TaskTimeoutException"/>, <see cref="ProcessExitedException"/>); uncaught, that ends the calling process the same way.
 /// </summary>

@@ -318,5 +318,22 @@ public sealed class DynamicSupervisorTests : RuntimeTest
         Assert.That(Node.GetInfo(room!)!.Links, Does.Contain(Node.WhereIs("rooms")));
     }
 
+    [Test, CancelAfter(5000)]
+    public async Task Retries_of_a_failing_restart_count_against_the_intensity_until_the_supervisor_gives_up(CancellationToken ct)
+    {
+        var sup = await DynamicSupervisor.StartAsync(Node, new DynamicSupervisorOptions { MaxRestarts = 10 });
+        var monitor = Inbox.Monitor(sup);
+        var starts = 0;
+        var spec = ChildSpec.Worker("flaky", ctx => Interlocked.Increment(ref starts) == 1
+            ? GenServer.StartLinkAsync(ctx, new Reporter("flaky", Witness.Self))
+            : throw new ExitException(new Atom("cannot_start")));
+        var child = await DynamicSupervisor.StartChildAsync(Node, sup, spec, ct);
+
+        Node.Exit(child!, ExitReason.Kill);
+
+        Assert.That(await Inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Shutdown));
+        Assert.That(starts, Is.EqualTo(1 + 10), "the first start, then ten attempts: an eleventh restart within the period is one too many and is not tried");
+    }
+
     private ChildSpec Spec(string id, RestartType restart = RestartType.Permanent) => Reporter.Spec(id, Inbox.Self, restart);
 }
