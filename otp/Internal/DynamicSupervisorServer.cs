@@ -94,14 +94,6 @@ internal sealed class DynamicSupervisorServer(Func<DynamicSupervisorOptions?> in
         _children.Clear();
     }
 
-    /// <summary>What a start function's failure means as an error reason: the exit reason itself for an exit, as Elixir's start_child catches it.</summary>
-    private static object FailureReason(Exception crash) => crash switch
-    {
-        StartFailedException failed => failed.Reason,
-        ExitException exit => exit.Reason,
-        _ => crash,
-    };
-
     private Child? Find(Pid pid) => _children.Find(c => c.Pid == pid);
 
     /// <summary>Counts a restart and tries it; false when that exceeds the intensity (the supervisor then stops).</summary>
@@ -115,14 +107,17 @@ internal sealed class DynamicSupervisorServer(Func<DynamicSupervisorOptions?> in
 
         try
         {
-            child.Pid = await child.Spec.Start(Context).ConfigureAwait(false);
-            child.Restarting = false;
+            if (await ChildStart.StartAsync(Context, child.Spec).ConfigureAwait(false) is { } pid)
+            {
+                child.Pid = pid;
+                child.Restarting = false;
+            }
+            else
+            {
+                _children.Remove(child); // ignore on restart: the child is gone for good
+            }
         }
-        catch (StartFailedException failed) when (failed.Ignored)
-        {
-            _children.Remove(child); // ignore on restart: the child is gone for good
-        }
-        catch (Exception crash) when (crash is not ProcessKilledSignal)
+        catch (StartFailedException)
         {
             child.Restarting = true; // still a child, under its old pid, until a retry starts it or terminate_child forgets it
             Context.Send(Self, new RetryRestart(child.Pid));
@@ -140,17 +135,17 @@ internal sealed class DynamicSupervisorServer(Func<DynamicSupervisorOptions?> in
 
         try
         {
-            var pid = await spec.Start(Context).ConfigureAwait(false);
+            if (await ChildStart.StartAsync(Context, spec).ConfigureAwait(false) is not { } pid)
+            {
+                return null; // ignore
+            }
+
             _children.Add(new Child(spec) { Pid = pid });
             return pid;
         }
-        catch (StartFailedException failed) when (failed.Ignored)
+        catch (StartFailedException failed)
         {
-            return null;
-        }
-        catch (Exception crash) when (crash is not ProcessKilledSignal)
-        {
-            return crash is StartFailedException ? crash : new StartFailedException(FailureReason(crash));
+            return failed;
         }
     }
 
@@ -163,7 +158,7 @@ internal sealed class DynamicSupervisorServer(Func<DynamicSupervisorOptions?> in
         }
         catch (Exception crash) when (crash is not ProcessKilledSignal)
         {
-            return new StartFailedException(FailureReason(crash));
+            return ChildStart.Failure(crash);
         }
 
         return await StartChildAsync(spec).ConfigureAwait(false);

@@ -93,6 +93,7 @@ public static class DynamicSupervisor
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate(nameof(spec));
         return StartChildAsync(caller.Node, caller, supervisor, new StartChildRequest(spec), cancellationToken);
     }
 
@@ -105,6 +106,7 @@ public static class DynamicSupervisor
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate(nameof(spec));
         return StartChildAsync(node, null, supervisor, new StartChildRequest(spec), cancellationToken);
     }
 

@@ -169,10 +169,10 @@ public static class OtpTask
 
         shutdown ??= ShutdownSpec.Default;
         var owner = task.OwnerContext;
-        var brutal = shutdown.Timeout == TimeSpan.Zero;
+        var brutal = shutdown.IsBrutalKill; // After(0) is not brutal: shutdown first, then kill if no answer is already there
         owner.Unlink(pid);
         owner.Exit(pid, brutal ? ExitReason.Kill : ExitReason.Shutdown);
-        var wait = shutdown.Timeout is { } limit && limit > TimeSpan.Zero ? limit : Timeout.InfiniteTimeSpan;
+        var wait = brutal ? Timeout.InfiniteTimeSpan : shutdown.Timeout ?? Timeout.InfiniteTimeSpan;
         var message = await owner.ReceiveAsync(task.IsMine, wait).ConfigureAwait(false);
         if (message is null)
         {

@@ -229,6 +229,20 @@ public sealed class OtpTaskTests : RuntimeTest
     }
 
     [Test, CancelAfter(5000)]
+    public async Task Shutdown_after_zero_sends_shutdown_first_and_is_not_a_brutal_kill(CancellationToken ct)
+    {
+        var task = OtpTask.Async(Inbox, WaitsForRelease(1));
+        await NextWaiting(ct);
+        var monitor = Witness.Monitor(task.Pid!);
+
+        var result = await OtpTask.ShutdownAsync(task, ShutdownSpec.After(TimeSpan.Zero));
+
+        Assert.That(result, Is.Null, "a task that stops on shutdown gives nothing back");
+        Assert.That(await Witness.DownReason(monitor, ct), Is.EqualTo(ExitReason.Shutdown),
+            "a shutdown time of 0 ms still sends shutdown first (OTP's shutdown 0), unlike brutal_kill");
+    }
+
+    [Test, CancelAfter(5000)]
     public async Task Yield_many_returns_each_task_with_its_result_in_order_and_null_for_those_still_running(CancellationToken ct)
     {
         Inbox.TrapExit = true;
