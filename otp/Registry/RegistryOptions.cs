@@ -1,0 +1,29 @@
+namespace Otp;
+
+/// <summary>
+/// How a <see cref="Registry"/> is made: the options of Elixir's <c>Registry.start_link/1</c>. The registry checks them
+/// when it is created (<see cref="Registry(RegistryOptions)"/>), before anything else happens.
+/// Where .NET differs: there is no <c>:name</c> (a registry is an object you hold) and no <c>:compressed</c>.
+/// </summary>
+public sealed record RegistryOptions
+{
+    /// <summary><c>:keys</c>: unique or duplicate keys.</summary>
+    public required RegistryKeys Keys { get; init; }
+
+    /// <summary>
+    /// <c>:partitions</c>: how many independently locked parts the registry is split into (at least 1; default 1).
+    /// Unique keys are spread by key, duplicate ones by owner (Elixir's <c>{:duplicate, :pid}</c>), so a lookup in a
+    /// duplicate registry reads every partition.
+    /// </summary>
+    public int Partitions { get; init; } = 1;
+
+    /// <summary>
+    /// <c>:listeners</c>: processes (pids or names) told of every registration (<see cref="RegistryRegistered"/>) and
+    /// unregistration (<see cref="RegistryUnregistered"/>). As in Elixir, an owner's exit is not announced: a listener
+    /// that cares monitors the owner.
+    /// </summary>
+    public IReadOnlyList<ServerRef> Listeners { get; init; } = [];
+
+    /// <summary><c>:meta</c>: metadata the registry starts with (see <see cref="Registry.TryGetMeta"/>).</summary>
+    public IReadOnlyDictionary<object, object?> Meta { get; init; } = new Dictionary<object, object?>();
+}
