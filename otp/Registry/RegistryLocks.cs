@@ -14,21 +14,24 @@ internal sealed class RegistryLocks
     public async Task<Ticket> AcquireAsync(Pid owner, Process process, object key, CancellationToken cancellationToken)
     {
         var ticket = new Ticket(this, key, owner);
+        bool free;
         lock (_lock)
         {
-            if (!_held.TryGetValue(key, out var keyLock))
+            free = !_held.TryGetValue(key, out var keyLock);
+            if (free)
             {
                 _held[key] = new KeyLock(ticket);
                 ticket.Granted.SetResult();
             }
             else
             {
-                keyLock.Waiters.AddLast(ticket);
+                keyLock!.Waiters.AddLast(ticket);
             }
         }
 
-        if (ticket.Granted.Task.IsCompleted)
+        if (free)
         {
+            // Watched outside the lock: an owner already dead fires its DOWN at once, which releases the lock.
             ticket.Watch(process);
             return ticket;
         }
