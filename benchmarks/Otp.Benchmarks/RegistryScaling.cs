@@ -16,47 +16,64 @@ internal static class RegistryScaling
 
     public static async Task<int> RunAsync(TextWriter output)
     {
-        var configurations = (from keys in new[] { RegistryKeys.Unique, RegistryKeys.Duplicate }
+        var configurations = (from lookupsOnly in new[] { false, true }
+                              from keys in new[] { RegistryKeys.Unique, RegistryKeys.Duplicate }
                               from partitions in new[] { 1, 2, 8 }
-                              select (keys, partitions)).ToArray();
+                              select (keys, partitions, lookupsOnly)).ToArray();
         var samples = configurations.ToDictionary(c => c, _ => new List<double>());
         using var node = new Node();
         var inbox = node.CreateInbox();
         foreach (var configuration in configurations)
         {
-            await RunOnceAsync(node, inbox, configuration.keys, configuration.partitions); // warm-up
+            await RunOnceAsync(node, inbox, configuration.keys, configuration.partitions, configuration.lookupsOnly); // warm-up
         }
 
         for (var repeat = 0; repeat < Repeats; repeat++)
         {
             foreach (var configuration in configurations)
             {
-                samples[configuration].Add(await RunOnceAsync(node, inbox, configuration.keys, configuration.partitions));
+                samples[configuration].Add(await RunOnceAsync(node, inbox, configuration.keys, configuration.partitions, configuration.lookupsOnly));
             }
         }
 
-        output.WriteLine($"{Environment.ProcessorCount} cores; {Processes} processes x {Rounds} x (register, lookup, unregister); median of {Repeats}, ns per operation");
-        foreach (var ((keys, partitions), times) in samples)
+        output.WriteLine($"{Environment.ProcessorCount} cores; {Processes} processes x {Rounds} x (register, lookup, unregister) or x 3 lookups of 1,024 keys; median of {Repeats}, ns per operation");
+        foreach (var ((keys, partitions, lookupsOnly), times) in samples)
         {
             var sorted = times.Order().ToArray();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{keys,-9} partitions {partitions}: {sorted[sorted.Length / 2],7:F1} (min {sorted[0]:F1}, max {sorted[^1]:F1})"));
+            var workload = lookupsOnly ? "lookups" : "register, lookup, unregister";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{workload,-28} {keys,-9} partitions {partitions}: {sorted[sorted.Length / 2],7:F1} (min {sorted[0]:F1}, max {sorted[^1]:F1})"));
         }
 
         return 0;
     }
 
-    private static async Task<double> RunOnceAsync(Node node, ProcessContext inbox, RegistryKeys keys, int partitions)
+    private static async Task<double> RunOnceAsync(Node node, ProcessContext inbox, RegistryKeys keys, int partitions, bool lookupsOnly)
     {
         var registry = new Registry(new RegistryOptions { Keys = keys, Partitions = partitions });
         var me = inbox.Self;
         var unique = keys == RegistryKeys.Unique;
+        if (lookupsOnly)
+        {
+            for (var k = 0; k < 1024; k++)
+            {
+                registry.Register(inbox, k, k); // a unique key each; in a duplicate registry, 1,024 keys of one entry
+            }
+        }
+
         var clock = Stopwatch.StartNew();
         for (var p = 0; p < Processes; p++)
         {
             var id = p;
             node.Spawn(ctx =>
             {
-                for (var round = 0; round < Rounds; round++)
+                for (var round = 0; round < Rounds && lookupsOnly; round++)
+                {
+                    _ = registry.Lookup((id * 7 + round) % 1024);
+                    _ = registry.Lookup((id * 11 + round) % 1024);
+                    _ = registry.Lookup((id * 13 + round) % 1024);
+                }
+
+                for (var round = 0; round < Rounds && !lookupsOnly; round++)
                 {
                     object key = unique ? (id, round) : (round % 16);
                     registry.Register(ctx, key, round);
@@ -74,6 +91,12 @@ internal static class RegistryScaling
             await inbox.ReceiveAsync();
         }
 
-        return clock.Elapsed.TotalNanoseconds / (Processes * Rounds * 3.0);
+        var elapsed = clock.Elapsed.TotalNanoseconds;
+        foreach (var key in registry.Keys(inbox.Self))
+        {
+            registry.Unregister(inbox, key);
+        }
+
+        return elapsed / (Processes * Rounds * 3.0);
     }
 }
