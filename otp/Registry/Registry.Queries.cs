@@ -1,29 +1,22 @@
-using System.Runtime.ExceptionServices;
-
 namespace Otp;
 
 // Reading a registry: lookups, matches, selects, counts and dispatch. Entries of an owner that has exited are never
-// returned, even before the registry has removed them; predicates, projections and callbacks run outside its locks.
+// returned, even before the registry has removed them; predicates, projections and callbacks run outside its lock.
 public sealed partial class Registry
 {
     /// <summary>
-    /// <c>Registry.count/1</c>: the number of entries, in time proportional to the number of partitions. As in Elixir,
-    /// it may still count the entries of an owner that has just exited.
+    /// <c>Registry.count/1</c>: the number of entries, in constant time. As in Elixir, it may still count the entries of
+    /// an owner that has just exited.
     /// </summary>
-    public int Count => _partitions.Sum(p => p.Count);
+    public int Count => _table.Count;
 
-    /// <summary><c>Registry.lookup/2</c>: the live entries under <paramref name="key"/> (at most one in a unique registry).</summary>
+    /// <summary><c>Registry.lookup/2</c>: the live entries under <paramref name="key"/> (at most one in a unique registry), in registration order.</summary>
     /// <param name="key">The key.</param>
-    /// <returns>The entries, in registration order within a partition.</returns>
     public IReadOnlyList<RegistryEntry> Lookup(object key)
     {
         ArgumentNullException.ThrowIfNull(key);
         var found = new List<RegistryEntry>();
-        foreach (var partition in PartitionsOf(key))
-        {
-            partition.Lookup(key, found);
-        }
-
+        _table.Lookup(key, found);
         return found;
     }
 
@@ -32,11 +25,8 @@ public sealed partial class Registry
     /// <param name="owner">The process.</param>
     public IReadOnlyList<object?> Values(object key, Pid owner)
     {
-        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(owner);
-        var found = new List<RegistryEntry>();
-        PartitionFor(key, owner).Lookup(key, found);
-        return found.Where(e => e.Pid == owner).Select(e => e.Value).ToArray();
+        return Lookup(key).Where(e => e.Pid == owner).Select(e => e.Value).ToArray();
     }
 
     /// <summary>
@@ -66,18 +56,7 @@ public sealed partial class Registry
     {
         ArgumentNullException.ThrowIfNull(owner);
         var keys = new List<object>();
-        if (Kind == RegistryKeys.Unique)
-        {
-            foreach (var partition in _partitions)
-            {
-                partition.KeysOf(owner, keys);
-            }
-        }
-        else
-        {
-            OwnerPartition(owner).KeysOf(owner, keys);
-        }
-
+        _table.KeysOf(owner, keys);
         return keys;
     }
 
@@ -113,62 +92,26 @@ public sealed partial class Registry
     }
 
     /// <summary>
-    /// <c>Registry.dispatch/4</c>: calls <paramref name="action"/> with the live entries under <paramref name="key"/>, on
-    /// the calling thread, once per partition that has some (not at all when there are none). Typically it sends to each pid.
-    /// With <paramref name="parallel"/> (Elixir's <c>parallel: true</c>) a partitioned duplicate registry calls it for its
-    /// partitions in parallel, on thread-pool threads, and returns when all calls have; an exception from a call is
-    /// rethrown (several as an <see cref="AggregateException"/>).
+    /// <c>Registry.dispatch/3</c>: calls <paramref name="action"/> with the live entries under <paramref name="key"/>, on
+    /// the calling thread (not at all when there are none). Typically it sends to each pid. Elixir's <c>parallel: true</c>
+    /// only matters with partitions, which this registry does not have.
     /// </summary>
     /// <param name="key">The key.</param>
     /// <param name="action">What to do with the entries.</param>
-    /// <param name="parallel">Whether partitions are dispatched in parallel.</param>
-    public void Dispatch(object key, Action<IReadOnlyList<RegistryEntry>> action, bool parallel = false)
+    public void Dispatch(object key, Action<IReadOnlyList<RegistryEntry>> action)
     {
-        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(action);
-        var partitions = PartitionsOf(key);
-        if (!parallel || partitions.Length == 1)
-        {
-            foreach (var partition in partitions)
-            {
-                DispatchIn(partition, key, action);
-            }
-
-            return;
-        }
-
-        try
-        {
-            Parallel.ForEach(partitions, partition => DispatchIn(partition, key, action));
-        }
-        catch (AggregateException failed) when (failed.InnerExceptions.Count == 1)
-        {
-            ExceptionDispatchInfo.Throw(failed.InnerExceptions[0]);
-        }
-    }
-
-    private static void DispatchIn(RegistryPartition partition, object key, Action<IReadOnlyList<RegistryEntry>> action)
-    {
-        var entries = new List<RegistryEntry>();
-        partition.Lookup(key, entries);
+        var entries = Lookup(key);
         if (entries.Count > 0)
         {
             action(entries);
         }
     }
 
-    // The partitions that may hold a key: its own for unique keys, all of them for duplicate keys (spread by owner).
-    private RegistryPartition[] PartitionsOf(object key) =>
-        Kind == RegistryKeys.Unique || _partitions.Length == 1 ? [KeyPartition(key)] : _partitions;
-
     private List<(object Key, Pid Pid, object? Value)> Snapshot()
     {
         var all = new List<(object Key, Pid Pid, object? Value)>();
-        foreach (var partition in _partitions)
-        {
-            partition.Snapshot(all);
-        }
-
+        _table.Snapshot(all);
         return all;
     }
 }

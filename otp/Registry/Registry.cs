@@ -6,19 +6,19 @@ namespace Otp;
 /// A local key/process registry: Elixir's <c>Registry</c>. Keys are unique or duplicate; every entry belongs to the
 /// process that registered it (its owner) and is removed when that process exits (the registry monitors owners).
 /// A unique registry is an <see cref="INameRegistry"/>, so <c>ServerName.Via(registry, key)</c> names servers.
-/// Where .NET differs: the registry is a thread-safe object rather than a supervised tree of partition processes (so it
-/// has no name and cannot crash); there is no implicit <c>self()</c>, so every function Elixir runs for the calling
+/// Where .NET differs: the registry is a thread-safe object rather than a supervised partition process (so it has no
+/// name, cannot crash and has no partitions); there is no implicit <c>self()</c>, so every function Elixir runs for the calling
 /// process takes a <see cref="ProcessContext"/> or an explicit owner <see cref="Pid"/>; predicates and projections
 /// (C# lambdas) stand in for match specs.
 /// </summary>
 public sealed partial class Registry : INameRegistry
 {
-    private readonly RegistryPartition[] _partitions;
+    private readonly RegistryTable _table = new();
     private readonly ServerRef[] _listeners;
     private readonly ConcurrentDictionary<object, object?> _meta;
     private readonly RegistryLocks _locks = new();
 
-    /// <summary>Creates a registry with one partition: Elixir's <c>Registry.start_link(keys: keys)</c>.</summary>
+    /// <summary>Creates a registry: Elixir's <c>Registry.start_link(keys: keys)</c>.</summary>
     /// <param name="keys">Unique or duplicate keys.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="keys"/> is not a defined <see cref="RegistryKeys"/> value.</exception>
     public Registry(RegistryKeys keys)
@@ -27,17 +27,13 @@ public sealed partial class Registry : INameRegistry
     }
 
     /// <summary>Creates a registry: Elixir's <c>Registry.start_link/1</c>. The options are checked first.</summary>
-    /// <param name="options">Keys, partitions, listeners and metadata.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An undefined <see cref="RegistryOptions.Keys"/>, or fewer than one partition.</exception>
+    /// <param name="options">Keys, listeners and metadata.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An undefined <see cref="RegistryOptions.Keys"/>.</exception>
     /// <exception cref="ArgumentException">A listener that is neither a pid nor a name.</exception>
     public Registry(RegistryOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Kind = CheckKeys(options.Keys, nameof(options), "options.Keys");
-        if (options.Partitions < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Partitions, $"options.Partitions must be at least 1; got {options.Partitions}.");
-        }
 
         ArgumentNullException.ThrowIfNull(options.Listeners, nameof(options));
         ArgumentNullException.ThrowIfNull(options.Meta, nameof(options));
@@ -51,18 +47,10 @@ public sealed partial class Registry : INameRegistry
         }
 
         _meta = new ConcurrentDictionary<object, object?>(options.Meta);
-        _partitions = new RegistryPartition[options.Partitions];
-        for (var i = 0; i < _partitions.Length; i++)
-        {
-            _partitions[i] = new RegistryPartition();
-        }
     }
 
     /// <summary>Unique or duplicate keys (Elixir's <c>:keys</c> option).</summary>
     public RegistryKeys Kind { get; }
-
-    /// <summary>The number of partitions (Elixir's <c>:partitions</c> option).</summary>
-    public int Partitions => _partitions.Length;
 
     /// <summary>
     /// <c>Registry.register/3</c>: registers <paramref name="owner"/> under <paramref name="key"/> with <paramref name="value"/>.
@@ -78,7 +66,7 @@ public sealed partial class Registry : INameRegistry
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(key);
         if (owner.Process is not { } process
-            || !PartitionFor(key, owner).Register(owner, process, key, value, Kind == RegistryKeys.Unique, out _))
+            || !_table.Register(owner, process, key, value, Kind == RegistryKeys.Unique, out _))
         {
             return false;
         }
@@ -107,7 +95,7 @@ public sealed partial class Registry : INameRegistry
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(key);
-        if (PartitionFor(key, owner).Unregister(owner, key) > 0)
+        if (_table.Unregister(owner, key) > 0)
         {
             Notify(owner, new RegistryUnregistered(this, key, owner));
         }
@@ -136,7 +124,7 @@ public sealed partial class Registry : INameRegistry
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(pattern);
-        var (removed, remaining) = PartitionFor(key, owner).UnregisterMatch(owner, key, pattern);
+        var (removed, remaining) = _table.UnregisterMatch(owner, key, pattern);
         if (removed > 0 && remaining == 0)
         {
             Notify(owner, new RegistryUnregistered(this, key, owner));
@@ -174,14 +162,13 @@ public sealed partial class Registry : INameRegistry
         }
 
         newValue = null;
-        var partition = KeyPartition(key);
-        if (!partition.TryReadOwn(owner, key, out var old))
+        if (!_table.TryReadOwn(owner, key, out var old))
         {
             return false;
         }
 
         var updated = update(old);
-        if (!partition.TryWriteOwn(owner, key, updated))
+        if (!_table.TryWriteOwn(owner, key, updated))
         {
             return false; // the owner unregistered (or exited) while the new value was computed
         }
@@ -242,7 +229,7 @@ public sealed partial class Registry : INameRegistry
     {
         RequireUnique();
         ArgumentNullException.ThrowIfNull(key);
-        if (KeyPartition(key).FirstOwner(key) is { } holder)
+        if (_table.FirstOwner(key) is { } holder)
         {
             Unregister(holder, key);
         }
@@ -256,8 +243,8 @@ public sealed partial class Registry : INameRegistry
         return Lookup(key) is [var entry] ? entry.Pid : null;
     }
 
-    /// <summary>The registry's kind and partitions, for logs.</summary>
-    public override string ToString() => $"Registry({Kind}, partitions: {Partitions})";
+    /// <summary>The registry's kind, for logs.</summary>
+    public override string ToString() => $"Registry({Kind})";
 
     /// <summary>Via-name registration with a value (<c>{:via, Registry, {registry, key, value}}</c>).</summary>
     internal bool TryRegisterName(object key, Pid pid, object? value)
@@ -270,16 +257,6 @@ public sealed partial class Registry : INameRegistry
         Enum.IsDefined(keys)
             ? keys
             : throw new ArgumentOutOfRangeException(paramName, keys, $"{what} must be RegistryKeys.Unique or RegistryKeys.Duplicate; got {(int)keys}.");
-
-    // Unique keys are spread by key (one partition holds a key); duplicate keys by owner, as Elixir's {:duplicate, :pid}.
-    private RegistryPartition PartitionFor(object key, Pid owner) =>
-        Kind == RegistryKeys.Unique ? KeyPartition(key) : OwnerPartition(owner);
-
-    private RegistryPartition KeyPartition(object key) =>
-        _partitions.Length == 1 ? _partitions[0] : _partitions[(uint)key.GetHashCode() % (uint)_partitions.Length];
-
-    private RegistryPartition OwnerPartition(Pid owner) =>
-        _partitions.Length == 1 ? _partitions[0] : _partitions[(ulong)owner.Id % (ulong)_partitions.Length];
 
     // Listeners hear of (un)registrations as plain messages, sent after the registry's locks are released.
     private void Notify(Pid owner, object message)

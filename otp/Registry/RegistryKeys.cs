@@ -6,9 +6,6 @@ public enum RegistryKeys
     /// <summary>A key names at most one process (usable for via-names).</summary>
     Unique,
 
-    /// <summary>
-    /// A key may be registered many times, by many processes (a pub/sub topic). Partitioned by owner, as Elixir's
-    /// <c>:duplicate</c> (<c>{:duplicate, :pid}</c>).
-    /// </summary>
+    /// <summary>A key may be registered many times, by many processes (a pub/sub topic).</summary>
     Duplicate,
 }

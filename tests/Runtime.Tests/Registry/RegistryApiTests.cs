@@ -2,13 +2,11 @@ using Otp;
 
 namespace Runtime.Tests;
 
-/// <summary>The Registry API beyond register and lookup (Elixir's registry docs and tests), with one partition and with several.</summary>
-[TestFixture(1)]
-[TestFixture(8)]
-public sealed class RegistryApiTests(int partitions) : RuntimeTest
+/// <summary>The Registry API beyond register and lookup (Elixir's registry docs and tests).</summary>
+public sealed class RegistryApiTests : RuntimeTest
 {
-    private Registry Make(RegistryKeys keys, IReadOnlyList<ServerRef>? listeners = null) =>
-        new(new RegistryOptions { Keys = keys, Partitions = partitions, Listeners = listeners ?? [] });
+    private static Registry Make(RegistryKeys keys, IReadOnlyList<ServerRef>? listeners = null) =>
+        new(new RegistryOptions { Keys = keys, Listeners = listeners ?? [] });
 
     [Test]
     public void Metadata_is_given_at_creation_put_read_and_deleted()
@@ -16,7 +14,6 @@ public sealed class RegistryApiTests(int partitions) : RuntimeTest
         var registry = new Registry(new RegistryOptions
         {
             Keys = RegistryKeys.Unique,
-            Partitions = partitions,
             Meta = new Dictionary<object, object?> { ["custom_key"] = "custom_value" },
         });
 
@@ -138,55 +135,6 @@ public sealed class RegistryApiTests(int partitions) : RuntimeTest
         registry.Register(Inbox, "topic", 1);
 
         Assert.That(await Witness.ReceiveAsync(ct), Is.EqualTo(new RegistryRegistered(registry, "topic", Inbox.Self, 1)));
-    }
-
-    [Test, CancelAfter(5000)]
-    public async Task Dispatch_reaches_every_entry_once_serially_and_in_parallel(CancellationToken ct)
-    {
-        var registry = Make(RegistryKeys.Duplicate);
-        var subscribers = Enumerable.Range(0, 16).Select(_ => Node.CreateInbox()).ToArray();
-        foreach (var subscriber in subscribers)
-        {
-            registry.Register(subscriber, "hello", "value");
-        }
-
-        registry.Register(Inbox, "world", "other");
-        var nobody = false;
-        registry.Dispatch("missing", _ => nobody = true, parallel: true);
-
-        foreach (var parallel in new[] { false, true })
-        {
-            registry.Dispatch("hello", entries =>
-            {
-                foreach (var entry in entries)
-                {
-                    Node.Send(entry.Pid, ("dispatch", entry.Value, parallel));
-                }
-            }, parallel);
-
-            foreach (var subscriber in subscribers)
-            {
-                Assert.That(await subscriber.ReceiveAsync(ct), Is.EqualTo(("dispatch", "value", parallel)));
-                await subscriber.AssertNoMessage(); // once each
-            }
-        }
-
-        Assert.That(nobody, Is.False, "no entries, no call");
-        await Inbox.AssertNoMessage(); // another key's entry is not dispatched to
-        foreach (var subscriber in subscribers)
-        {
-            subscriber.Dispose();
-        }
-    }
-
-    [Test]
-    public void A_parallel_dispatch_rethrows_the_callbacks_exception()
-    {
-        var registry = Make(RegistryKeys.Duplicate);
-        registry.Register(Inbox, "hello", 1);
-
-        Assert.That(() => registry.Dispatch("hello", _ => throw new InvalidOperationException("bad registration"), parallel: true),
-            Throws.InstanceOf<InvalidOperationException>().With.Message.EqualTo("bad registration"));
     }
 
     [Test, CancelAfter(5000)]

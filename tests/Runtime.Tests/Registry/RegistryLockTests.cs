@@ -3,16 +3,14 @@ using Otp;
 namespace Runtime.Tests;
 
 /// <summary>Registry.lock/3: one function at a time per lock key, released when it ends or its process exits.</summary>
-[TestFixture(RegistryKeys.Unique, 1)]
-[TestFixture(RegistryKeys.Unique, 8)]
-[TestFixture(RegistryKeys.Duplicate, 1)]
-[TestFixture(RegistryKeys.Duplicate, 8)]
-public sealed class RegistryLockTests(RegistryKeys keys, int partitions) : RuntimeTest
+[TestFixture(RegistryKeys.Unique)]
+[TestFixture(RegistryKeys.Duplicate)]
+public sealed class RegistryLockTests(RegistryKeys keys) : RuntimeTest
 {
     private Registry _registry = null!;
 
     [SetUp]
-    public void MakeRegistry() => _registry = new Registry(new RegistryOptions { Keys = keys, Partitions = partitions });
+    public void MakeRegistry() => _registry = new Registry(keys);
 
     [Test, CancelAfter(5000)]
     public async Task Different_keys_do_not_wait_for_each_other(CancellationToken ct)

@@ -23,17 +23,6 @@ public sealed class RegistryOptionsTests : RuntimeTest
         Assert.That(thrown.Message, Does.Contain("options.Keys").And.Contain("-1"), "the field and the value are named");
     }
 
-    [TestCase(0)]
-    [TestCase(-3)]
-    public void Fewer_than_one_partition_is_refused(int partitions)
-    {
-        var thrown = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            _ = new Registry(new RegistryOptions { Keys = RegistryKeys.Unique, Partitions = partitions }));
-
-        Assert.That(thrown!.ParamName, Is.EqualTo("options"), "the parameter is named");
-        Assert.That(thrown.Message, Does.Contain("options.Partitions").And.Contain(partitions.ToString(System.Globalization.CultureInfo.InvariantCulture)), "the field and the value are named");
-    }
-
     [Test]
     public void A_listener_that_is_neither_a_pid_nor_a_name_is_refused()
     {
@@ -46,8 +35,8 @@ public sealed class RegistryOptionsTests : RuntimeTest
     [Test]
     public void The_options_are_kept()
     {
-        var registry = new Registry(new RegistryOptions { Keys = RegistryKeys.Duplicate, Partitions = 4 });
+        var registry = new Registry(new RegistryOptions { Keys = RegistryKeys.Duplicate });
 
-        Assert.That((registry.Kind, registry.Partitions), Is.EqualTo((RegistryKeys.Duplicate, 4)));
+        Assert.That(registry.Kind, Is.EqualTo(RegistryKeys.Duplicate));
     }
 }

@@ -1,10 +1,10 @@
 namespace Otp;
 
 /// <summary>
-/// One independently locked part of a <see cref="Registry"/>: its keys, the entries under them, and the owners it
-/// watches (one monitor per owner per partition). No user code runs under its lock.
+/// The store of a <see cref="Registry"/>: its keys, the entries under them, and the owners it watches (one monitor per
+/// owner). No user code runs under its lock.
 /// </summary>
-internal sealed class RegistryPartition : IDownHandler
+internal sealed class RegistryTable : IDownHandler
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<object, List<Slot>> _entries = [];
@@ -17,7 +17,7 @@ internal sealed class RegistryPartition : IDownHandler
     /// <summary>
     /// Adds an entry; false if the owner is dead or, with <paramref name="unique"/>, the key is held by a live process
     /// (then <paramref name="holder"/> says which). A key whose holder has exited is taken over at once, even before the
-    /// holder's DOWN has reached this partition: links fire before monitors, so a supervisor may restart a named child
+    /// holder's DOWN has reached the registry: links fire before monitors, so a supervisor may restart a named child
     /// before the registry has heard of its death.
     /// </summary>
     public bool Register(Pid owner, Process process, object key, object? value, bool unique, out Pid? holder)
@@ -39,7 +39,7 @@ internal sealed class RegistryPartition : IDownHandler
 
             if (!_owners.TryGetValue(owner, out var owned))
             {
-                // The first entry of this owner here: watch it. A dead owner fires at once and nothing is added.
+                // The first entry of this owner: watch it. A dead owner fires at once and nothing is added.
                 if (!process.IsAlive)
                 {
                     return false;
@@ -143,7 +143,7 @@ internal sealed class RegistryPartition : IDownHandler
         }
     }
 
-    /// <summary>Adds the keys <paramref name="owner"/> holds here to <paramref name="into"/>.</summary>
+    /// <summary>Adds the keys <paramref name="owner"/> holds to <paramref name="into"/>.</summary>
     public void KeysOf(Pid owner, List<object> into)
     {
         lock (_lock)
@@ -186,7 +186,7 @@ internal sealed class RegistryPartition : IDownHandler
         return false;
     }
 
-    // An owner exited: all its entries here go.
+    // An owner exited: all its entries go.
     void IDownHandler.OnDown(MonitorRef monitor, Pid pid, object reason)
     {
         lock (_lock)
@@ -255,7 +255,7 @@ internal sealed class RegistryPartition : IDownHandler
         public object? Value { get; } = value;
     }
 
-    /// <summary>What this partition knows of one owner: its monitor and its keys here (a key once per entry).</summary>
+    /// <summary>What the table knows of one owner: its monitor and its keys (a key once per entry).</summary>
     private sealed class Owned(MonitorRef monitor)
     {
         public MonitorRef Monitor { get; } = monitor;
