@@ -64,6 +64,7 @@ public sealed class RegistryLockTests(RegistryKeys keys) : RuntimeTest
         var holder = HoldUntilTold("k", "locked1");
         Assert.That(await Inbox.ReceiveAsync(ct), Is.EqualTo("locked1"));
         var waiter = HoldUntilTold("k", "locked2");
+        await Inbox.AssertNoMessage(); // the waiter does not get the lock while it is held
 
         Node.Exit(holder, ExitReason.Kill);
 
@@ -79,6 +80,7 @@ public sealed class RegistryLockTests(RegistryKeys keys) : RuntimeTest
         Assert.That(await Inbox.ReceiveAsync(ct), Is.EqualTo("locked1"));
         var waiter = HoldUntilTold("k", "locked2");
         var next = HoldUntilTold("k", "locked3");
+        await Inbox.AssertNoMessage(); // neither gets the lock while it is held (and both have time to queue)
 
         Node.Exit(waiter, ExitReason.Kill);
         await Inbox.ExitOf(waiter, ct);
