@@ -52,10 +52,16 @@ public sealed class ServerName
     /// <param name="registry">A registry with unique keys.</param>
     /// <param name="key">The key within it.</param>
     /// <param name="value">The value registered with the key (see <see cref="Otp.Registry.Lookup"/>).</param>
+    /// <exception cref="ArgumentException">The registry has duplicate keys.</exception>
     public static ServerName Via(Registry registry, object key, object? value)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(key);
+        if (registry.Kind != RegistryKeys.Unique)
+        {
+            throw new ArgumentException($"Via-names need a registry with unique keys; this one has {registry.Kind} keys.", nameof(registry));
+        }
+
         return new ServerName(null, registry, key, hasValue: true, value);
     }
 

@@ -151,6 +151,16 @@ public sealed class RegistryApiTests : RuntimeTest
     }
 
     [Test]
+    public void A_via_name_with_a_value_needs_unique_keys()
+    {
+        var registry = Make(RegistryKeys.Duplicate);
+
+        var thrown = Assert.Throws<ArgumentException>(() => ServerName.Via(registry, "agent", "hello"));
+
+        Assert.That(thrown!.ParamName, Is.EqualTo("registry"), "the parameter is named");
+    }
+
+    [Test]
     public void Functions_for_the_calling_process_and_for_an_explicit_owner_agree()
     {
         var registry = Make(RegistryKeys.Unique);
