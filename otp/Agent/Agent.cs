@@ -22,7 +22,7 @@ public static class Agent
     /// <typeparam name="TState">The agent's value.</typeparam>
     /// <param name="parent">The starting process.</param>
     /// <param name="init">Computes the initial value.</param>
-    /// <param name="name">A local name or <see cref="ServerName.Via"/> a registry, or null.</param>
+    /// <param name="name">A local name or <see cref="ServerName.Via(INameRegistry, object)"/> a registry, or null.</param>
     /// <param name="timeout">How long <paramref name="init"/> may take (null: for ever); then the start fails with <c>timeout</c>.</param>
     public static Task<Pid> StartLinkAsync<TState>(ProcessContext parent, Func<TState> init, ServerName? name = null, TimeSpan? timeout = null)
     {
