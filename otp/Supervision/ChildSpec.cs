@@ -55,7 +55,7 @@ public sealed record ChildSpec(object Id, Func<ProcessContext, Task<Pid>> Start)
     /// The child spec a server type gives itself: Elixir's <c>child_spec/1</c> from <c>use GenServer</c> or <c>use Supervisor</c>
     /// (<c>{Stack, arg}</c> in a children list). Id: the server's type; start: <paramref name="create"/> a fresh instance and
     /// start it linked to the supervisor (under <paramref name="name"/>, if given); restart permanent; type worker for a
-    /// <see cref="GenServer{TState}"/>, supervisor for a <see cref="SupervisorBase"/>; shutdown 5 s for a worker, infinity
+    /// <see cref="GenServer{TState}"/>, supervisor for a <see cref="SupervisorBase"/> or <see cref="DynamicSupervisorBase"/>; shutdown 5 s for a worker, infinity
     /// for a supervisor. A server type that wants other defaults gives a static method returning
     /// <c>For(() =&gt; new Stack()) with { Restart = RestartType.Transient }</c> (Elixir: overriding <c>child_spec/1</c>).
     /// </summary>
@@ -66,7 +66,9 @@ public sealed record ChildSpec(object Id, Func<ProcessContext, Task<Pid>> Start)
         where TServer : ISupervisable
     {
         ArgumentNullException.ThrowIfNull(create);
-        var type = typeof(SupervisorBase).IsAssignableFrom(typeof(TServer)) ? ChildType.Supervisor : ChildType.Worker;
+        var type = typeof(SupervisorBase).IsAssignableFrom(typeof(TServer)) || typeof(DynamicSupervisorBase).IsAssignableFrom(typeof(TServer))
+            ? ChildType.Supervisor
+            : ChildType.Worker;
         return new ChildSpec(typeof(TServer), ctx => create().StartLink(ctx, name)) { Type = type };
     }
 

@@ -39,32 +39,39 @@ public static class DynamicSupervisor
 
     /// <summary>
     /// <c>DynamicSupervisor.start_link/3</c>: starts a module-based supervisor linked to <paramref name="parent"/>; its
-    /// <see cref="DynamicSupervisor{TArg}.Init"/> runs in the new process with <paramref name="arg"/> and returns the flags.
+    /// <see cref="DynamicSupervisorBase.Init"/> runs in the new process and returns the flags.
     /// Throws <see cref="StartFailedException"/> if Init throws (for instance on invalid flags) or ignores.
     /// </summary>
-    /// <typeparam name="TArg">The argument Init takes.</typeparam>
     /// <param name="parent">The starting process.</param>
-    /// <param name="supervisor">The module: an instance of your subclass.</param>
-    /// <param name="arg">Elixir's <c>init_arg</c>.</param>
+    /// <param name="supervisor">The module: a new instance of your subclass, holding the start argument.</param>
     /// <param name="name">A local or via name, or null.</param>
-    public static Task<Pid> StartLinkAsync<TArg>(ProcessContext parent, DynamicSupervisor<TArg> supervisor, TArg arg, ServerName? name = null)
+    public static Task<Pid> StartLinkAsync(ProcessContext parent, DynamicSupervisorBase supervisor, ServerName? name = null)
     {
         ArgumentNullException.ThrowIfNull(parent);
         ArgumentNullException.ThrowIfNull(supervisor);
-        return GenServer.StartLinkAsync(parent, new DynamicSupervisorServer(() => supervisor.RunInit(arg)), name);
+        return GenServer.StartLinkAsync(parent, new DynamicSupervisorServer(supervisor.RunInit), name);
+    }
+
+    /// <summary><c>DynamicSupervisor.start_link/3</c> from a process, without a link (see <see cref="StartLinkAsync(ProcessContext, DynamicSupervisorBase, ServerName?)"/>).</summary>
+    /// <param name="parent">The starting process.</param>
+    /// <param name="supervisor">The module: a new instance of your subclass, holding the start argument.</param>
+    /// <param name="name">A local or via name, or null.</param>
+    public static Task<Pid> StartAsync(ProcessContext parent, DynamicSupervisorBase supervisor, ServerName? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(supervisor);
+        return GenServer.StartAsync(parent, new DynamicSupervisorServer(supervisor.RunInit), name);
     }
 
     /// <summary><c>DynamicSupervisor.start_link/3</c> from outside any process: a module-based supervisor without a parent.</summary>
-    /// <typeparam name="TArg">The argument Init takes.</typeparam>
     /// <param name="node">The node to start on.</param>
-    /// <param name="supervisor">The module: an instance of your subclass.</param>
-    /// <param name="arg">Elixir's <c>init_arg</c>.</param>
+    /// <param name="supervisor">The module: a new instance of your subclass, holding the start argument.</param>
     /// <param name="name">A local or via name, or null.</param>
-    public static Task<Pid> StartAsync<TArg>(Node node, DynamicSupervisor<TArg> supervisor, TArg arg, ServerName? name = null)
+    public static Task<Pid> StartAsync(Node node, DynamicSupervisorBase supervisor, ServerName? name = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(supervisor);
-        return GenServer.StartAsync(node, new DynamicSupervisorServer(() => supervisor.RunInit(arg)), name);
+        return GenServer.StartAsync(node, new DynamicSupervisorServer(supervisor.RunInit), name);
     }
 
     /// <summary>

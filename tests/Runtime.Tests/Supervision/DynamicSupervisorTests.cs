@@ -232,9 +232,9 @@ public sealed class DynamicSupervisorTests : RuntimeTest
     }
 
     /// <summary>A module-based supervisor: its flags come from Init, including the extra arguments every child's spec gets.</summary>
-    private sealed class Rooms : DynamicSupervisor<int>
+    private sealed class Rooms(int maxRooms) : DynamicSupervisorBase
     {
-        protected override DynamicSupervisorOptions? Init(int maxRooms) => maxRooms switch
+        protected override DynamicSupervisorOptions? Init() => maxRooms switch
         {
             0 => Ignore(),
             _ => new DynamicSupervisorOptions { MaxChildren = maxRooms, MaxRestarts = maxRooms, ExtraArguments = "lobby" },
@@ -244,7 +244,7 @@ public sealed class DynamicSupervisorTests : RuntimeTest
     [Test, CancelAfter(5000)]
     public async Task A_module_based_supervisor_takes_its_flags_and_extra_arguments_from_init(CancellationToken ct)
     {
-        var sup = await DynamicSupervisor.StartAsync(Node, new Rooms(), 1, name: "rooms");
+        var sup = await DynamicSupervisor.StartAsync(Node, new Rooms(1), name: "rooms");
 
         var room = await DynamicSupervisor.StartChildAsync(Node, "rooms", (string hall) => Reporter.Spec(hall, Inbox.Self));
 
@@ -252,6 +252,18 @@ public sealed class DynamicSupervisorTests : RuntimeTest
         var full = Assert.ThrowsAsync<SupervisorException>(() => DynamicSupervisor.StartChildAsync(Node, sup, Spec("more")));
         Assert.That(full!.Reason, Is.EqualTo(new Atom("max_children")), "max_children came from Init");
         Assert.That(Node.GetInfo(sup)!.Behaviour, Is.EqualTo("dynamic_supervisor"));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_module_based_supervisor_goes_under_another_supervisor_through_its_own_child_spec(CancellationToken ct)
+    {
+        var top = await Supervisor.StartAsync(Node, [ChildSpec.For(() => new Rooms(2))]);
+
+        var children = await Supervisor.WhichChildrenAsync(Node, top, ct);
+
+        Assert.That(children.Single().Id, Is.EqualTo(typeof(Rooms)), "the default id is the module (the type), as Elixir's child_spec/1 gives");
+        Assert.That(children.Single().Type, Is.EqualTo(ChildType.Supervisor), "a DynamicSupervisor goes in as a supervisor");
+        Assert.That(Node.GetInfo(children.Single().Pid!)!.Behaviour, Is.EqualTo("dynamic_supervisor"));
     }
 
     [Test, CancelAfter(5000)]
@@ -282,8 +294,8 @@ public sealed class DynamicSupervisorTests : RuntimeTest
     [Test, CancelAfter(5000)]
     public void A_module_based_supervisor_whose_init_ignores_or_returns_invalid_flags_does_not_start()
     {
-        var ignored = Assert.ThrowsAsync<StartFailedException>(() => DynamicSupervisor.StartAsync(Node, new Rooms(), 0));
-        var invalid = Assert.ThrowsAsync<StartFailedException>(() => DynamicSupervisor.StartLinkAsync(Inbox, new Rooms(), -1));
+        var ignored = Assert.ThrowsAsync<StartFailedException>(() => DynamicSupervisor.StartAsync(Node, new Rooms(0)));
+        var invalid = Assert.ThrowsAsync<StartFailedException>(() => DynamicSupervisor.StartLinkAsync(Inbox, new Rooms(-1)));
 
         Assert.That(ignored!.Ignored, Is.True);
         Assert.That(invalid!.Reason, Is.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("MaxRestarts"), "Init's flags are checked as start options are");
