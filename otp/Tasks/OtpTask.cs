@@ -11,7 +11,7 @@ namespace Otp;
 /// Where .NET differs: where Elixir exits the caller (await timeout, a crashed task), these throw
 /// (<see cref="TaskTimeoutException"/>, <see cref="ProcessExitedException"/>); uncaught, that ends the calling process the same way.
 /// </summary>
-public static class OtpTask
+public static partial class OtpTask
 {
     /// <summary>Elixir's default time for await and yield: 5 seconds.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
@@ -304,93 +304,6 @@ public static class OtpTask
         }
 
         return all.Select((task, i) => (task, results[i])).ToArray();
-    }
-
-    /// <summary>
-    /// <c>Task.async_stream/3</c>: runs <paramref name="fun"/> on each item in its own task, linked (through an intermediate process,
-    /// as in Elixir) to <paramref name="owner"/>,
-    /// at most <see cref="AsyncStreamOptions.MaxConcurrency"/> at a time, and emits <c>{:ok, value}</c> per item, in input order
-    /// or as they complete. A task past its <see cref="AsyncStreamOptions.Timeout"/> fails the enumeration
-    /// (<see cref="TaskTimeoutException"/>) or, with <see cref="StreamTimeoutAction.KillTask"/>, is killed and emits
-    /// <c>{:exit, :timeout}</c>. A crashed task takes the owner down through the link unless it traps exits; then the stream
-    /// emits <c>{:exit, reason}</c>, and no EXIT of the stream's tasks reaches the owner's mailbox. Invalid options are refused
-    /// with <see cref="ArgumentOutOfRangeException"/> here, before any task starts. Where .NET differs: the stream is an <see cref="IAsyncEnumerable{T}"/>, lazy like Elixir's;
-    /// it must be enumerated by the owner's code; stopping early (or a failure) kills the tasks still running.
-    /// </summary>
-    /// <typeparam name="TIn">The items.</typeparam>
-    /// <typeparam name="TOut">What the function returns.</typeparam>
-    /// <param name="owner">The process that enumerates.</param>
-    /// <param name="source">The items; read lazily, as tasks are started.</param>
-    /// <param name="fun">The work per item.</param>
-    /// <param name="options">Concurrency, order and time-outs; Elixir's defaults if null.</param>
-    public static IAsyncEnumerable<TaskResult<TOut>> AsyncStream<TIn, TOut>(ProcessContext owner, IEnumerable<TIn> source, Func<TIn, TOut> fun, AsyncStreamOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(fun);
-        return AsyncStream(owner, source, (TIn item, ProcessContext _) => Task.FromResult(fun(item)), options);
-    }
-
-    /// <summary><c>Task.async_stream/3</c> with a function that awaits and gets the task's own process.</summary>
-    /// <typeparam name="TIn">The items.</typeparam>
-    /// <typeparam name="TOut">What the function returns.</typeparam>
-    /// <param name="owner">The process that enumerates.</param>
-    /// <param name="source">The items.</param>
-    /// <param name="fun">The work per item.</param>
-    /// <param name="options">Concurrency, order and time-outs.</param>
-    public static IAsyncEnumerable<TaskResult<TOut>> AsyncStream<TIn, TOut>(ProcessContext owner, IEnumerable<TIn> source, Func<TIn, ProcessContext, Task<TOut>> fun, AsyncStreamOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(fun);
-        return TaskStream<TIn, TOut>.Create(owner, options, source, linked: true, (item, tag, linker) =>
-        {
-            var task = Spawn<TOut>(owner, linker!, tag, TaskBody.Create(tag, owner.Self, ctx => fun(item, ctx), waitForGo: false));
-            return new ValueTask<(Pid, MonitorRef)>((task.Pid!, task.Ref));
-        });
-    }
-
-    /// <summary>
-    /// <c>Task.start_link/1</c>: runs <paramref name="fun"/> in a new process linked to <paramref name="parent"/>, for its side
-    /// effects; nothing replies. Meant for a supervised worker (<see cref="ChildSpec(Func{ProcessContext, Task}, object?)"/>):
-    /// the supervisor is the parent. Returns at once (a completed task, so it fits a child spec's start).
-    /// </summary>
-    /// <param name="parent">The starting process (a supervisor, usually).</param>
-    /// <param name="fun">The work; it runs on the task's process.</param>
-    public static Task<Pid> StartLinkAsync(ProcessContext parent, Func<ProcessContext, Task> fun)
-    {
-        ArgumentNullException.ThrowIfNull(parent);
-        ArgumentNullException.ThrowIfNull(fun);
-        return Task.FromResult(parent.Node.SpawnProcess(TaskBody.NoReply(fun), parent.Process, link: true).Process.Pid);
-    }
-
-    /// <summary><c>Task.start/1</c>: runs <paramref name="fun"/> in a new process linked to nobody, for its side effects.</summary>
-    /// <param name="parent">The starting process.</param>
-    /// <param name="fun">The work.</param>
-    public static Task<Pid> StartAsync(ProcessContext parent, Func<ProcessContext, Task> fun)
-    {
-        ArgumentNullException.ThrowIfNull(parent);
-        ArgumentNullException.ThrowIfNull(fun);
-        return Task.FromResult(parent.Node.SpawnProcess(TaskBody.NoReply(fun), parent.Process, link: false).Process.Pid);
-    }
-
-    /// <summary><c>Task.start/1</c> from outside any process.</summary>
-    /// <param name="node">The node to run on.</param>
-    /// <param name="fun">The work.</param>
-    public static Task<Pid> StartAsync(Node node, Func<ProcessContext, Task> fun)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        ArgumentNullException.ThrowIfNull(fun);
-        return Task.FromResult(node.SpawnProcess(TaskBody.NoReply(fun), null, link: false).Process.Pid);
-    }
-
-    /// <summary>
-    /// <c>Task.child_spec/1</c>: a worker started with <see cref="StartLinkAsync(ProcessContext, Func{ProcessContext, Task})"/>,
-    /// <c>restart: :temporary</c> as in Elixir (give it <c>with { Restart = RestartType.Transient }</c> to have it retried until it
-    /// ends normally). The id is <c>typeof(OtpTask)</c> (Elixir's <c>Task</c>) unless given: two tasks under one supervisor need ids of their own.
-    /// </summary>
-    /// <param name="fun">The work.</param>
-    /// <param name="id">The child's id; <c>typeof(OtpTask)</c> if null.</param>
-    public static ChildSpec ChildSpec(Func<ProcessContext, Task> fun, object? id = null)
-    {
-        ArgumentNullException.ThrowIfNull(fun);
-        return Otp.ChildSpec.Worker(id ?? typeof(OtpTask), ctx => StartLinkAsync(ctx, fun)) with { Restart = RestartType.Temporary };
     }
 
     internal static Exception Exited(Pid task, object reason) =>
