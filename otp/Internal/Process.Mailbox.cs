@@ -36,34 +36,41 @@ internal sealed partial class Process : IValueTaskSource<Wake>, IValueTaskSource
     /// <summary>Appends a message; wakes the process if it waits. Messages to a dead process are dropped, as in Erlang.</summary>
     public void Enqueue(object message)
     {
-        var node = new MessageNode(message);
         bool wake;
-        lock (this)
+        lock (_lock)
         {
-            if (_dead)
-            {
-                return;
-            }
-
-            if (_last is null)
-            {
-                _first = node;
-            }
-            else
-            {
-                _last.Next = node;
-            }
-
-            _last = node;
-            _sharedCount++;
-            wake = _waiting;
-            _waiting = false;
+            wake = AppendLocked(message);
         }
 
         if (wake)
         {
             _waiter.SetResult(Wake.Message);
         }
+    }
+
+    /// <summary>Appends under the lock (dropped if dead); returns whether the receiver must be woken, which the caller does after the lock.</summary>
+    private bool AppendLocked(object message)
+    {
+        if (_dead)
+        {
+            return false;
+        }
+
+        var node = new MessageNode(message);
+        if (_last is null)
+        {
+            _first = node;
+        }
+        else
+        {
+            _last.Next = node;
+        }
+
+        _last = node;
+        _sharedCount++;
+        var wake = _waiting;
+        _waiting = false;
+        return wake;
     }
 
     /// <summary>
@@ -79,7 +86,7 @@ internal sealed partial class Process : IValueTaskSource<Wake>, IValueTaskSource
             return new ValueTask<object>(first.Message);
         }
 
-        lock (this)
+        lock (_lock)
         {
             if (_dead)
             {
@@ -133,7 +140,7 @@ internal sealed partial class Process : IValueTaskSource<Wake>, IValueTaskSource
 
                 scanned = previous;
                 ValueTask<Wake> wait;
-                lock (this)
+                lock (_lock)
                 {
                     if (_dead)
                     {
@@ -204,7 +211,7 @@ internal sealed partial class Process : IValueTaskSource<Wake>, IValueTaskSource
             await registration.DisposeAsync().ConfigureAwait(false);
             if (receiveId != 0)
             {
-                lock (this)
+                lock (_lock)
                 {
                     _interrupt = Wake.Message; // a late timer belongs to this receive only
                     _receiveId++;
@@ -219,7 +226,7 @@ internal sealed partial class Process : IValueTaskSource<Wake>, IValueTaskSource
     /// </summary>
     public bool TryTake(Func<object, bool> match)
     {
-        lock (this)
+        lock (_lock)
         {
             TakeSharedLocked();
         }
@@ -288,7 +295,7 @@ internal sealed partial class Process : IValueTaskSource<Wake>, IValueTaskSource
 
     private void Interrupt(long receiveId, Wake why)
     {
-        lock (this)
+        lock (_lock)
         {
             if (receiveId != _receiveId || _dead)
             {
@@ -328,7 +335,7 @@ internal sealed partial class Process : IValueTaskSource<Wake>, IValueTaskSource
             throw ProcessKilledSignal.Instance; // only an exit wakes a plain receive for anything but a message
         }
 
-        lock (this)
+        lock (_lock)
         {
             TakeSharedLocked();
         }

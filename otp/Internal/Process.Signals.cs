@@ -2,7 +2,9 @@ namespace Otp;
 
 /// <summary>
 /// The signal half of a process: exit signals, links and monitors. Links are made and removed with both processes
-/// locked (in pid order), so a link is never half made while one side dies.
+/// private locks held (in pid order), so a link is never half made while one side dies. A monitor is recorded on both
+/// sides; its DOWN is queued only if the watching process still holds it, decided under the watcher's lock, so once
+/// demonitor has returned no DOWN for it can arrive (erlang:demonitor/2).
 /// </summary>
 internal sealed partial class Process
 {
@@ -15,7 +17,7 @@ internal sealed partial class Process
     public void ExitSignal(Pid from, object reason, bool viaLink)
     {
         bool trap;
-        lock (this)
+        lock (_lock)
         {
             if (_dead)
             {
@@ -48,7 +50,7 @@ internal sealed partial class Process
 
     private void OnLinkedExit(Process exited, object reason)
     {
-        lock (this)
+        lock (_lock)
         {
             // Unlinked in the meantime: Erlang guarantees no signal from a link once unlink has returned.
             if (_dead || _links is null || !_links.Remove(exited))
@@ -70,9 +72,9 @@ internal sealed partial class Process
 
         // Lock both, in a fixed order, so a link is never half made while one of them dies.
         var (first, second) = Pid.Id < other.Pid.Id ? (this, other) : (other, this);
-        lock (first)
+        lock (first._lock)
         {
-            lock (second)
+            lock (second._lock)
             {
                 if (_dead)
                 {
@@ -94,9 +96,9 @@ internal sealed partial class Process
     public void Unlink(Process other)
     {
         var (first, second) = Pid.Id < other.Pid.Id ? (this, other) : (other, this);
-        lock (first)
+        lock (first._lock)
         {
-            lock (second)
+            lock (second._lock)
             {
                 _links?.Remove(other);
                 other._links?.Remove(this);
@@ -104,25 +106,19 @@ internal sealed partial class Process
         }
     }
 
-    /// <summary>Adds a monitor held by <paramref name="watcher"/>; if this process is already dead, DOWN with noproc comes at once.</summary>
+    /// <summary>
+    /// Adds a monitor held by <paramref name="watcher"/>; if this process is already dead, DOWN with noproc comes at once.
+    /// A process watcher must be its own <paramref name="holder"/>: it queues a DOWN only for a monitor it still holds.
+    /// </summary>
     public MonitorRef AddMonitor(IDownHandler watcher, Process? holder)
     {
         var monitor = new MonitorRef(this, watcher);
 
         // The holder records it first: if this process dies meanwhile, the DOWN that follows finds it and forgets it.
-        if (holder is not null)
-        {
-            lock (holder)
-            {
-                if (!holder._dead)
-                {
-                    (holder._monitoring ??= []).Add(monitor);
-                }
-            }
-        }
+        holder?.RecordMonitor(monitor);
 
         bool dead;
-        lock (this)
+        lock (_lock)
         {
             dead = _dead;
             if (!dead)
@@ -153,7 +149,7 @@ internal sealed partial class Process
     /// <summary>Removes a monitor; true if it was still active (no DOWN sent yet).</summary>
     public bool RemoveMonitor(MonitorRef monitor)
     {
-        lock (this)
+        lock (_lock)
         {
             switch (_monitoredBy)
             {
@@ -173,22 +169,64 @@ internal sealed partial class Process
         }
     }
 
-    public void ForgetMonitor(MonitorRef monitor)
+    /// <summary>
+    /// Drops a monitor this process holds (demonitor); true if it still held it, so no DOWN for it was queued and none
+    /// will be. Under the same lock as <see cref="IDownHandler.OnDown"/>: a DOWN is either already in the mailbox (for
+    /// a flush to take) or never comes.
+    /// </summary>
+    public bool ForgetMonitor(MonitorRef monitor)
     {
-        lock (this)
+        lock (_lock)
         {
-            if (_monitoring is not null && _monitoring.Remove(monitor) && _monitoring.Count == 0)
+            return ForgetMonitorLocked(monitor);
+        }
+    }
+
+    /// <summary>A monitor held by this process fired: queue the DOWN, unless this process dropped the monitor meanwhile.</summary>
+    void IDownHandler.OnDown(MonitorRef monitor, Pid pid, object reason)
+    {
+        bool wake;
+        lock (_lock)
+        {
+            // Demonitored meanwhile (or dead): Erlang places no DOWN once demonitor has returned.
+            if (!ForgetMonitorLocked(monitor))
             {
-                _monitoring = null;
+                return;
+            }
+
+            wake = AppendLocked(new DownMessage(monitor, pid, reason));
+        }
+
+        if (wake)
+        {
+            _waiter.SetResult(Wake.Message);
+        }
+    }
+
+    private void RecordMonitor(MonitorRef monitor)
+    {
+        lock (_lock)
+        {
+            if (!_dead)
+            {
+                (_monitoring ??= []).Add(monitor);
             }
         }
     }
 
-    /// <summary>A monitor held by this process fired: forget it and queue the DOWN message.</summary>
-    void IDownHandler.OnDown(MonitorRef monitor, Pid pid, object reason)
+    private bool ForgetMonitorLocked(MonitorRef monitor)
     {
-        ForgetMonitor(monitor);
-        Enqueue(new DownMessage(monitor, pid, reason));
+        if (_monitoring is null || !_monitoring.Remove(monitor))
+        {
+            return false;
+        }
+
+        if (_monitoring.Count == 0)
+        {
+            _monitoring = null;
+        }
+
+        return true;
     }
 
     private static MonitorRef[] Watchers(object? monitoredBy) => monitoredBy switch

@@ -2,7 +2,7 @@ namespace Otp;
 
 /// <summary>
 /// A process: a mailbox, a body scheduled on the thread pool, and its links and monitors.
-/// All state is guarded by the process's own lock; user code (the body, predicates) never runs under it,
+/// All state is guarded by the process's private lock (two processes being linked take both, in pid order); user code (the body, predicates) never runs under it,
 /// and exit notifications to other processes are sent after the lock is released.
 /// </summary>
 internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
@@ -10,6 +10,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     [ThreadStatic]
     private static int t_notifyDepth;
 
+    private readonly Lock _lock = new();
     private Func<ProcessContext, Task>? _body; // dropped once started: its closure may hold start-up state
     private volatile bool _dead; // written under the lock; read without it only to stop the code of a dead process early
     private object? _reason;
@@ -39,8 +40,8 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     /// <summary>The behaviour the process runs (<c>gen_server</c>, <c>supervisor</c>...), for introspection.</summary>
     public string? Behaviour { get; set; }
 
-    /// <summary>The registered name; written by <see cref="Otp.Node"/> under this process's lock.</summary>
-    public string? RegisteredName { get; set; }
+    /// <summary>The registered name; written only under this process's lock (<see cref="TryRegister"/>, <see cref="TryUnregister"/>).</summary>
+    public string? RegisteredName { get; private set; }
 
     /// <summary>True once the process has exited; a lock-free read for the process's own code.</summary>
     public bool HasExited => _dead;
@@ -49,7 +50,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     {
         get
         {
-            lock (this)
+            lock (_lock)
             {
                 return !_dead;
             }
@@ -60,7 +61,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     {
         get
         {
-            lock (this)
+            lock (_lock)
             {
                 return _reason;
             }
@@ -71,7 +72,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     {
         get
         {
-            lock (this)
+            lock (_lock)
             {
                 return _trapExit;
             }
@@ -79,7 +80,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
 
         set
         {
-            lock (this)
+            lock (_lock)
             {
                 _trapExit = value;
             }
@@ -90,7 +91,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     {
         get
         {
-            lock (this)
+            lock (_lock)
             {
                 return _waiting;
             }
@@ -102,7 +103,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     {
         get
         {
-            lock (this)
+            lock (_lock)
             {
                 if (_dead)
                 {
@@ -112,6 +113,39 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
                 _exiting ??= new CancellationTokenSource();
                 return _exiting.Token;
             }
+        }
+    }
+
+    /// <summary>
+    /// Takes <paramref name="name"/> in <paramref name="names"/> for this process, under its lock, so a process never gets
+    /// a name after it has exited (and freed its names): false if it is dead, already named, or the name is taken.
+    /// </summary>
+    public bool TryRegister(string name, System.Collections.Concurrent.ConcurrentDictionary<string, Process> names)
+    {
+        lock (_lock)
+        {
+            if (_dead || RegisteredName is not null || !names.TryAdd(name, this))
+            {
+                return false;
+            }
+
+            RegisteredName = name;
+            return true;
+        }
+    }
+
+    /// <summary>Frees <paramref name="name"/> if this process holds it in <paramref name="names"/>.</summary>
+    public bool TryUnregister(string name, System.Collections.Concurrent.ConcurrentDictionary<string, Process> names)
+    {
+        lock (_lock)
+        {
+            if (!names.TryRemove(new KeyValuePair<string, Process>(name, this)))
+            {
+                return false;
+            }
+
+            RegisteredName = null;
+            return true;
         }
     }
 
@@ -159,7 +193,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
         HashSet<MonitorRef>? monitoring;
         CancellationTokenSource? exiting;
         bool wasWaiting;
-        lock (this)
+        lock (_lock)
         {
             if (_dead)
             {
@@ -239,7 +273,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     /// <summary>A consistent copy of what introspection shows.</summary>
     public ProcessInfo Snapshot()
     {
-        lock (this)
+        lock (_lock)
         {
             var status = _dead ? ProcessStatus.Exited : _waiting ? ProcessStatus.Waiting : ProcessStatus.Running;
             return new ProcessInfo(

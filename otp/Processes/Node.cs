@@ -12,6 +12,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
     private readonly ConcurrentDictionary<long, Process> _processes = new();
     private readonly ConcurrentDictionary<string, Process> _names = new(StringComparer.Ordinal);
     private readonly List<Application> _applications = [];
+    private readonly Lock _lock = new(); // guards _applications
     private long _nextId;
 
     /// <summary>Creates a node.</summary>
@@ -150,17 +151,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
             return false;
         }
 
-        // Under the process's lock, so a process never gets a name after it has exited (and freed its names).
-        lock (process)
-        {
-            if (!process.IsAlive || process.RegisteredName is not null || !_names.TryAdd(name, process))
-            {
-                return false;
-            }
-
-            process.RegisteredName = name;
-            return true;
-        }
+        return process.TryRegister(name, _names);
     }
 
     /// <summary>Frees a name: <c>unregister/1</c>. Returns false if it was not registered.</summary>
@@ -168,21 +159,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
     public bool Unregister(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (!_names.TryGetValue(name, out var process))
-        {
-            return false;
-        }
-
-        lock (process)
-        {
-            if (!_names.TryRemove(new KeyValuePair<string, Process>(name, process)))
-            {
-                return false;
-            }
-
-            process.RegisteredName = null;
-            return true;
-        }
+        return _names.TryGetValue(name, out var process) && process.TryUnregister(name, _names);
     }
 
     /// <summary>The process registered as <paramref name="name"/>, or null: <c>whereis/1</c>.</summary>
@@ -211,7 +188,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
     /// <summary>The applications running on this node, in start order: <c>application:which_applications/0</c>.</summary>
     public IReadOnlyList<Application> Applications()
     {
-        lock (_applications)
+        lock (_lock)
         {
             return _applications.ToArray();
         }
@@ -251,7 +228,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
 
     internal void AddApplication(Application application)
     {
-        lock (_applications)
+        lock (_lock)
         {
             _applications.Add(application);
         }
@@ -259,7 +236,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
 
     internal void RemoveApplication(Application application)
     {
-        lock (_applications)
+        lock (_lock)
         {
             _applications.Remove(application);
         }
