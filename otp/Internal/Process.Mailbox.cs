@@ -26,6 +26,7 @@ internal sealed partial class Process : IValueTaskSource<Wake>, IValueTaskSource
     private bool _waiting;
     private long _receiveId;
     private Wake _interrupt = Wake.Message; // a timeout or cancellation that fired while the receiver was busy scanning
+    private ReceiveTimer? _receiveTimer; // made at the first receive with a time limit, then reused
 
     /// <summary>Number of messages waiting.</summary>
     public int MessageCount => Volatile.Read(ref _sharedCount) + _localCount;
@@ -116,7 +117,7 @@ internal sealed partial class Process : IValueTaskSource<Wake>, IValueTaskSource
     public async ValueTask<object?> ReceiveAsync(Func<object, bool>? match, TimeSpan timeout, CancellationToken cancellationToken)
     {
         MessageNode? scanned = null; // the last message inspected and left in place; later ones come after it
-        ITimer? timer = null;
+        var timerArmed = false;
         CancellationTokenRegistration registration = default;
         long receiveId = 0;
         try
@@ -177,10 +178,12 @@ internal sealed partial class Process : IValueTaskSource<Wake>, IValueTaskSource
                 }
 
                 // Armed once per receive, before the first wait: Erlang's "after" is a deadline, not an idle gap.
-                if (timer is null && timeout != Timeout.InfiniteTimeSpan)
+                if (!timerArmed && timeout != Timeout.InfiniteTimeSpan)
                 {
-                    var id = receiveId;
-                    timer = Node.Time.CreateTimer(p => ((Process)p!).Interrupt(id, Wake.Timeout), this, timeout, Timeout.InfiniteTimeSpan);
+                    timerArmed = true;
+                    var timer = _receiveTimer ??= new ReceiveTimer(this);
+                    timer.Tag = receiveId;
+                    Node.Timers.Add(timer, timeout);
                 }
 
                 if (cancellationToken.CanBeCanceled && registration == default)
@@ -203,9 +206,9 @@ internal sealed partial class Process : IValueTaskSource<Wake>, IValueTaskSource
         }
         finally
         {
-            if (timer is not null)
+            if (timerArmed)
             {
-                await timer.DisposeAsync().ConfigureAwait(false);
+                Node.Timers.Remove(_receiveTimer!);
             }
 
             await registration.DisposeAsync().ConfigureAwait(false);
@@ -292,6 +295,9 @@ internal sealed partial class Process : IValueTaskSource<Wake>, IValueTaskSource
         _localFirst = _localLast = null;
         _localCount = 0;
     }
+
+    /// <summary>The <c>after</c> of receive <paramref name="receiveId"/> went off (ignored if that receive is over).</summary>
+    public void OnReceiveTimeout(long receiveId) => Interrupt(receiveId, Wake.Timeout);
 
     private void Interrupt(long receiveId, Wake why)
     {

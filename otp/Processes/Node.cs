@@ -20,6 +20,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
     public Node(TimeProvider? time = null)
     {
         Time = time ?? TimeProvider.System;
+        Timers = new TimerQueue(Time);
         Pid = new Pid(Interlocked.Increment(ref _nextId), null);
     }
 
@@ -28,6 +29,9 @@ public sealed class Node : IDisposable, IAsyncDisposable
     /// <c>erlang:monotonic_time/0</c>); injectable so tests can use a fake clock, which the BEAM cannot do.
     /// </summary>
     public TimeProvider Time { get; }
+
+    /// <summary>The time-outs of calls and receives on this node, behind one timer of <see cref="Time"/>.</summary>
+    internal TimerQueue Timers { get; }
 
     /// <summary>
     /// The node's own pid: the sender of exit signals sent with <see cref="Exit"/> from outside any process (Erlang has
