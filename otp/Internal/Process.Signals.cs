@@ -194,7 +194,7 @@ internal sealed partial class Process
                 return;
             }
 
-            wake = AppendLocked(new DownMessage(monitor, pid, reason));
+            wake = Push(new DownMessage(monitor, pid, reason)); // complete before the lock is released: a flush then finds it
         }
 
         if (wake)

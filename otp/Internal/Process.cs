@@ -87,17 +87,6 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
         }
     }
 
-    public bool IsWaiting
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _waiting;
-            }
-        }
-    }
-
     /// <summary>Cancelled when the process exits, so long-running code can stop cooperatively.</summary>
     public CancellationToken ExitToken
     {
@@ -209,7 +198,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
             _links = null;
             _monitoredBy = null;
             _monitoring = null;
-            wasWaiting = ClearMailboxLocked();
+            wasWaiting = CloseMailbox();
         }
 
         if (wasWaiting)
@@ -275,11 +264,11 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     {
         lock (_lock)
         {
-            var status = _dead ? ProcessStatus.Exited : _waiting ? ProcessStatus.Waiting : ProcessStatus.Running;
+            var status = _dead ? ProcessStatus.Exited : IsWaiting ? ProcessStatus.Waiting : ProcessStatus.Running;
             return new ProcessInfo(
                 Pid,
                 status,
-                _sharedCount + _localCount,
+                MessageCount,
                 Volatile.Read(ref _handled),
                 _links?.Select(p => p.Pid).Order().ToArray() ?? [],
                 _monitoring?.Where(m => m.Target is not null).Select(m => m.Target!.Pid).ToArray() ?? [],
