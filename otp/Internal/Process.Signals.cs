@@ -53,7 +53,7 @@ internal sealed partial class Process
         lock (_lock)
         {
             // Unlinked in the meantime: Erlang guarantees no signal from a link once unlink has returned.
-            if (_dead || _links is null || !_links.Remove(exited))
+            if (_dead || !SmallSet.Remove(ref _links, exited))
             {
                 return;
             }
@@ -86,8 +86,8 @@ internal sealed partial class Process
                     return false;
                 }
 
-                (_links ??= []).Add(other);
-                (other._links ??= []).Add(this);
+                SmallSet.Add(ref _links, other);
+                SmallSet.Add(ref other._links, this);
                 return true;
             }
         }
@@ -100,8 +100,8 @@ internal sealed partial class Process
         {
             lock (second._lock)
             {
-                _links?.Remove(other);
-                other._links?.Remove(this);
+                SmallSet.Remove(ref _links, other);
+                SmallSet.Remove(ref other._links, this);
             }
         }
     }
@@ -123,18 +123,7 @@ internal sealed partial class Process
             dead = _dead;
             if (!dead)
             {
-                if (_monitoredBy is null)
-                {
-                    _monitoredBy = monitor; // the common case, a caller waiting for a reply: no set to allocate
-                }
-                else if (_monitoredBy is MonitorRef one)
-                {
-                    _monitoredBy = new HashSet<MonitorRef> { one, monitor };
-                }
-                else
-                {
-                    ((HashSet<MonitorRef>)_monitoredBy).Add(monitor);
-                }
+                SmallSet.Add(ref _monitoredBy, monitor); // commonly one, a caller waiting for a reply: no set to allocate
             }
         }
 
@@ -151,21 +140,7 @@ internal sealed partial class Process
     {
         lock (_lock)
         {
-            switch (_monitoredBy)
-            {
-                case MonitorRef one when one == monitor:
-                    _monitoredBy = null;
-                    return true;
-                case HashSet<MonitorRef> many when many.Remove(monitor):
-                    if (many.Count == 0)
-                    {
-                        _monitoredBy = null;
-                    }
-
-                    return true;
-                default:
-                    return false;
-            }
+            return SmallSet.Remove(ref _monitoredBy, monitor);
         }
     }
 
@@ -209,30 +184,12 @@ internal sealed partial class Process
         {
             if (!_dead)
             {
-                (_monitoring ??= []).Add(monitor);
+                SmallSet.Add(ref _monitoring, monitor);
             }
         }
     }
 
-    private bool ForgetMonitorLocked(MonitorRef monitor)
-    {
-        if (_monitoring is null || !_monitoring.Remove(monitor))
-        {
-            return false;
-        }
+    private bool ForgetMonitorLocked(MonitorRef monitor) => SmallSet.Remove(ref _monitoring, monitor);
 
-        if (_monitoring.Count == 0)
-        {
-            _monitoring = null;
-        }
-
-        return true;
-    }
-
-    private static MonitorRef[] Watchers(object? monitoredBy) => monitoredBy switch
-    {
-        MonitorRef one => [one],
-        HashSet<MonitorRef> many => [.. many],
-        _ => [],
-    };
+    private static MonitorRef[] Watchers(object? monitoredBy) => SmallSet.ToArray<MonitorRef>(monitoredBy);
 }

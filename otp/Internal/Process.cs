@@ -15,9 +15,9 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     private volatile bool _dead; // written under the lock; read without it only to stop the code of a dead process early
     private object? _reason;
     private bool _trapExit;
-    private HashSet<Process>? _links;
+    private object? _links; // a SmallSet of Process: most processes have at most one link
     private object? _monitoredBy; // null, one MonitorRef, or a HashSet of them: most processes have at most one watcher
-    private HashSet<MonitorRef>? _monitoring;
+    private object? _monitoring; // a SmallSet of the MonitorRefs this process holds
     private CancellationTokenSource? _exiting;
 
     public Process(Node node, long id, Func<ProcessContext, Task>? body, Pid? parent)
@@ -177,9 +177,9 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     /// </summary>
     public void Terminate(object reason)
     {
-        HashSet<Process>? links;
+        object? links;
         object? monitoredBy;
-        HashSet<MonitorRef>? monitoring;
+        object? monitoring;
         CancellationTokenSource? exiting;
         bool wasWaiting;
         lock (_lock)
@@ -232,27 +232,45 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
         }
     }
 
-    private void Notify(object reason, HashSet<Process>? links, object? monitoredBy, HashSet<MonitorRef>? monitoring)
+    private void Notify(object reason, object? links, object? monitoredBy, object? monitoring)
     {
-        if (monitoring is not null)
+        switch (monitoring)
         {
-            foreach (var monitor in monitoring)
-            {
-                monitor.Target?.RemoveMonitor(monitor);
-            }
+            case MonitorRef one:
+                one.Target?.RemoveMonitor(one);
+                break;
+            case HashSet<MonitorRef> many:
+                foreach (var monitor in many)
+                {
+                    monitor.Target?.RemoveMonitor(monitor);
+                }
+
+                break;
         }
 
-        if (links is not null)
+        switch (links)
         {
-            foreach (var linked in links)
-            {
-                linked.OnLinkedExit(this, reason);
-            }
+            case Process one:
+                one.OnLinkedExit(this, reason);
+                break;
+            case HashSet<Process> many:
+                foreach (var linked in many)
+                {
+                    linked.OnLinkedExit(this, reason);
+                }
+
+                break;
         }
 
-        if (monitoredBy is not null)
+        if (monitoredBy is MonitorRef only)
         {
-            foreach (var monitor in Watchers(monitoredBy).OrderBy(m => m.Id)) // oldest monitor first: a deterministic order for readers
+            only.Watcher.OnDown(only, Pid, reason);
+        }
+        else if (monitoredBy is not null)
+        {
+            var watchers = Watchers(monitoredBy);
+            Array.Sort(watchers, static (a, b) => a.Id.CompareTo(b.Id)); // oldest monitor first: a deterministic order for readers
+            foreach (var monitor in watchers)
             {
                 monitor.Watcher.OnDown(monitor, Pid, reason);
             }
@@ -270,8 +288,8 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
                 status,
                 MessageCount,
                 Volatile.Read(ref _handled),
-                _links?.Select(p => p.Pid).Order().ToArray() ?? [],
-                _monitoring?.Where(m => m.Target is not null).Select(m => m.Target!.Pid).ToArray() ?? [],
+                SmallSet.ToArray<Process>(_links).Select(p => p.Pid).Order().ToArray(),
+                SmallSet.ToArray<MonitorRef>(_monitoring).Where(m => m.Target is not null).Select(m => m.Target!.Pid).ToArray(),
                 Watchers(_monitoredBy).Select(m => m.Watcher).OfType<Process>().Select(p => p.Pid).ToArray(),
                 RegisteredName,
                 Behaviour,

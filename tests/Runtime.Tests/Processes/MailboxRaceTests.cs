@@ -12,6 +12,9 @@ public sealed class MailboxRaceTests : RuntimeTest
     private const int Senders = 4;
     private const int PerSender = 20000;
 
+    // Selective receive scans the messages it skips each time, as Erlang's does: fewer here, so the test stays fast when loaded.
+    private const int SelectivePerSender = 3000;
+
     protected override bool UsesFakeClock => false;
 
     [Test, CancelAfter(30000)]
@@ -61,7 +64,7 @@ public sealed class MailboxRaceTests : RuntimeTest
         var receiver = Node.Spawn(async ctx =>
         {
             // First all of sender 0's messages, picked out while the others keep arriving; then everything else.
-            for (var seq = 0; seq < PerSender; seq++)
+            for (var seq = 0; seq < SelectivePerSender; seq++)
             {
                 var message = await ctx.ReceiveAsync(m => m is (0, int), TimeSpan.FromSeconds(20));
                 if (message is not (0, int got) || got != seq)
@@ -72,7 +75,7 @@ public sealed class MailboxRaceTests : RuntimeTest
             }
 
             var next = new int[Senders];
-            for (var i = 0; i < (Senders - 1) * PerSender; i++)
+            for (var i = 0; i < (Senders - 1) * SelectivePerSender; i++)
             {
                 var (sender, seq) = ((int, int))(await ctx.ReceiveAsync(TimeSpan.FromSeconds(20)))!;
                 if (sender == 0 || seq != next[sender])
@@ -89,7 +92,7 @@ public sealed class MailboxRaceTests : RuntimeTest
 
         await Task.WhenAll(Enumerable.Range(0, Senders).Select(sender => Task.Run(() =>
         {
-            for (var seq = 0; seq < PerSender; seq++)
+            for (var seq = 0; seq < SelectivePerSender; seq++)
             {
                 Node.Send(receiver, (sender, seq));
             }
