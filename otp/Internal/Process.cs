@@ -216,7 +216,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
         // A long chain of links would otherwise recurse once per process: past a few levels, continue on the pool.
         if (t_notifyDepth > 32)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(_ => Notify(reason, links, monitoredBy, monitoring), null);
+            NotifyLater(reason, links, monitoredBy, monitoring);
         }
         else
         {
@@ -231,6 +231,10 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
             }
         }
     }
+
+    // A method of its own: a lambda in Terminate would allocate its closure on every exit, deferred or not.
+    private void NotifyLater(object reason, object? links, object? monitoredBy, object? monitoring) =>
+        ThreadPool.UnsafeQueueUserWorkItem(_ => Notify(reason, links, monitoredBy, monitoring), null);
 
     private void Notify(object reason, object? links, object? monitoredBy, object? monitoring)
     {

@@ -275,8 +275,12 @@ public sealed class Node : IDisposable, IAsyncDisposable
         _processes.TryRemove(process.Pid.Id, out _);
         if (ProcessCrashed is { } handlers && !ExitReason.IsNormal(reason))
         {
-            // Subscribers are user code: they run on the thread pool, never on the thread that ended the process.
-            ThreadPool.UnsafeQueueUserWorkItem(_ => handlers(process.Pid, reason), null);
+            ReportCrash(handlers, process.Pid, reason);
         }
     }
+
+    // Subscribers are user code: they run on the thread pool, never on the thread that ended the process. A method of its
+    // own, so OnExited allocates no closure for the exits nobody hears about.
+    private static void ReportCrash(Action<Pid, object> handlers, Pid pid, object reason) =>
+        ThreadPool.UnsafeQueueUserWorkItem(_ => handlers(pid, reason), null);
 }
