@@ -17,7 +17,13 @@ internal sealed class TimerQueue
     private long _armedFor = long.MaxValue; // the deadline the timer is set for; MaxValue when it is not set
     private ITimer? _timer;
 
-    public TimerQueue(TimeProvider time) => _time = time;
+    private readonly long _ticksPerTimeSpanTick; // the clock's units per TimeSpan tick when a whole number, else 0
+
+    public TimerQueue(TimeProvider time)
+    {
+        _time = time;
+        _ticksPerTimeSpanTick = time.TimestampFrequency % TimeSpan.TicksPerSecond == 0 ? time.TimestampFrequency / TimeSpan.TicksPerSecond : 0;
+    }
 
     /// <summary>Number of entries waiting (for tests).</summary>
     public int Count
@@ -35,8 +41,12 @@ internal sealed class TimerQueue
     public void Add(TimerEntry entry, TimeSpan timeout)
     {
         // In the clock's units, rounded up so an entry never fires before its time; far deadlines are capped (never reached).
-        var ticks = (((Int128)timeout.Ticks * _time.TimestampFrequency) + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
-        var deadline = (long)Int128.Min(_time.GetTimestamp() + ticks, long.MaxValue / 2);
+        // The common clocks count in a whole multiple of TimeSpan ticks (a fake clock: 1; Stopwatch on Linux: 100).
+        var ticks = _ticksPerTimeSpanTick > 0 && timeout.Ticks <= long.MaxValue / 4 / _ticksPerTimeSpanTick
+            ? timeout.Ticks * _ticksPerTimeSpanTick
+            : (long)Int128.Min((((Int128)timeout.Ticks * _time.TimestampFrequency) + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond, long.MaxValue / 4);
+        var now = _time.GetTimestamp();
+        var deadline = now > (long.MaxValue / 2) - ticks ? long.MaxValue / 2 : now + ticks;
         bool rearm;
         lock (_lock)
         {
