@@ -10,6 +10,7 @@ namespace Otp;
 public abstract class Application
 {
     private readonly Dictionary<string, object?> _environment = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new(); // guards _environment
     private readonly TaskCompletionSource<object> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Node? _node;
     private Pid? _master;
@@ -32,7 +33,7 @@ public abstract class Application
     /// <param name="fallback">Returned when the key is not set.</param>
     public object? GetEnv(string key, object? fallback = null)
     {
-        lock (_environment)
+        lock (_lock)
         {
             return _environment.TryGetValue(key, out var value) ? value : fallback;
         }
@@ -43,7 +44,7 @@ public abstract class Application
     /// <param name="value">The value.</param>
     public void PutEnv(string key, object? value)
     {
-        lock (_environment)
+        lock (_lock)
         {
             _environment[key] = value;
         }

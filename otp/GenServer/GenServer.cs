@@ -227,10 +227,13 @@ public static class GenServer
         var monitor = process.AddMonitor(from, null); // a DOWN fails the call with the server's exit reason
         process.Enqueue(wrap(request, from));
 
-        // Static callbacks with the From as state: a call allocates no closures.
-        var timer = limit == Timeout.InfiniteTimeSpan
-            ? null
-            : node.Time.CreateTimer(static f => ((From)f!).OnTimeout(), from, limit, Timeout.InfiniteTimeSpan);
+        // The time-out is an entry in the node's timer queue (no timer per call); a static callback with the From as state.
+        var timer = limit == Timeout.InfiniteTimeSpan ? null : new CallTimer(from);
+        if (timer is not null)
+        {
+            node.Timers.Add(timer, limit);
+        }
+
         var registration = cancellationToken.UnsafeRegister(static (f, token) => ((From)f!).TryFail(new OperationCanceledException(token)), from);
         try
         {
@@ -240,7 +243,10 @@ public static class GenServer
         {
             process.RemoveMonitor(monitor);
             registration.Dispose();
-            timer?.Dispose();
+            if (timer is not null)
+            {
+                node.Timers.Remove(timer);
+            }
         }
     }
 }

@@ -2,7 +2,9 @@ namespace Otp;
 
 /// <summary>
 /// The signal half of a process: exit signals, links and monitors. Links are made and removed with both processes
-/// locked (in pid order), so a link is never half made while one side dies.
+/// private locks held (in pid order), so a link is never half made while one side dies. A monitor is recorded on both
+/// sides; its DOWN is queued only if the watching process still holds it, decided under the watcher's lock, so once
+/// demonitor has returned no DOWN for it can arrive (erlang:demonitor/2).
 /// </summary>
 internal sealed partial class Process
 {
@@ -15,7 +17,7 @@ internal sealed partial class Process
     public void ExitSignal(Pid from, object reason, bool viaLink)
     {
         bool trap;
-        lock (this)
+        lock (_lock)
         {
             if (_dead)
             {
@@ -48,10 +50,10 @@ internal sealed partial class Process
 
     private void OnLinkedExit(Process exited, object reason)
     {
-        lock (this)
+        lock (_lock)
         {
             // Unlinked in the meantime: Erlang guarantees no signal from a link once unlink has returned.
-            if (_dead || _links is null || !_links.Remove(exited))
+            if (_dead || !SmallSet.Remove(ref _links, exited))
             {
                 return;
             }
@@ -70,9 +72,9 @@ internal sealed partial class Process
 
         // Lock both, in a fixed order, so a link is never half made while one of them dies.
         var (first, second) = Pid.Id < other.Pid.Id ? (this, other) : (other, this);
-        lock (first)
+        lock (first._lock)
         {
-            lock (second)
+            lock (second._lock)
             {
                 if (_dead)
                 {
@@ -84,8 +86,8 @@ internal sealed partial class Process
                     return false;
                 }
 
-                (_links ??= []).Add(other);
-                (other._links ??= []).Add(this);
+                SmallSet.Add(ref _links, other);
+                SmallSet.Add(ref other._links, this);
                 return true;
             }
         }
@@ -94,51 +96,34 @@ internal sealed partial class Process
     public void Unlink(Process other)
     {
         var (first, second) = Pid.Id < other.Pid.Id ? (this, other) : (other, this);
-        lock (first)
+        lock (first._lock)
         {
-            lock (second)
+            lock (second._lock)
             {
-                _links?.Remove(other);
-                other._links?.Remove(this);
+                SmallSet.Remove(ref _links, other);
+                SmallSet.Remove(ref other._links, this);
             }
         }
     }
 
-    /// <summary>Adds a monitor held by <paramref name="watcher"/>; if this process is already dead, DOWN with noproc comes at once.</summary>
+    /// <summary>
+    /// Adds a monitor held by <paramref name="watcher"/>; if this process is already dead, DOWN with noproc comes at once.
+    /// A process watcher must be its own <paramref name="holder"/>: it queues a DOWN only for a monitor it still holds.
+    /// </summary>
     public MonitorRef AddMonitor(IDownHandler watcher, Process? holder)
     {
         var monitor = new MonitorRef(this, watcher);
 
         // The holder records it first: if this process dies meanwhile, the DOWN that follows finds it and forgets it.
-        if (holder is not null)
-        {
-            lock (holder)
-            {
-                if (!holder._dead)
-                {
-                    (holder._monitoring ??= []).Add(monitor);
-                }
-            }
-        }
+        holder?.RecordMonitor(monitor);
 
         bool dead;
-        lock (this)
+        lock (_lock)
         {
             dead = _dead;
             if (!dead)
             {
-                if (_monitoredBy is null)
-                {
-                    _monitoredBy = monitor; // the common case, a caller waiting for a reply: no set to allocate
-                }
-                else if (_monitoredBy is MonitorRef one)
-                {
-                    _monitoredBy = new HashSet<MonitorRef> { one, monitor };
-                }
-                else
-                {
-                    ((HashSet<MonitorRef>)_monitoredBy).Add(monitor);
-                }
+                SmallSet.Add(ref _monitoredBy, monitor); // commonly one, a caller waiting for a reply: no set to allocate
             }
         }
 
@@ -153,48 +138,58 @@ internal sealed partial class Process
     /// <summary>Removes a monitor; true if it was still active (no DOWN sent yet).</summary>
     public bool RemoveMonitor(MonitorRef monitor)
     {
-        lock (this)
+        lock (_lock)
         {
-            switch (_monitoredBy)
-            {
-                case MonitorRef one when one == monitor:
-                    _monitoredBy = null;
-                    return true;
-                case HashSet<MonitorRef> many when many.Remove(monitor):
-                    if (many.Count == 0)
-                    {
-                        _monitoredBy = null;
-                    }
-
-                    return true;
-                default:
-                    return false;
-            }
+            return SmallSet.Remove(ref _monitoredBy, monitor);
         }
     }
 
-    public void ForgetMonitor(MonitorRef monitor)
+    /// <summary>
+    /// Drops a monitor this process holds (demonitor); true if it still held it, so no DOWN for it was queued and none
+    /// will be. Under the same lock as <see cref="IDownHandler.OnDown"/>: a DOWN is either already in the mailbox (for
+    /// a flush to take) or never comes.
+    /// </summary>
+    public bool ForgetMonitor(MonitorRef monitor)
     {
-        lock (this)
+        lock (_lock)
         {
-            if (_monitoring is not null && _monitoring.Remove(monitor) && _monitoring.Count == 0)
-            {
-                _monitoring = null;
-            }
+            return ForgetMonitorLocked(monitor);
         }
     }
 
-    /// <summary>A monitor held by this process fired: forget it and queue the DOWN message.</summary>
+    /// <summary>A monitor held by this process fired: queue the DOWN, unless this process dropped the monitor meanwhile.</summary>
     void IDownHandler.OnDown(MonitorRef monitor, Pid pid, object reason)
     {
-        ForgetMonitor(monitor);
-        Enqueue(new DownMessage(monitor, pid, reason));
+        bool wake;
+        lock (_lock)
+        {
+            // Demonitored meanwhile (or dead): Erlang places no DOWN once demonitor has returned.
+            if (!ForgetMonitorLocked(monitor))
+            {
+                return;
+            }
+
+            wake = Push(new DownMessage(monitor, pid, reason)); // complete before the lock is released: a flush then finds it
+        }
+
+        if (wake)
+        {
+            _waiter.SetResult(Wake.Message);
+        }
     }
 
-    private static MonitorRef[] Watchers(object? monitoredBy) => monitoredBy switch
+    private void RecordMonitor(MonitorRef monitor)
     {
-        MonitorRef one => [one],
-        HashSet<MonitorRef> many => [.. many],
-        _ => [],
-    };
+        lock (_lock)
+        {
+            if (!_dead)
+            {
+                SmallSet.Add(ref _monitoring, monitor);
+            }
+        }
+    }
+
+    private bool ForgetMonitorLocked(MonitorRef monitor) => SmallSet.Remove(ref _monitoring, monitor);
+
+    private static MonitorRef[] Watchers(object? monitoredBy) => SmallSet.ToArray<MonitorRef>(monitoredBy);
 }

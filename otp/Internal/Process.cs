@@ -2,7 +2,7 @@ namespace Otp;
 
 /// <summary>
 /// A process: a mailbox, a body scheduled on the thread pool, and its links and monitors.
-/// All state is guarded by the process's own lock; user code (the body, predicates) never runs under it,
+/// All state is guarded by the process's private lock (two processes being linked take both, in pid order); user code (the body, predicates) never runs under it,
 /// and exit notifications to other processes are sent after the lock is released.
 /// </summary>
 internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
@@ -10,13 +10,14 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     [ThreadStatic]
     private static int t_notifyDepth;
 
+    private readonly Lock _lock = new();
     private Func<ProcessContext, Task>? _body; // dropped once started: its closure may hold start-up state
     private volatile bool _dead; // written under the lock; read without it only to stop the code of a dead process early
     private object? _reason;
     private bool _trapExit;
-    private HashSet<Process>? _links;
+    private object? _links; // a SmallSet of Process: most processes have at most one link
     private object? _monitoredBy; // null, one MonitorRef, or a HashSet of them: most processes have at most one watcher
-    private HashSet<MonitorRef>? _monitoring;
+    private object? _monitoring; // a SmallSet of the MonitorRefs this process holds
     private CancellationTokenSource? _exiting;
 
     public Process(Node node, long id, Func<ProcessContext, Task>? body, Pid? parent)
@@ -39,8 +40,8 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     /// <summary>The behaviour the process runs (<c>gen_server</c>, <c>supervisor</c>...), for introspection.</summary>
     public string? Behaviour { get; set; }
 
-    /// <summary>The registered name; written by <see cref="Otp.Node"/> under this process's lock.</summary>
-    public string? RegisteredName { get; set; }
+    /// <summary>The registered name; written only under this process's lock (<see cref="TryRegister"/>, <see cref="TryUnregister"/>).</summary>
+    public string? RegisteredName { get; private set; }
 
     /// <summary>True once the process has exited; a lock-free read for the process's own code.</summary>
     public bool HasExited => _dead;
@@ -49,7 +50,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     {
         get
         {
-            lock (this)
+            lock (_lock)
             {
                 return !_dead;
             }
@@ -60,7 +61,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     {
         get
         {
-            lock (this)
+            lock (_lock)
             {
                 return _reason;
             }
@@ -71,7 +72,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     {
         get
         {
-            lock (this)
+            lock (_lock)
             {
                 return _trapExit;
             }
@@ -79,20 +80,9 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
 
         set
         {
-            lock (this)
+            lock (_lock)
             {
                 _trapExit = value;
-            }
-        }
-    }
-
-    public bool IsWaiting
-    {
-        get
-        {
-            lock (this)
-            {
-                return _waiting;
             }
         }
     }
@@ -102,7 +92,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     {
         get
         {
-            lock (this)
+            lock (_lock)
             {
                 if (_dead)
                 {
@@ -112,6 +102,39 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
                 _exiting ??= new CancellationTokenSource();
                 return _exiting.Token;
             }
+        }
+    }
+
+    /// <summary>
+    /// Takes <paramref name="name"/> in <paramref name="names"/> for this process, under its lock, so a process never gets
+    /// a name after it has exited (and freed its names): false if it is dead, already named, or the name is taken.
+    /// </summary>
+    public bool TryRegister(string name, System.Collections.Concurrent.ConcurrentDictionary<string, Process> names)
+    {
+        lock (_lock)
+        {
+            if (_dead || RegisteredName is not null || !names.TryAdd(name, this))
+            {
+                return false;
+            }
+
+            RegisteredName = name;
+            return true;
+        }
+    }
+
+    /// <summary>Frees <paramref name="name"/> if this process holds it in <paramref name="names"/>.</summary>
+    public bool TryUnregister(string name, System.Collections.Concurrent.ConcurrentDictionary<string, Process> names)
+    {
+        lock (_lock)
+        {
+            if (!names.TryRemove(new KeyValuePair<string, Process>(name, this)))
+            {
+                return false;
+            }
+
+            RegisteredName = null;
+            return true;
         }
     }
 
@@ -154,12 +177,12 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     /// </summary>
     public void Terminate(object reason)
     {
-        HashSet<Process>? links;
+        object? links;
         object? monitoredBy;
-        HashSet<MonitorRef>? monitoring;
+        object? monitoring;
         CancellationTokenSource? exiting;
         bool wasWaiting;
-        lock (this)
+        lock (_lock)
         {
             if (_dead)
             {
@@ -175,7 +198,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
             _links = null;
             _monitoredBy = null;
             _monitoring = null;
-            wasWaiting = ClearMailboxLocked();
+            wasWaiting = CloseMailbox();
         }
 
         if (wasWaiting)
@@ -193,7 +216,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
         // A long chain of links would otherwise recurse once per process: past a few levels, continue on the pool.
         if (t_notifyDepth > 32)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(_ => Notify(reason, links, monitoredBy, monitoring), null);
+            NotifyLater(reason, links, monitoredBy, monitoring);
         }
         else
         {
@@ -209,27 +232,49 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
         }
     }
 
-    private void Notify(object reason, HashSet<Process>? links, object? monitoredBy, HashSet<MonitorRef>? monitoring)
+    // A method of its own: a lambda in Terminate would allocate its closure on every exit, deferred or not.
+    private void NotifyLater(object reason, object? links, object? monitoredBy, object? monitoring) =>
+        ThreadPool.UnsafeQueueUserWorkItem(_ => Notify(reason, links, monitoredBy, monitoring), null);
+
+    private void Notify(object reason, object? links, object? monitoredBy, object? monitoring)
     {
-        if (monitoring is not null)
+        switch (monitoring)
         {
-            foreach (var monitor in monitoring)
-            {
-                monitor.Target?.RemoveMonitor(monitor);
-            }
+            case MonitorRef one:
+                one.Target?.RemoveMonitor(one);
+                break;
+            case HashSet<MonitorRef> many:
+                foreach (var monitor in many)
+                {
+                    monitor.Target?.RemoveMonitor(monitor);
+                }
+
+                break;
         }
 
-        if (links is not null)
+        switch (links)
         {
-            foreach (var linked in links)
-            {
-                linked.OnLinkedExit(this, reason);
-            }
+            case Process one:
+                one.OnLinkedExit(this, reason);
+                break;
+            case HashSet<Process> many:
+                foreach (var linked in many)
+                {
+                    linked.OnLinkedExit(this, reason);
+                }
+
+                break;
         }
 
-        if (monitoredBy is not null)
+        if (monitoredBy is MonitorRef only)
         {
-            foreach (var monitor in Watchers(monitoredBy).OrderBy(m => m.Id)) // oldest monitor first: a deterministic order for readers
+            only.Watcher.OnDown(only, Pid, reason);
+        }
+        else if (monitoredBy is not null)
+        {
+            var watchers = Watchers(monitoredBy);
+            Array.Sort(watchers, static (a, b) => a.Id.CompareTo(b.Id)); // oldest monitor first: a deterministic order for readers
+            foreach (var monitor in watchers)
             {
                 monitor.Watcher.OnDown(monitor, Pid, reason);
             }
@@ -239,16 +284,16 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     /// <summary>A consistent copy of what introspection shows.</summary>
     public ProcessInfo Snapshot()
     {
-        lock (this)
+        lock (_lock)
         {
-            var status = _dead ? ProcessStatus.Exited : _waiting ? ProcessStatus.Waiting : ProcessStatus.Running;
+            var status = _dead ? ProcessStatus.Exited : IsWaiting ? ProcessStatus.Waiting : ProcessStatus.Running;
             return new ProcessInfo(
                 Pid,
                 status,
-                _sharedCount + _localCount,
+                MessageCount,
                 Volatile.Read(ref _handled),
-                _links?.Select(p => p.Pid).Order().ToArray() ?? [],
-                _monitoring?.Where(m => m.Target is not null).Select(m => m.Target!.Pid).ToArray() ?? [],
+                SmallSet.ToArray<Process>(_links).Select(p => p.Pid).Order().ToArray(),
+                SmallSet.ToArray<MonitorRef>(_monitoring).Where(m => m.Target is not null).Select(m => m.Target!.Pid).ToArray(),
                 Watchers(_monitoredBy).Select(m => m.Watcher).OfType<Process>().Select(p => p.Pid).ToArray(),
                 RegisteredName,
                 Behaviour,

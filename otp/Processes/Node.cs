@@ -12,6 +12,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
     private readonly ConcurrentDictionary<long, Process> _processes = new();
     private readonly ConcurrentDictionary<string, Process> _names = new(StringComparer.Ordinal);
     private readonly List<Application> _applications = [];
+    private readonly Lock _lock = new(); // guards _applications
     private long _nextId;
 
     /// <summary>Creates a node.</summary>
@@ -19,6 +20,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
     public Node(TimeProvider? time = null)
     {
         Time = time ?? TimeProvider.System;
+        Timers = new TimerQueue(Time);
         Pid = new Pid(Interlocked.Increment(ref _nextId), null);
     }
 
@@ -27,6 +29,9 @@ public sealed class Node : IDisposable, IAsyncDisposable
     /// <c>erlang:monotonic_time/0</c>); injectable so tests can use a fake clock, which the BEAM cannot do.
     /// </summary>
     public TimeProvider Time { get; }
+
+    /// <summary>The time-outs of calls and receives on this node, behind one timer of <see cref="Time"/>.</summary>
+    internal TimerQueue Timers { get; }
 
     /// <summary>
     /// The node's own pid: the sender of exit signals sent with <see cref="Exit"/> from outside any process (Erlang has
@@ -150,17 +155,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
             return false;
         }
 
-        // Under the process's lock, so a process never gets a name after it has exited (and freed its names).
-        lock (process)
-        {
-            if (!process.IsAlive || process.RegisteredName is not null || !_names.TryAdd(name, process))
-            {
-                return false;
-            }
-
-            process.RegisteredName = name;
-            return true;
-        }
+        return process.TryRegister(name, _names);
     }
 
     /// <summary>Frees a name: <c>unregister/1</c>. Returns false if it was not registered.</summary>
@@ -168,21 +163,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
     public bool Unregister(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (!_names.TryGetValue(name, out var process))
-        {
-            return false;
-        }
-
-        lock (process)
-        {
-            if (!_names.TryRemove(new KeyValuePair<string, Process>(name, process)))
-            {
-                return false;
-            }
-
-            process.RegisteredName = null;
-            return true;
-        }
+        return _names.TryGetValue(name, out var process) && process.TryUnregister(name, _names);
     }
 
     /// <summary>The process registered as <paramref name="name"/>, or null: <c>whereis/1</c>.</summary>
@@ -211,7 +192,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
     /// <summary>The applications running on this node, in start order: <c>application:which_applications/0</c>.</summary>
     public IReadOnlyList<Application> Applications()
     {
-        lock (_applications)
+        lock (_lock)
         {
             return _applications.ToArray();
         }
@@ -251,7 +232,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
 
     internal void AddApplication(Application application)
     {
-        lock (_applications)
+        lock (_lock)
         {
             _applications.Add(application);
         }
@@ -259,7 +240,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
 
     internal void RemoveApplication(Application application)
     {
-        lock (_applications)
+        lock (_lock)
         {
             _applications.Remove(application);
         }
@@ -294,8 +275,12 @@ public sealed class Node : IDisposable, IAsyncDisposable
         _processes.TryRemove(process.Pid.Id, out _);
         if (ProcessCrashed is { } handlers && !ExitReason.IsNormal(reason))
         {
-            // Subscribers are user code: they run on the thread pool, never on the thread that ended the process.
-            ThreadPool.UnsafeQueueUserWorkItem(_ => handlers(process.Pid, reason), null);
+            ReportCrash(handlers, process.Pid, reason);
         }
     }
+
+    // Subscribers are user code: they run on the thread pool, never on the thread that ended the process. A method of its
+    // own, so OnExited allocates no closure for the exits nobody hears about.
+    private static void ReportCrash(Action<Pid, object> handlers, Pid pid, object reason) =>
+        ThreadPool.UnsafeQueueUserWorkItem(_ => handlers(pid, reason), null);
 }

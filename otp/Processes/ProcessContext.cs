@@ -177,7 +177,7 @@ public sealed class ProcessContext : IDisposable
         if (pid.Process is null)
         {
             var none = new MonitorRef(null, Process);
-            ((IDownHandler)Process).OnDown(none, pid, ExitReason.NoProc);
+            Process.Enqueue(new DownMessage(none, pid, ExitReason.NoProc));
             return none;
         }
 
@@ -193,16 +193,23 @@ public sealed class ProcessContext : IDisposable
     }
 
     /// <summary>
-    /// Turns a monitor off: <c>demonitor/2</c>. With <paramref name="flush"/> a DOWN already delivered for it is removed
-    /// from the mailbox too (<c>[flush]</c>). Returns true if the monitor was still active (<c>[info]</c>).
+    /// Turns a monitor off: <c>demonitor/2</c>. Once it returns, no DOWN for the monitor arrives any more, even if the
+    /// target is exiting at this very moment. With <paramref name="flush"/> a DOWN already delivered for it is removed
+    /// from the mailbox too (<c>[flush]</c>). Returns true if the monitor was still active, so no DOWN was delivered and
+    /// none will be; false if its DOWN was already delivered or the monitor is not this process's (<c>[info]</c>).
     /// </summary>
     /// <param name="monitor">The monitor to remove.</param>
     /// <param name="flush">Also remove its DOWN message if already queued.</param>
     public bool Demonitor(MonitorRef monitor, bool flush = false)
     {
         ArgumentNullException.ThrowIfNull(monitor);
-        var active = monitor.Target?.RemoveMonitor(monitor) ?? false;
-        Process.ForgetMonitor(monitor);
+        // The holder's side decides: from here on no DOWN for it is queued (see Process.OnDown); then the target forgets it.
+        var active = Process.ForgetMonitor(monitor);
+        if (active)
+        {
+            monitor.Target?.RemoveMonitor(monitor);
+        }
+
         if (flush)
         {
             Process.TryTake(m => m is DownMessage down && down.Ref == monitor);

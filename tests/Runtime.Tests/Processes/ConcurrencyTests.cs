@@ -113,4 +113,18 @@ public sealed class ConcurrencyTests : RuntimeTest
             Assert.That(await GenServer.CallAsync<int>(Node, server, "get"), Is.EqualTo(500));
         }
     }
+
+    [Test, CancelAfter(10000)]
+    public async Task Calls_with_time_outs_armed_from_many_threads_all_time_out_on_the_real_clock(CancellationToken ct)
+    {
+        var server = await GenServer.StartAsync(Node, new TestServer());
+        var calls = Enumerable.Range(0, 400)
+            .Select(i => Task.Run(() => GenServer.CallAsync<object>(Node, server, "never", TimeSpan.FromMilliseconds(1 + (i * 7 % 200)), ct), ct))
+            .ToArray();
+
+        foreach (var call in calls)
+        {
+            Assert.ThrowsAsync<CallTimeoutException>(() => call, "every call times out, none is forgotten");
+        }
+    }
 }

@@ -179,6 +179,19 @@ public sealed class ProcessTests : RuntimeTest
     }
 
     [Test, CancelAfter(5000)]
+    public async Task Demonitor_of_a_monitor_another_process_holds_changes_nothing(CancellationToken ct)
+    {
+        // erlang:demonitor/1 turns off a monitor the caller obtained; another process's reference is not the caller's.
+        var pid = Node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
+        var witnessMonitor = Witness.Monitor(pid);
+
+        Assert.That(Inbox.Demonitor(witnessMonitor), Is.False, "the inbox does not hold that monitor");
+        Node.Send(pid, "stop");
+
+        Assert.That(await Witness.DownReason(witnessMonitor, ct), Is.EqualTo(ExitReason.Normal), "the witness's monitor is still on");
+    }
+
+    [Test, CancelAfter(5000)]
     public async Task An_abnormal_exit_travels_along_a_link_and_kills_the_other_side(CancellationToken ct)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

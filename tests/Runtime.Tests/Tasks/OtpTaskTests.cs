@@ -174,6 +174,60 @@ public sealed class OtpTaskTests : RuntimeTest
         Assert.That(error!.Reason, Is.InstanceOf<InvalidOperationException>());
     }
 
+    // Elixir's Task.await demonitors with flush once the reply is in: the task's DOWN, which follows at once, must never
+    // reach the owner. Many tasks in a row, then a wait (with no monitor of the owner's) until every one has exited.
+    private const int ManyTasks = 5000;
+
+    [Test, CancelAfter(20000)]
+    public async Task Await_leaves_no_DOWN_of_the_task_in_the_owners_mailbox(CancellationToken ct)
+    {
+        var exits = new List<Task>();
+        for (var i = 0; i < ManyTasks; i++)
+        {
+            var value = i;
+            var task = OtpTask.Async(Inbox, () => value);
+            exits.Add(Node.WaitForExitAsync(task.Pid, ct));
+            Assert.That(await OtpTask.AwaitAsync(task, cancellationToken: ct), Is.EqualTo(value));
+        }
+
+        await Task.WhenAll(exits);
+
+        Assert.That(Inbox.MessageQueueLength, Is.Zero, "a task's DOWN reached its owner after a successful await");
+    }
+
+    [Test, CancelAfter(20000)]
+    public async Task Yield_with_a_reply_leaves_no_DOWN_of_the_task_in_the_owners_mailbox(CancellationToken ct)
+    {
+        var exits = new List<Task>();
+        for (var i = 0; i < ManyTasks; i++)
+        {
+            var value = i;
+            var task = OtpTask.Async(Inbox, () => value);
+            exits.Add(Node.WaitForExitAsync(task.Pid, ct));
+            Assert.That(await OtpTask.YieldAsync(task, cancellationToken: ct), Is.EqualTo(TaskResult<int>.Ok(value)));
+        }
+
+        await Task.WhenAll(exits);
+
+        Assert.That(Inbox.MessageQueueLength, Is.Zero, "a task's DOWN reached its owner after a successful yield");
+    }
+
+    [Test, CancelAfter(20000)]
+    public async Task Await_many_leaves_no_DOWN_of_the_tasks_in_the_owners_mailbox(CancellationToken ct)
+    {
+        var exits = new List<Task>();
+        for (var i = 0; i < ManyTasks / 3; i++)
+        {
+            var tasks = Enumerable.Range(0, 3).Select(j => OtpTask.Async(Inbox, () => j)).ToArray();
+            exits.AddRange(tasks.Select(t => Node.WaitForExitAsync(t.Pid, ct)));
+            Assert.That(await OtpTask.AwaitManyAsync(tasks, cancellationToken: ct), Is.EqualTo(new[] { 0, 1, 2 }));
+        }
+
+        await Task.WhenAll(exits);
+
+        Assert.That(Inbox.MessageQueueLength, Is.Zero, "a task's DOWN reached its owner after a successful await_many");
+    }
+
     [Test, CancelAfter(5000)]
     public async Task Shutdown_with_brutal_kill_kills_the_task_and_spares_the_owner(CancellationToken ct)
     {
