@@ -186,7 +186,7 @@ public sealed class OtpTaskTests : RuntimeTest
         {
             var value = i;
             var task = OtpTask.Async(Inbox, () => value);
-            exits.Add(Node.WaitForExitAsync(task.Pid, ct));
+            exits.Add(Node.WaitForExitAsync(task.Pid!, ct));
             Assert.That(await OtpTask.AwaitAsync(task, cancellationToken: ct), Is.EqualTo(value));
         }
 
@@ -203,7 +203,7 @@ public sealed class OtpTaskTests : RuntimeTest
         {
             var value = i;
             var task = OtpTask.Async(Inbox, () => value);
-            exits.Add(Node.WaitForExitAsync(task.Pid, ct));
+            exits.Add(Node.WaitForExitAsync(task.Pid!, ct));
             Assert.That(await OtpTask.YieldAsync(task, cancellationToken: ct), Is.EqualTo(TaskResult<int>.Ok(value)));
         }
 
@@ -219,7 +219,7 @@ public sealed class OtpTaskTests : RuntimeTest
         for (var i = 0; i < ManyTasks / 3; i++)
         {
             var tasks = Enumerable.Range(0, 3).Select(j => OtpTask.Async(Inbox, () => j)).ToArray();
-            exits.AddRange(tasks.Select(t => Node.WaitForExitAsync(t.Pid, ct)));
+            exits.AddRange(tasks.Select(t => Node.WaitForExitAsync(t.Pid!, ct)));
             Assert.That(await OtpTask.AwaitManyAsync(tasks, cancellationToken: ct), Is.EqualTo(new[] { 0, 1, 2 }));
         }
 
