@@ -15,11 +15,22 @@ internal sealed class ChildSession : ITestProcessSession
 
     private readonly RunLimits _limits;
     private readonly TimeProvider _time;
+    private readonly TestSandbox _sandbox;
+    private readonly string _scratchRoot;
+    private readonly IReadOnlyList<string> _hidden;
 
-    public ChildSession(RunLimits limits, TimeProvider time)
+    /// <param name="limits">Time and memory limits.</param>
+    /// <param name="time">The clock the limits are measured with.</param>
+    /// <param name="sandbox">What the test processes run in.</param>
+    /// <param name="scratchRoot">Inside a sandbox: where each test process gets its scratch folder (removed after it).</param>
+    /// <param name="hidden">Inside a sandbox: folders the test process must not see (the course, the work folder).</param>
+    public ChildSession(RunLimits limits, TimeProvider time, TestSandbox? sandbox = null, string? scratchRoot = null, IReadOnlyList<string>? hidden = null)
     {
         _limits = limits;
         _time = time;
+        _sandbox = sandbox ?? TestSandbox.Off;
+        _scratchRoot = scratchRoot ?? Path.GetTempPath();
+        _hidden = hidden ?? [];
     }
 
     /// <summary>
@@ -27,15 +38,42 @@ internal sealed class ChildSession : ITestProcessSession
     /// run's secret go to the process on its standard input, which is then closed.
     /// </summary>
     public async Task<ChildSessionResult> RunAsync(
-        IReadOnlyList<string> arguments, string workingDirectory, DateTimeOffset exerciseDeadline,
+        IReadOnlyList<string> arguments, IReadOnlyList<string> inputs, string workingDirectory, DateTimeOffset exerciseDeadline,
         Action<RunnerEvent> onEvent, CancellationToken cancellationToken)
     {
         var secret = ChannelSecret.New();
+        string? scratch = null;
+        var serverPipe = secret.PipeName;
+        (string, SandboxedRun)? sandbox = null;
+        if (_sandbox.BwrapPath is { } bwrap)
+        {
+            // A rooted pipe name is the socket's path; the sandbox sees it at a fixed place, since its /tmp is its own.
+            scratch = Directory.CreateDirectory(Path.Combine(_scratchRoot, secret.PipeName)).FullName;
+            serverPipe = Path.Combine(Path.GetTempPath(), secret.PipeName);
+            sandbox = (bwrap, new SandboxedRun(scratch, serverPipe, inputs, _hidden));
+            secret = secret with { PipeName = Bubblewrap.ChannelPath };
+        }
+
+        try
+        {
+            return await RunProcessAsync(arguments, scratch ?? workingDirectory, sandbox, serverPipe, secret, exerciseDeadline, onEvent, cancellationToken);
+        }
+        finally
+        {
+            if (scratch is not null)
+                RemoveScratch(scratch);
+        }
+    }
+
+    private async Task<ChildSessionResult> RunProcessAsync(
+        IReadOnlyList<string> arguments, string workingDirectory, (string, SandboxedRun)? sandbox, string serverPipe, ChannelSecret secret,
+        DateTimeOffset exerciseDeadline, Action<RunnerEvent> onEvent, CancellationToken cancellationToken)
+    {
         await using var server = new NamedPipeServerStream(
-            secret.PipeName, PipeDirection.In, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
+            serverPipe, PipeDirection.In, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
         var stdout = new CappedText(OutputCap);
         var stderr = new CappedText(OutputCap);
-        using var process = new Process { StartInfo = SelfLauncher.StartInfo(arguments, workingDirectory, _limits.MemoryLimitMb) };
+        using var process = new Process { StartInfo = SelfLauncher.StartInfo(arguments, workingDirectory, _limits.MemoryLimitMb, sandbox) };
         process.Start();
         var pumps = Task.WhenAll(stdout.PumpAsync(process.StandardOutput), stderr.PumpAsync(process.StandardError));
         try
@@ -50,10 +88,7 @@ internal sealed class ChildSession : ITestProcessSession
 
         process.StandardInput.Close(); // a test that reads the console gets end-of-file, not a hang
 
-        RunnerEvent? running = null;
-        RunnerEvent? fixture = null;
-        var (stdoutMark, stderrMark) = (0, 0);
-        var runningSince = _time.GetUtcNow();
+        var state = ChildSessionState.Start(_time.GetUtcNow());
         async Task<ChildSessionResult> Result(ChildSessionEnd end)
         {
             // What the process wrote last (a stack overflow's message) may still be in its pipes; a process it left
@@ -64,8 +99,9 @@ internal sealed class ChildSession : ITestProcessSession
                 await Task.WhenAny(pumps, Task.Delay(Timeout.InfiniteTimeSpan, drained.Token));
             }
 
+            var test = state as ChildSessionState.InTest;
             return new(
-                end, running, running is null ? fixture : null, running is null ? TimeSpan.Zero : _time.GetUtcNow() - runningSince,
+                end, test?.Test, (state as ChildSessionState.InFixture)?.Fixture, test is null ? TimeSpan.Zero : _time.GetUtcNow() - test.Since,
                 process.HasExited ? process.ExitCode : null, stdout.ToString(), stderr.ToString());
         }
 
@@ -79,14 +115,9 @@ internal sealed class ChildSession : ITestProcessSession
             }
 
             using var reader = new StreamReader(server);
-            var lastActivity = _time.GetUtcNow();
             while (true)
             {
-                // A test, or a fixture's set-up before its first test, gets the per-test limit; loading and
-                // discovery get the (longer) start-up limit.
-                var deadline = running is not null || fixture is not null
-                    ? runningSince + _limits.TestTimeout
-                    : lastActivity + _limits.StartupTimeout;
+                var deadline = state.Deadline(_limits);
                 var exerciseLimitFirst = exerciseDeadline <= deadline;
                 string? line;
                 using (var timeout = new CancellationTokenSource(Max(TimeSpan.Zero, Min(deadline, exerciseDeadline) - _time.GetUtcNow()), _time))
@@ -99,8 +130,7 @@ internal sealed class ChildSession : ITestProcessSession
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
                         await StopAsync(process, TimeSpan.Zero);
-                        return await Result(exerciseLimitFirst ? ChildSessionEnd.ExerciseTimedOut
-                            : running is null && fixture is null ? ChildSessionEnd.Stalled : ChildSessionEnd.TestTimedOut);
+                        return await Result(exerciseLimitFirst ? ChildSessionEnd.ExerciseTimedOut : state.TimedOut);
                     }
                 }
 
@@ -110,37 +140,23 @@ internal sealed class ChildSession : ITestProcessSession
                     return await Result(ChildSessionEnd.Died);
                 }
 
-                lastActivity = _time.GetUtcNow();
                 var signed = secret.Verify(line);
                 var runnerEvent = signed is null ? null : RunnerEvent.Parse(signed);
                 if (runnerEvent is null)
                     continue; // not from the runner: ignored, whatever it says
-                switch (runnerEvent.Kind)
+                if (runnerEvent.Kind == RunnerEvent.Finished)
                 {
-                    case RunnerEvent.Started:
-                        running = runnerEvent;
-                        runningSince = lastActivity;
-                        (stdoutMark, stderrMark) = (stdout.Length, stderr.Length);
-                        break;
-                    case RunnerEvent.Finished:
-                        runnerEvent = WithStrayOutput(runnerEvent, stdout.Since(stdoutMark), stderr.Since(stderrMark));
-                        running = null;
-                        runningSince = lastActivity; // the fixture's next test (or tear-down) starts its own clock
-                        break;
-                    case RunnerEvent.FixtureStarted:
-                        fixture = runnerEvent;
-                        runningSince = lastActivity;
-                        break;
-                    case RunnerEvent.FixtureFinished:
-                        fixture = null;
-                        break;
-                    case RunnerEvent.RunFinished:
-                        onEvent(runnerEvent);
-                        await StopAsync(process, s_exitGrace); // a thread the learner left running must not keep it alive
-                        return await Result(ChildSessionEnd.Completed);
+                    var (stdoutMark, stderrMark) = state.OutputMarks(stdout.Length, stderr.Length);
+                    runnerEvent = WithStrayOutput(runnerEvent, stdout.Since(stdoutMark), stderr.Since(stderrMark));
                 }
 
+                state = state.On(runnerEvent, _time.GetUtcNow(), stdout.Length, stderr.Length);
                 onEvent(runnerEvent);
+                if (runnerEvent.Kind == RunnerEvent.RunFinished)
+                {
+                    await StopAsync(process, s_exitGrace); // a thread the learner left running must not keep it alive
+                    return await Result(ChildSessionEnd.Completed);
+                }
             }
         }
         finally
@@ -148,6 +164,22 @@ internal sealed class ChildSession : ITestProcessSession
             if (!process.HasExited)
                 await StopAsync(process, TimeSpan.Zero);
             ProcessGroup.KillAll(process.Id); // whatever the learner's code started and left behind
+        }
+    }
+
+    /// <summary>
+    /// Removes a sandboxed process's scratch folder once the process and everything it started are gone. What the
+    /// learner's code made unremovable stays under the work folder, which is the grader's to clean.
+    /// </summary>
+    private static void RemoveScratch(string scratch)
+    {
+        try
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // left behind: it changes no result, and the next run uses a fresh folder
         }
     }
 
