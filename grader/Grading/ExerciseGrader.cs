@@ -56,7 +56,8 @@ internal sealed class ExerciseGrader
             new BuildCache(work, new RoslynCompiler(references, layout.RelativeToRoot), references),
             new MsBuildCompiler(work, layout.Root, references, layout.RelativeToRoot),
             new TestProcessRunner(settings.Limits, time, Path.Combine(work, "run"), session),
-            settings.ReuseResults ? new ResultCache(work, settings.Limits) : null);
+            // A sandboxed grade runs every test: a result kept from an unsandboxed run is not one to trust.
+            settings.ReuseResults && !sandbox.IsOn ? new ResultCache(work, settings.Limits) : null);
     }
 
     /// <summary>The report for one exercise at its best level (or not started).</summary>
