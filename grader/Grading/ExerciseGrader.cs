@@ -42,13 +42,14 @@ internal sealed class ExerciseGrader
     /// <summary>
     /// The grader with the real collaborators, everything produced going to the work directory. In a
     /// <paramref name="sandbox"/>, each test process gets a scratch folder under <c>&lt;work&gt;/sandbox/</c> and sees
-    /// neither the course nor the work folder, apart from the compiled tests it runs.
+    /// neither the course, the hidden suites' sources (wherever <c>--suites</c> put them) nor the work folder, apart from
+    /// the compiled tests it runs.
     /// </summary>
     public static ExerciseGrader Create(CourseLayout layout, StarterSnapshot? starters, GradeSettings settings, TestSandbox sandbox, TimeProvider time)
     {
         var work = Path.GetFullPath(settings.WorkDirectory ?? layout.WorkDirectory);
         var references = ReferenceSet.Default;
-        var session = new ChildSession(settings.Limits, time, sandbox, Path.Combine(work, "sandbox"), [layout.Root, work]);
+        var session = new ChildSession(settings.Limits, time, sandbox, Path.Combine(work, "sandbox"), [layout.Root, layout.SuitesDirectory, work]);
         return new ExerciseGrader(
             layout,
             starters,

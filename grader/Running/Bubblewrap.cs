@@ -35,6 +35,7 @@ internal static class Bubblewrap
         ];
         var hidden = new[] { Path.GetTempPath(), "/tmp", "/var/tmp", "/run", Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) }
             .Concat(run.Hidden)
+            .Where(p => p.Length > 0)
             .Select(Normalize)
             .Where(p => p != "/" && Directory.Exists(p) && !IsLink(p))
             .Distinct(StringComparer.Ordinal)
@@ -42,7 +43,7 @@ internal static class Bubblewrap
             .ToList();
         foreach (var folder in hidden)
             arguments.AddRange(["--tmpfs", folder]);
-        foreach (var input in RuntimeInputs().Concat(run.Inputs).Select(Normalize).Distinct(StringComparer.Ordinal).Where(Path.Exists))
+        foreach (var input in RuntimeInputs().Concat(run.Inputs).Where(p => p.Length > 0).Select(Normalize).Distinct(StringComparer.Ordinal).Where(Path.Exists))
             arguments.AddRange(["--ro-bind", input, input]);
         arguments.AddRange(["--bind", run.Scratch, run.Scratch, "--bind", run.Channel, ChannelPath]);
         foreach (var folder in hidden)
