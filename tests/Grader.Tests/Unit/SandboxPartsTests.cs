@@ -47,6 +47,15 @@ public class SandboxPartsTests
     }
 
     [Test]
+    public void The_report_notes_a_sandbox_only_when_one_was_asked_for_and_says_why_it_is_missing()
+    {
+        Assert.That(TestSandbox.Off.Note, Is.Null);
+        Assert.That(new TestSandbox(TestSandbox.NoneName, null, "bubblewrap is not installed.").Note,
+            Is.EqualTo("learner code ran WITHOUT a sandbox: bubblewrap is not installed."));
+        Assert.That(new TestSandbox(TestSandbox.BubblewrapName, "/usr/bin/bwrap", null).Note, Does.StartWith("learner code ran sandboxed (bubblewrap)"));
+    }
+
+    [Test]
     public void A_process_is_idle_until_a_test_starts_and_a_test_gets_the_per_test_limit()
     {
         var state = ChildSessionState.Start(s_t0);
