@@ -88,30 +88,15 @@ internal sealed class ChildSession : ITestProcessSession
 
         process.StandardInput.Close(); // a test that reads the console gets end-of-file, not a hang
 
+        var output = new ProcessOutput(stdout, stderr, pumps);
         var state = ChildSessionState.Start(_time.GetUtcNow());
-        async Task<ChildSessionResult> Result(ChildSessionEnd end)
-        {
-            // What the process wrote last (a stack overflow's message) may still be in its pipes; a process it left
-            // behind may hold them open, so the wait is short.
-            if (process.HasExited)
-            {
-                using var drained = new CancellationTokenSource(s_drainGrace, _time);
-                await Task.WhenAny(pumps, Task.Delay(Timeout.InfiniteTimeSpan, drained.Token));
-            }
-
-            var test = state as ChildSessionState.InTest;
-            return new(
-                end, test?.Test, (state as ChildSessionState.InFixture)?.Fixture, test is null ? TimeSpan.Zero : _time.GetUtcNow() - test.Since,
-                process.HasExited ? process.ExitCode : null, stdout.ToString(), stderr.ToString());
-        }
-
         try
         {
             if (!await ConnectAsync(server, process, exerciseDeadline, cancellationToken))
             {
                 var exitedByItself = process.HasExited;
                 await StopAsync(process, TimeSpan.Zero);
-                return await Result(exitedByItself ? ChildSessionEnd.Died : ChildSessionEnd.Stalled);
+                return await ResultAsync(process, output, state, exitedByItself ? ChildSessionEnd.Died : ChildSessionEnd.Stalled);
             }
 
             using var reader = new StreamReader(server);
@@ -130,14 +115,14 @@ internal sealed class ChildSession : ITestProcessSession
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
                         await StopAsync(process, TimeSpan.Zero);
-                        return await Result(exerciseLimitFirst ? ChildSessionEnd.ExerciseTimedOut : state.TimedOut);
+                        return await ResultAsync(process, output, state, exerciseLimitFirst ? ChildSessionEnd.ExerciseTimedOut : state.TimedOut);
                     }
                 }
 
                 if (line is null)
                 {
                     await StopAsync(process, s_exitGrace);
-                    return await Result(ChildSessionEnd.Died);
+                    return await ResultAsync(process, output, state, ChildSessionEnd.Died);
                 }
 
                 var signed = secret.Verify(line);
@@ -155,7 +140,7 @@ internal sealed class ChildSession : ITestProcessSession
                 if (runnerEvent.Kind == RunnerEvent.RunFinished)
                 {
                     await StopAsync(process, s_exitGrace); // a thread the learner left running must not keep it alive
-                    return await Result(ChildSessionEnd.Completed);
+                    return await ResultAsync(process, output, state, ChildSessionEnd.Completed);
                 }
             }
         }
@@ -165,6 +150,23 @@ internal sealed class ChildSession : ITestProcessSession
                 await StopAsync(process, TimeSpan.Zero);
             ProcessGroup.KillAll(process.Id); // whatever the learner's code started and left behind
         }
+    }
+
+    /// <summary>How the session ended, in <paramref name="state"/>, with what the process printed.</summary>
+    private async Task<ChildSessionResult> ResultAsync(Process process, ProcessOutput output, ChildSessionState state, ChildSessionEnd end)
+    {
+        // What the process wrote last (a stack overflow's message) may still be in its pipes; a process it left
+        // behind may hold them open, so the wait is short.
+        if (process.HasExited)
+        {
+            using var drained = new CancellationTokenSource(s_drainGrace, _time);
+            await Task.WhenAny(output.Pumps, Task.Delay(Timeout.InfiniteTimeSpan, drained.Token));
+        }
+
+        var test = state as ChildSessionState.InTest;
+        return new(
+            end, test?.Test, (state as ChildSessionState.InFixture)?.Fixture, test is null ? TimeSpan.Zero : _time.GetUtcNow() - test.Since,
+            process.HasExited ? process.ExitCode : null, output.Stdout.ToString(), output.Stderr.ToString());
     }
 
     /// <summary>
@@ -260,4 +262,7 @@ internal sealed class ChildSession : ITestProcessSession
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>The test process's standard output and error, and the tasks reading them.</summary>
+    private sealed record ProcessOutput(CappedText Stdout, CappedText Stderr, Task Pumps);
 }

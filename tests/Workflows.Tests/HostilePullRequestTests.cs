@@ -75,6 +75,19 @@ public sealed class HostilePullRequestTests
     [OneTimeTearDown]
     public void Remove_what_was_made()
     {
+        // Where the hostile code got out (a grader without a sandbox), its daemon is still running: end it, by its id.
+        foreach (var pid in Survivors())
+        {
+            try
+            {
+                System.Diagnostics.Process.GetProcessById(pid).Kill();
+            }
+            catch (ArgumentException)
+            {
+                // it ended by itself
+            }
+        }
+
         foreach (var file in Directory.GetFiles(Path.GetTempPath(), _marker + "*"))
         {
             File.Delete(file);
@@ -113,12 +126,7 @@ public sealed class HostilePullRequestTests
     [Test]
     public void Nothing_the_learners_code_started_outlives_grading()
     {
-        var survivors = Directory.GetDirectories("/proc")
-            .Where(d => int.TryParse(Path.GetFileName(d), out _))
-            .Where(d => CommandLine(d).Contains(_marker, StringComparison.Ordinal))
-            .Select(Path.GetFileName)
-            .ToList();
-        Assert.That(survivors, Is.Empty, "processes of the hostile code still running after grading");
+        Assert.That(Survivors(), Is.Empty, "processes of the hostile code still running after grading");
     }
 
     [Test]
@@ -130,6 +138,13 @@ public sealed class HostilePullRequestTests
         Assert.That(Directory.GetFiles(_head, "*" + _marker + "*", SearchOption.AllDirectories), Is.Empty);
         Assert.That(_listenerWasCalled, Is.False, "the hostile code opened a connection to 127.0.0.1");
     }
+
+    /// <summary>The ids of the processes whose command line carries this run's marker.</summary>
+    private List<int> Survivors() => !Directory.Exists("/proc") ? [] : Directory.GetDirectories("/proc")
+        .Select(d => (Directory: d, Pid: int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0))
+        .Where(p => p.Pid > 0 && CommandLine(p.Directory).Contains(_marker, StringComparison.Ordinal))
+        .Select(p => p.Pid)
+        .ToList();
 
     private string Evidence()
     {
