@@ -43,13 +43,15 @@ internal sealed class ExerciseGrader
     /// The grader with the real collaborators, everything produced going to the work directory. In a
     /// <paramref name="sandbox"/>, each test process gets a scratch folder under <c>&lt;work&gt;/sandbox/</c> and sees
     /// neither the course, the hidden suites' sources (wherever <c>--suites</c> put them) nor the work folder, apart from
-    /// the compiled tests it runs.
+    /// the compiled tests it runs and the assemblies they reference (such as the kit's runtime, from Release 2 on).
     /// </summary>
     public static ExerciseGrader Create(CourseLayout layout, StarterSnapshot? starters, GradeSettings settings, TestSandbox sandbox, TimeProvider time)
     {
         var work = Path.GetFullPath(settings.WorkDirectory ?? layout.WorkDirectory);
         var references = ReferenceSet.Default;
-        var session = new ChildSession(settings.Limits, time, sandbox, Path.Combine(work, "sandbox"), [layout.Root, layout.SuitesDirectory, work]);
+        var referenced = references.Paths.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal).ToList();
+        var session = new ChildSession(
+            settings.Limits, time, sandbox, Path.Combine(work, "sandbox"), hidden: [layout.Root, layout.SuitesDirectory, work], readable: referenced);
         return new ExerciseGrader(
             layout,
             starters,

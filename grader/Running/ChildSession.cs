@@ -18,19 +18,24 @@ internal sealed class ChildSession : ITestProcessSession
     private readonly TestSandbox _sandbox;
     private readonly string _scratchRoot;
     private readonly IReadOnlyList<string> _hidden;
+    private readonly IReadOnlyList<string> _readable;
 
     /// <param name="limits">Time and memory limits.</param>
     /// <param name="time">The clock the limits are measured with.</param>
     /// <param name="sandbox">What the test processes run in.</param>
     /// <param name="scratchRoot">Inside a sandbox: where each test process gets its scratch folder (removed after it).</param>
     /// <param name="hidden">Inside a sandbox: folders the test process must not see (the course, the work folder).</param>
-    public ChildSession(RunLimits limits, TimeProvider time, TestSandbox? sandbox = null, string? scratchRoot = null, IReadOnlyList<string>? hidden = null)
+    /// <param name="readable">Inside a sandbox: folders every test process reads, even inside hidden ones (the referenced assemblies').</param>
+    public ChildSession(
+        RunLimits limits, TimeProvider time, TestSandbox? sandbox = null, string? scratchRoot = null,
+        IReadOnlyList<string>? hidden = null, IReadOnlyList<string>? readable = null)
     {
         _limits = limits;
         _time = time;
         _sandbox = sandbox ?? TestSandbox.Off;
         _scratchRoot = scratchRoot ?? Path.GetTempPath();
         _hidden = hidden ?? [];
+        _readable = readable ?? [];
     }
 
     /// <summary>
@@ -50,7 +55,7 @@ internal sealed class ChildSession : ITestProcessSession
             // A rooted pipe name is the socket's path; the sandbox sees it at a fixed place, since its /tmp is its own.
             scratch = Directory.CreateDirectory(Path.Combine(_scratchRoot, secret.PipeName)).FullName;
             serverPipe = Path.Combine(Path.GetTempPath(), secret.PipeName);
-            sandbox = (bwrap, new SandboxedRun(scratch, serverPipe, inputs, _hidden));
+            sandbox = (bwrap, new SandboxedRun(scratch, serverPipe, [.. inputs, .. _readable], _hidden));
             secret = secret with { PipeName = Bubblewrap.ChannelPath };
         }
 
