@@ -6,7 +6,8 @@ namespace Grader.Running;
 /// <summary>
 /// Runs a test process inside bubblewrap (<c>bwrap</c>): its own PID namespace (it cannot see the grader or anything
 /// else under /proc, and everything it starts dies with it: the namespace ends when its first process does), no
-/// network, a new session (no terminal to push keys into), the file system read-only, the course, the grader's work
+/// network, a new session (no terminal to push keys into), no capabilities (run as root, bwrap would keep them, and
+/// with them the power to remount the read-only file system writable), the file system read-only, the course, the grader's work
 /// folder, /tmp, /run and HOME hidden behind empty read-only folders, and one writable scratch folder of its own.
 /// <c>--die-with-parent</c> ends it if the grader dies.
 /// </summary>
@@ -30,7 +31,7 @@ internal static class Bubblewrap
     {
         List<string> arguments =
         [
-            "--unshare-all", "--die-with-parent", "--new-session",
+            "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
             "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
         ];
         var hidden = new[] { Path.GetTempPath(), "/tmp", "/var/tmp", "/run", Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) }
@@ -94,7 +95,7 @@ internal static class Bubblewrap
         try
         {
             var start = new ProcessStartInfo(bwrap) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { "--unshare-all", "--die-with-parent", "--new-session", "--ro-bind", "/", "/", "--proc", "/proc", "true" })
+            foreach (var argument in new[] { "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--ro-bind", "/", "/", "--proc", "/proc", "true" })
                 start.ArgumentList.Add(argument);
             using var process = Process.Start(start)!;
             var error = process.StandardError.ReadToEndAsync();

@@ -88,7 +88,7 @@ public sealed class HostilePullRequestTests
             }
         }
 
-        foreach (var file in Directory.GetFiles(Path.GetTempPath(), _marker + "*"))
+        foreach (var file in Directory.GetFiles(Path.GetTempPath(), _marker + "*").Append(Path.Combine("/", _marker + ".remounted")).Where(File.Exists))
         {
             File.Delete(file);
         }
@@ -134,6 +134,7 @@ public sealed class HostilePullRequestTests
     {
         Assert.That(Evidence(), Is.Empty, "what the hostile code managed (it writes this to /tmp, which it can reach only outside a sandbox)");
         Assert.That(Directory.GetFiles(Path.GetTempPath(), _marker + "*"), Is.Empty);
+        Assert.That(Path.Combine("/", _marker + ".remounted"), Does.Not.Exist);
         Assert.That(Directory.GetFiles(_base, "*" + _marker + "*", SearchOption.AllDirectories), Is.Empty);
         Assert.That(Directory.GetFiles(_head, "*" + _marker + "*", SearchOption.AllDirectories), Is.Empty);
         Assert.That(_listenerWasCalled, Is.False, "the hostile code opened a connection to 127.0.0.1");

@@ -18,7 +18,7 @@ public class SandboxPartsTests
         {
             var arguments = string.Join(' ', Bubblewrap.Arguments(new SandboxedRun(scratch, "/tmp/grader-x", [build], [course])));
 
-            Assert.That(arguments, Does.StartWith("--unshare-all --die-with-parent --new-session --ro-bind / / --dev /dev --proc /proc"));
+            Assert.That(arguments, Does.StartWith("--unshare-all --die-with-parent --new-session --cap-drop ALL --ro-bind / / --dev /dev --proc /proc"));
             Assert.That(arguments, Does.Contain($"--tmpfs {course}").And.Contain("--tmpfs /tmp").And.Contain("--tmpfs /run"));
             Assert.That(arguments, Does.Contain($"--ro-bind {build} {build}"));
             Assert.That(arguments, Does.Contain($"--bind {scratch} {scratch} --bind /tmp/grader-x {Bubblewrap.ChannelPath}"));
