@@ -84,7 +84,10 @@ function renderComment(report, headSha) {
     }
     if (failing.length > MAX_FAILING_SHOWN) lines.push('', `…and ${failing.length - MAX_FAILING_SHOWN} more: see the job summary.`);
   }
-  lines.push('', `Graded commit ${cell(headSha.slice(0, 12))} with the base branch's grader, hidden suites and manifest.`);
+  lines.push('', `Graded commit ${cell(headSha.slice(0, 12))} with the base branch's grader, hidden suites and manifest, `
+    + (report.sandbox === 'bubblewrap'
+      ? 'the learner\'s code sandboxed (bubblewrap).'
+      : '**without a sandbox** (bubblewrap could not run on the runner): the learner\'s code could have changed this report.'));
   return lines.join('\n');
 }
 

@@ -7,6 +7,11 @@
 #
 # Writes OUT_DIR/report.json (schema version 1), OUT_DIR/report.md and OUT_DIR/report.junit.xml.
 # Exits 0 whenever grading ran, whatever the grade; non-zero only when grading itself could not run.
+#
+# The learner's code runs sandboxed (--sandbox: bubblewrap, installed here when missing): each test process writes
+# only to a scratch folder of its own, sees no other process and no network, and nothing it starts outlives it, so
+# nothing it does can reach the reports. Where bubblewrap cannot run, grading goes on unsandboxed and the reports say
+# so ("sandbox": "none" in report.json, a note in report.md).
 set -euo pipefail
 
 if [ "$#" -ne 3 ]; then
@@ -50,9 +55,18 @@ for level_dir in "$base"/exercises/*/*/*/; do
 done
 echo "grade-pr: took the learner's sources from $levels level folder(s) of the pull request"
 
-# 3. Build the base's grader and grade the tree once, writing every report from the same run.
+# 3. The sandbox: bubblewrap, installed when missing (as root, or with sudo as on GitHub's runners).
+if [ "$(uname -s)" = Linux ] && ! command -v bwrap > /dev/null; then
+  sudo_=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo > /dev/null; then sudo_="sudo"; fi
+  { $sudo_ apt-get install -y -qq bubblewrap > /dev/null 2>&1 ||
+    { $sudo_ apt-get update -qq > /dev/null 2>&1 && $sudo_ apt-get install -y -qq bubblewrap > /dev/null 2>&1; }; } ||
+    echo "grade-pr: could not install bubblewrap; the report will say that grading ran unsandboxed" >&2
+fi
+
+# 4. Build the base's grader and grade the tree once, writing every report from the same run.
 dotnet build "$work/grader/grader.csproj" -c Release --nologo -v quiet -o "$work/.grader-bin"
-dotnet "$work/.grader-bin/grader.dll" grade --root "$work" \
+dotnet "$work/.grader-bin/grader.dll" grade --root "$work" --sandbox \
   --report "json=$out/report.json" \
   --report "markdown=$out/report.md" \
   --report "junit=$out/report.junit.xml"

@@ -14,7 +14,8 @@ internal sealed record GradingArguments(
     string? WorkDirectory,
     string? Level = null,
     int Parallelism = 0,
-    bool NoCache = false)
+    bool NoCache = false,
+    bool Sandbox = false)
 {
     /// <summary>True unless <c>--format console</c> (the default): the report is for machines, so no spinner.</summary>
     public bool MachineReadable => Format != Grader.Reporting.ReportFormats.Console;

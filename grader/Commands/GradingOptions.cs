@@ -66,6 +66,11 @@ internal sealed class GradingOptions
         Description = "Run every test again, even for code whose results are known from an earlier run.",
     };
 
+    public Option<bool> Sandbox { get; } = new("--sandbox")
+    {
+        Description = "Run your code sandboxed (Linux, bubblewrap): no writes outside a scratch folder, no other processes, no network. Always on under GitHub Actions.",
+    };
+
     public Option<string?> WorkDirectory { get; } = new("--work-dir")
     {
         Description = "Where compiled output goes (default: <root>/.grader).",
@@ -75,7 +80,7 @@ internal sealed class GradingOptions
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Root, Solutions, Level, Format, Output, Reports, Suites, TestTimeout, ExerciseTimeout, MemoryLimit, Parallel, NoCache, WorkDirectory })
+        foreach (var option in new Option[] { Root, Solutions, Level, Format, Output, Reports, Suites, TestTimeout, ExerciseTimeout, MemoryLimit, Parallel, NoCache, Sandbox, WorkDirectory })
             command.Options.Add(option);
     }
 
@@ -113,7 +118,8 @@ internal sealed class GradingOptions
             Resolve(result.GetValue(WorkDirectory), currentDirectory),
             result.GetValue(Level),
             result.GetValue(Parallel),
-            result.GetValue(NoCache));
+            result.GetValue(NoCache),
+            result.GetValue(Sandbox));
     }
 
     private static string? Resolve(string? path, string currentDirectory) =>

@@ -46,9 +46,10 @@ internal sealed class GradingSession
         return new GradingSession(environment, arguments, layout);
     }
 
-    /// <summary>The settings the grading classes get from the command line.</summary>
+    /// <summary>The settings the grading classes get from the command line; under GitHub Actions grades carry weight, so the sandbox is on.</summary>
     public GradeSettings Settings => new(
-        Arguments.Limits, Arguments.WorkDirectory, Arguments.Level, Arguments.Parallelism, ReuseResults: !Arguments.NoCache);
+        Arguments.Limits, Arguments.WorkDirectory, Arguments.Level, Arguments.Parallelism, ReuseResults: !Arguments.NoCache,
+        Sandboxed: Arguments.Sandbox || _environment.GitHubActions);
 
     /// <summary>Grades the exercises <paramref name="include"/> accepts, with a live progress display on an interactive console.</summary>
     public async Task<GradeReport> GradeAsync(Func<ExerciseLocation, bool>? include, CancellationToken cancellationToken)

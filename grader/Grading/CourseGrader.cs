@@ -1,5 +1,6 @@
 using Grader.Course;
 using Grader.Reporting;
+using Grader.Running;
 
 namespace Grader.Grading;
 
@@ -13,6 +14,7 @@ internal sealed class CourseGrader
     private readonly ExerciseGrader _grader;
     private readonly int _parallelism;
     private readonly List<string> _notes = [];
+    private readonly TestSandbox _sandbox;
 
     public CourseGrader(CourseLayout layout, GradeSettings settings, TimeProvider time)
     {
@@ -21,7 +23,10 @@ internal sealed class CourseGrader
         StarterSnapshot? starters = StarterSnapshot.Load(layout.StartersFile);
         if (starters is null && !layout.GradeSolutions)
             _notes.Add("grader/starters.json is missing, so every level counts as started (create it with `dotnet run --project grader -- starters --update`).");
-        _grader = new ExerciseGrader(layout, starters, settings, time);
+        _sandbox = TestSandbox.For(settings.Sandboxed);
+        if (_sandbox.Note is { } sandboxNote)
+            _notes.Add(sandboxNote);
+        _grader = ExerciseGrader.Create(layout, starters, settings, _sandbox, time);
     }
 
     /// <summary>Grades the exercises <paramref name="include"/> accepts (all by default), reporting each as it starts and finishes.</summary>
@@ -59,7 +64,7 @@ internal sealed class CourseGrader
         foreach (var (release, releaseJobs) in jobs)
             releases.Add(new ReleaseReport { Id = release.Id, Title = release.Title, Exercises = await Task.WhenAll(releaseJobs) });
 
-        return new GradeReport { Source = _layout.Source, Releases = releases, Notes = _notes };
+        return new GradeReport { Source = _layout.Source, Releases = releases, Notes = _notes, Sandbox = _sandbox.Name };
     }
 
     /// <summary>The exercises a grading run with <paramref name="include"/> covers, in course order.</summary>

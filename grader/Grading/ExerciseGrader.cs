@@ -19,17 +19,48 @@ internal sealed class ExerciseGrader
     private readonly ResultCache? _results;
     private readonly string? _onlyLevel;
 
-    public ExerciseGrader(CourseLayout layout, StarterSnapshot? starters, GradeSettings settings, TimeProvider time)
+    /// <param name="layout">The course.</param>
+    /// <param name="starters">The starters' hashes (which levels are touched), or null when the snapshot is missing.</param>
+    /// <param name="onlyLevel">Grade only this level, even untouched; null for every touched level.</param>
+    /// <param name="cache">Compiles a level in process, keeping the output by a hash of its inputs.</param>
+    /// <param name="msbuild">Builds a level whose project file is not the kit's one-liner.</param>
+    /// <param name="runner">Runs the compiled tests in test processes.</param>
+    /// <param name="results">Earlier results of unchanged code, or null to run every test again.</param>
+    public ExerciseGrader(
+        CourseLayout layout, StarterSnapshot? starters, string? onlyLevel,
+        BuildCache cache, MsBuildCompiler msbuild, TestProcessRunner runner, ResultCache? results)
     {
         _layout = layout;
         _starters = starters;
-        _onlyLevel = settings.Level;
-        var work = settings.WorkDirectory ?? layout.WorkDirectory;
+        _onlyLevel = onlyLevel;
+        _cache = cache;
+        _msbuild = msbuild;
+        _runner = runner;
+        _results = results;
+    }
+
+    /// <summary>
+    /// The grader with the real collaborators, everything produced going to the work directory. In a
+    /// <paramref name="sandbox"/>, each test process gets a scratch folder under <c>&lt;work&gt;/sandbox/</c> and sees
+    /// neither the course, the hidden suites' sources (wherever <c>--suites</c> put them) nor the work folder, apart from
+    /// the compiled tests it runs and the assemblies they reference (such as the kit's runtime, from Release 2 on).
+    /// </summary>
+    public static ExerciseGrader Create(CourseLayout layout, StarterSnapshot? starters, GradeSettings settings, TestSandbox sandbox, TimeProvider time)
+    {
+        var work = Path.GetFullPath(settings.WorkDirectory ?? layout.WorkDirectory);
         var references = ReferenceSet.Default;
-        _cache = new BuildCache(work, new RoslynCompiler(references, layout.RelativeToRoot), references);
-        _msbuild = new MsBuildCompiler(work, layout.Root, references, layout.RelativeToRoot);
-        _runner = new TestProcessRunner(settings.Limits, time, Path.Combine(work, "run"));
-        _results = settings.ReuseResults ? new ResultCache(work, settings.Limits) : null;
+        var referenced = references.Paths.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal).ToList();
+        var session = new ChildSession(
+            settings.Limits, time, sandbox, Path.Combine(work, "sandbox"), hidden: [layout.Root, layout.SuitesDirectory, work], readable: referenced);
+        return new ExerciseGrader(
+            layout,
+            starters,
+            settings.Level,
+            new BuildCache(work, new RoslynCompiler(references, layout.RelativeToRoot), references),
+            new MsBuildCompiler(work, layout.Root, references, layout.RelativeToRoot),
+            new TestProcessRunner(settings.Limits, time, Path.Combine(work, "run"), session),
+            // A sandboxed grade runs every test: a result kept from an unsandboxed run is not one to trust.
+            settings.ReuseResults && !sandbox.IsOn ? new ResultCache(work, settings.Limits) : null);
     }
 
     /// <summary>The report for one exercise at its best level (or not started).</summary>

@@ -8,12 +8,14 @@ namespace Grader.Grading;
 /// <param name="Level">Grade only this level, even if untouched; null for every touched level.</param>
 /// <param name="Parallelism">How many exercises are graded at the same time.</param>
 /// <param name="ReuseResults">Reuse the test results of an earlier run when nothing that went into them changed.</param>
+/// <param name="Sandboxed">Run learner code in the sandbox (bubblewrap), for grades that carry weight; the report says when it cannot.</param>
 internal sealed record GradeSettings(
     RunLimits Limits,
     string? WorkDirectory = null,
     string? Level = null,
     int Parallelism = 0,
-    bool ReuseResults = true)
+    bool ReuseResults = true,
+    bool Sandboxed = false)
 {
     /// <summary>
     /// The default parallelism: one exercise per core (at least two, so one exercise's test process starting up

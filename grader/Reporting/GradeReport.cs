@@ -17,4 +17,7 @@ internal sealed record GradeReport
 
     /// <summary>Notes about the run itself (a stale starter snapshot, a missing suite), not about one exercise.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>What the learner's code ran in: <c>bubblewrap</c> (sandboxed) or <c>none</c>.</summary>
+    public string Sandbox { get; init; } = "none";
 }

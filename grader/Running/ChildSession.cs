@@ -15,11 +15,27 @@ internal sealed class ChildSession : ITestProcessSession
 
     private readonly RunLimits _limits;
     private readonly TimeProvider _time;
+    private readonly TestSandbox _sandbox;
+    private readonly string _scratchRoot;
+    private readonly IReadOnlyList<string> _hidden;
+    private readonly IReadOnlyList<string> _readable;
 
-    public ChildSession(RunLimits limits, TimeProvider time)
+    /// <param name="limits">Time and memory limits.</param>
+    /// <param name="time">The clock the limits are measured with.</param>
+    /// <param name="sandbox">What the test processes run in.</param>
+    /// <param name="scratchRoot">Inside a sandbox: where each test process gets its scratch folder (removed after it).</param>
+    /// <param name="hidden">Inside a sandbox: folders the test process must not see (the course, the work folder).</param>
+    /// <param name="readable">Inside a sandbox: folders every test process reads, even inside hidden ones (the referenced assemblies').</param>
+    public ChildSession(
+        RunLimits limits, TimeProvider time, TestSandbox? sandbox = null, string? scratchRoot = null,
+        IReadOnlyList<string>? hidden = null, IReadOnlyList<string>? readable = null)
     {
         _limits = limits;
         _time = time;
+        _sandbox = sandbox ?? TestSandbox.Off;
+        _scratchRoot = scratchRoot ?? Path.GetTempPath();
+        _hidden = hidden ?? [];
+        _readable = readable ?? [];
     }
 
     /// <summary>
@@ -27,15 +43,42 @@ internal sealed class ChildSession : ITestProcessSession
     /// run's secret go to the process on its standard input, which is then closed.
     /// </summary>
     public async Task<ChildSessionResult> RunAsync(
-        IReadOnlyList<string> arguments, string workingDirectory, DateTimeOffset exerciseDeadline,
+        IReadOnlyList<string> arguments, IReadOnlyList<string> inputs, string workingDirectory, DateTimeOffset exerciseDeadline,
         Action<RunnerEvent> onEvent, CancellationToken cancellationToken)
     {
         var secret = ChannelSecret.New();
+        string? scratch = null;
+        var serverPipe = secret.PipeName;
+        (string, SandboxedRun)? sandbox = null;
+        if (_sandbox.BwrapPath is { } bwrap)
+        {
+            // A rooted pipe name is the socket's path; the sandbox sees it at a fixed place, since its /tmp is its own.
+            scratch = Directory.CreateDirectory(Path.Combine(_scratchRoot, secret.PipeName)).FullName;
+            serverPipe = Path.Combine(Path.GetTempPath(), secret.PipeName);
+            sandbox = (bwrap, new SandboxedRun(scratch, serverPipe, [.. inputs, .. _readable], _hidden));
+            secret = secret with { PipeName = Bubblewrap.ChannelPath };
+        }
+
+        try
+        {
+            return await RunProcessAsync(arguments, scratch ?? workingDirectory, sandbox, serverPipe, secret, exerciseDeadline, onEvent, cancellationToken);
+        }
+        finally
+        {
+            if (scratch is not null)
+                RemoveScratch(scratch);
+        }
+    }
+
+    private async Task<ChildSessionResult> RunProcessAsync(
+        IReadOnlyList<string> arguments, string workingDirectory, (string, SandboxedRun)? sandbox, string serverPipe, ChannelSecret secret,
+        DateTimeOffset exerciseDeadline, Action<RunnerEvent> onEvent, CancellationToken cancellationToken)
+    {
         await using var server = new NamedPipeServerStream(
-            secret.PipeName, PipeDirection.In, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
+            serverPipe, PipeDirection.In, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
         var stdout = new CappedText(OutputCap);
         var stderr = new CappedText(OutputCap);
-        using var process = new Process { StartInfo = SelfLauncher.StartInfo(arguments, workingDirectory, _limits.MemoryLimitMb) };
+        using var process = new Process { StartInfo = SelfLauncher.StartInfo(arguments, workingDirectory, _limits.MemoryLimitMb, sandbox) };
         process.Start();
         var pumps = Task.WhenAll(stdout.PumpAsync(process.StandardOutput), stderr.PumpAsync(process.StandardError));
         try
@@ -50,43 +93,21 @@ internal sealed class ChildSession : ITestProcessSession
 
         process.StandardInput.Close(); // a test that reads the console gets end-of-file, not a hang
 
-        RunnerEvent? running = null;
-        RunnerEvent? fixture = null;
-        var (stdoutMark, stderrMark) = (0, 0);
-        var runningSince = _time.GetUtcNow();
-        async Task<ChildSessionResult> Result(ChildSessionEnd end)
-        {
-            // What the process wrote last (a stack overflow's message) may still be in its pipes; a process it left
-            // behind may hold them open, so the wait is short.
-            if (process.HasExited)
-            {
-                using var drained = new CancellationTokenSource(s_drainGrace, _time);
-                await Task.WhenAny(pumps, Task.Delay(Timeout.InfiniteTimeSpan, drained.Token));
-            }
-
-            return new(
-                end, running, running is null ? fixture : null, running is null ? TimeSpan.Zero : _time.GetUtcNow() - runningSince,
-                process.HasExited ? process.ExitCode : null, stdout.ToString(), stderr.ToString());
-        }
-
+        var output = new ProcessOutput(stdout, stderr, pumps);
+        var state = ChildSessionState.Start(_time.GetUtcNow());
         try
         {
             if (!await ConnectAsync(server, process, exerciseDeadline, cancellationToken))
             {
                 var exitedByItself = process.HasExited;
                 await StopAsync(process, TimeSpan.Zero);
-                return await Result(exitedByItself ? ChildSessionEnd.Died : ChildSessionEnd.Stalled);
+                return await ResultAsync(process, output, state, exitedByItself ? ChildSessionEnd.Died : ChildSessionEnd.Stalled);
             }
 
             using var reader = new StreamReader(server);
-            var lastActivity = _time.GetUtcNow();
             while (true)
             {
-                // A test, or a fixture's set-up before its first test, gets the per-test limit; loading and
-                // discovery get the (longer) start-up limit.
-                var deadline = running is not null || fixture is not null
-                    ? runningSince + _limits.TestTimeout
-                    : lastActivity + _limits.StartupTimeout;
+                var deadline = state.Deadline(_limits);
                 var exerciseLimitFirst = exerciseDeadline <= deadline;
                 string? line;
                 using (var timeout = new CancellationTokenSource(Max(TimeSpan.Zero, Min(deadline, exerciseDeadline) - _time.GetUtcNow()), _time))
@@ -99,48 +120,33 @@ internal sealed class ChildSession : ITestProcessSession
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
                         await StopAsync(process, TimeSpan.Zero);
-                        return await Result(exerciseLimitFirst ? ChildSessionEnd.ExerciseTimedOut
-                            : running is null && fixture is null ? ChildSessionEnd.Stalled : ChildSessionEnd.TestTimedOut);
+                        return await ResultAsync(process, output, state, exerciseLimitFirst ? ChildSessionEnd.ExerciseTimedOut : state.TimedOut);
                     }
                 }
 
                 if (line is null)
                 {
                     await StopAsync(process, s_exitGrace);
-                    return await Result(ChildSessionEnd.Died);
+                    return await ResultAsync(process, output, state, ChildSessionEnd.Died);
                 }
 
-                lastActivity = _time.GetUtcNow();
                 var signed = secret.Verify(line);
                 var runnerEvent = signed is null ? null : RunnerEvent.Parse(signed);
                 if (runnerEvent is null)
                     continue; // not from the runner: ignored, whatever it says
-                switch (runnerEvent.Kind)
+                if (runnerEvent.Kind == RunnerEvent.Finished)
                 {
-                    case RunnerEvent.Started:
-                        running = runnerEvent;
-                        runningSince = lastActivity;
-                        (stdoutMark, stderrMark) = (stdout.Length, stderr.Length);
-                        break;
-                    case RunnerEvent.Finished:
-                        runnerEvent = WithStrayOutput(runnerEvent, stdout.Since(stdoutMark), stderr.Since(stderrMark));
-                        running = null;
-                        runningSince = lastActivity; // the fixture's next test (or tear-down) starts its own clock
-                        break;
-                    case RunnerEvent.FixtureStarted:
-                        fixture = runnerEvent;
-                        runningSince = lastActivity;
-                        break;
-                    case RunnerEvent.FixtureFinished:
-                        fixture = null;
-                        break;
-                    case RunnerEvent.RunFinished:
-                        onEvent(runnerEvent);
-                        await StopAsync(process, s_exitGrace); // a thread the learner left running must not keep it alive
-                        return await Result(ChildSessionEnd.Completed);
+                    var (stdoutMark, stderrMark) = state.OutputMarks(stdout.Length, stderr.Length);
+                    runnerEvent = WithStrayOutput(runnerEvent, stdout.Since(stdoutMark), stderr.Since(stderrMark));
                 }
 
+                state = state.On(runnerEvent, _time.GetUtcNow(), stdout.Length, stderr.Length);
                 onEvent(runnerEvent);
+                if (runnerEvent.Kind == RunnerEvent.RunFinished)
+                {
+                    await StopAsync(process, s_exitGrace); // a thread the learner left running must not keep it alive
+                    return await ResultAsync(process, output, state, ChildSessionEnd.Completed);
+                }
             }
         }
         finally
@@ -148,6 +154,39 @@ internal sealed class ChildSession : ITestProcessSession
             if (!process.HasExited)
                 await StopAsync(process, TimeSpan.Zero);
             ProcessGroup.KillAll(process.Id); // whatever the learner's code started and left behind
+        }
+    }
+
+    /// <summary>How the session ended, in <paramref name="state"/>, with what the process printed.</summary>
+    private async Task<ChildSessionResult> ResultAsync(Process process, ProcessOutput output, ChildSessionState state, ChildSessionEnd end)
+    {
+        // What the process wrote last (a stack overflow's message) may still be in its pipes; a process it left
+        // behind may hold them open, so the wait is short.
+        if (process.HasExited)
+        {
+            using var drained = new CancellationTokenSource(s_drainGrace, _time);
+            await Task.WhenAny(output.Pumps, Task.Delay(Timeout.InfiniteTimeSpan, drained.Token));
+        }
+
+        var test = state as ChildSessionState.InTest;
+        return new(
+            end, test?.Test, (state as ChildSessionState.InFixture)?.Fixture, test is null ? TimeSpan.Zero : _time.GetUtcNow() - test.Since,
+            process.HasExited ? process.ExitCode : null, output.Stdout.ToString(), output.Stderr.ToString());
+    }
+
+    /// <summary>
+    /// Removes a sandboxed process's scratch folder once the process and everything it started are gone. What the
+    /// learner's code made unremovable stays under the work folder, which is the grader's to clean.
+    /// </summary>
+    private static void RemoveScratch(string scratch)
+    {
+        try
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // left behind: it changes no result, and the next run uses a fresh folder
         }
     }
 
@@ -228,4 +267,7 @@ internal sealed class ChildSession : ITestProcessSession
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>The test process's standard output and error, and the tasks reading them.</summary>
+    private sealed record ProcessOutput(CappedText Stdout, CappedText Stderr, Task Pumps);
 }

@@ -6,8 +6,11 @@ namespace Grader.Running;
 /// </summary>
 internal interface ITestProcessSession
 {
-    /// <summary>Runs a test process with <paramref name="arguments"/>, reporting its events, until it ends or is stopped.</summary>
+    /// <summary>
+    /// Runs a test process with <paramref name="arguments"/>, reporting its events, until it ends or is stopped.
+    /// <paramref name="inputs"/> are the files and folders it reads (what a sandbox must let it see).
+    /// </summary>
     Task<ChildSessionResult> RunAsync(
-        IReadOnlyList<string> arguments, string workingDirectory, DateTimeOffset exerciseDeadline,
+        IReadOnlyList<string> arguments, IReadOnlyList<string> inputs, string workingDirectory, DateTimeOffset exerciseDeadline,
         Action<RunnerEvent> onEvent, CancellationToken cancellationToken);
 }

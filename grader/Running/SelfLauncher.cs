@@ -5,11 +5,16 @@ namespace Grader.Running;
 /// <summary>
 /// Starts the grader itself as a test process. Under the app host (<c>dotnet run</c>, an installed tool) the host is
 /// started directly; under <c>dotnet</c> (tests, <c>dotnet grader.dll</c>) the grader's dll is run with <c>dotnet exec</c>.
+/// In a sandbox, that command runs inside bubblewrap, with a restricted environment.
 /// </summary>
 internal static class SelfLauncher
 {
     /// <summary>A start-info for <c>grader &lt;arguments&gt;</c> with every stream redirected.</summary>
-    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, string workingDirectory, int memoryLimitMb)
+    /// <param name="arguments">The grader's arguments.</param>
+    /// <param name="workingDirectory">Where it runs (inside a sandbox: the scratch folder).</param>
+    /// <param name="memoryLimitMb">The managed heap cap.</param>
+    /// <param name="sandbox">The sandbox to run it in, or null to run it directly.</param>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, string workingDirectory, int memoryLimitMb, (string Bwrap, SandboxedRun Run)? sandbox = null)
     {
         var graderDll = typeof(SelfLauncher).Assembly.Location;
         var processPath = Environment.ProcessPath ?? "dotnet";
@@ -22,10 +27,17 @@ internal static class SelfLauncher
             UseShellExecute = false,
         };
 
-        // Through setsid where there is one, so everything the test process starts can be killed as one group.
-        startInfo.FileName = ProcessGroup.Launcher ?? processPath;
+        // Through setsid where there is one, so everything the test process starts can be killed as one group; then
+        // through bubblewrap in a sandbox.
+        List<string> command = [];
         if (ProcessGroup.Launcher is not null)
-            startInfo.ArgumentList.Add(processPath);
+            command.Add(ProcessGroup.Launcher);
+        if (sandbox is { } wrap)
+            command.AddRange([wrap.Bwrap, .. Bubblewrap.Arguments(wrap.Run)]);
+        command.Add(processPath);
+        startInfo.FileName = command[0];
+        foreach (var part in command.Skip(1))
+            startInfo.ArgumentList.Add(part);
         if (IsDotnetHost(processPath))
         {
             startInfo.ArgumentList.Add("exec");
@@ -48,6 +60,8 @@ internal static class SelfLauncher
         // A hard cap on the managed heap: code that allocates without bound gets an OutOfMemoryException in its own
         // test instead of taking the machine's memory (and the other exercises' tests) with it.
         startInfo.Environment["DOTNET_GCHeapHardLimit"] = "0x" + ((long)memoryLimitMb * 1024 * 1024).ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+        if (sandbox is { } sandboxed)
+            Bubblewrap.Restrict(startInfo.Environment, sandboxed.Run.Scratch);
         return startInfo;
     }
 

@@ -20,7 +20,7 @@ internal sealed partial class TestProcessRunner
     /// <param name="limits">Time limits per test and per exercise.</param>
     /// <param name="time">The clock the limits are measured with.</param>
     /// <param name="scratchDirectory">Where the test processes run and the lists of tests to run are written (under the work directory).</param>
-    /// <param name="session">Starts test processes; by default the grader itself in a child process.</param>
+    /// <param name="session">Starts test processes; by default the grader itself in a child process, unsandboxed.</param>
     public TestProcessRunner(RunLimits limits, TimeProvider time, string scratchDirectory, ITestProcessSession? session = null)
     {
         _limits = limits;
@@ -70,13 +70,21 @@ internal sealed partial class TestProcessRunner
         while (true)
         {
             List<string> arguments = ["__run-tests", "--visible", build.VisibleAssembly];
+            List<string> inputs = [Path.GetDirectoryName(build.VisibleAssembly)!];
             if (build.HiddenAssembly is not null)
+            {
                 arguments.AddRange(["--hidden", build.HiddenAssembly]);
+                inputs.Add(Path.GetDirectoryName(build.HiddenAssembly)!);
+            }
+
             if (onlyFile is not null)
+            {
                 arguments.AddRange(["--only", onlyFile]);
+                inputs.Add(onlyFile);
+            }
 
             var finishedBefore = results.Count;
-            var end = await _session.RunAsync(arguments, _scratchDirectory, deadline, OnEvent, cancellationToken);
+            var end = await _session.RunAsync(arguments, inputs, _scratchDirectory, deadline, OnEvent, cancellationToken);
             if (end.End == ChildSessionEnd.Completed)
                 return Outcome(discovered, results, problem: null);
 

@@ -59,6 +59,18 @@ public sealed class GradeCommentScriptTests
             "a line break in a message cannot start a row of its own");
     }
 
+    [TestCase("bubblewrap", "the learner's code sandboxed (bubblewrap).")]
+    [TestCase("none", "**without a sandbox** (bubblewrap could not run on the runner)")]
+    [CancelAfter(60_000)]
+    public async Task The_comment_says_whether_the_learners_code_ran_sandboxed(string sandbox, string expected, CancellationToken cancellationToken)
+    {
+        var report = $$"""{"schemaVersion":1,"source":"exercises","releases":[],"sandbox":"{{sandbox}}"}""";
+
+        var comment = await NodeAsync($"console.log(c.renderComment(c.validateReport(JSON.parse({Js(report)})), 'abc'))", cancellationToken);
+
+        Assert.That(comment, Does.Contain(expected));
+    }
+
     private static async Task<string> NodeAsync(string body, CancellationToken cancellationToken)
     {
         var node = Shell.Which("node");

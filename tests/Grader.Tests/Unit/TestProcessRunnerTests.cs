@@ -117,7 +117,7 @@ public class TestProcessRunnerTests
         public List<string[]?> OnlyFiles { get; } = [];
 
         public Task<ChildSessionResult> RunAsync(
-            IReadOnlyList<string> arguments, string workingDirectory, DateTimeOffset exerciseDeadline,
+            IReadOnlyList<string> arguments, IReadOnlyList<string> inputs, string workingDirectory, DateTimeOffset exerciseDeadline,
             Action<RunnerEvent> onEvent, CancellationToken cancellationToken)
         {
             var only = arguments.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
