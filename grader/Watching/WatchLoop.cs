@@ -64,6 +64,7 @@ internal sealed class WatchLoop
             using var watcher = new ExerciseWatcher(WatchedFolders(location), debouncer);
             using var switching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
+            show(new Markup($"[grey]Watching {Markup.Escape(_layout.RelativeToRoot(location.ExerciseDirectory))}/ for saves; grading {Markup.Escape(location.Exercise.Id)}…[/]"));
             var report = await GradeAsync(location, hints, show, cancellationToken);
             var change = debouncer.NextAsync(switching.Token);
             var next = false;
@@ -91,10 +92,13 @@ internal sealed class WatchLoop
                         next = true;
                         break;
                     case 'h':
-                        // The view already shows a step's first hint, so the next key press shows the second.
-                        if (report.CurrentStep is int step && hints.For(step).Count > 0)
-                            _hints.MarkSeen(report.Id, step, Math.Min(Math.Max(_hints.Seen(report.Id, step), 1) + 1, hints.For(step).Count));
-                        show(WatchView.Render(report, WatchView.HintFor(report, hints, _hints), TimeSpan.Zero, keys: true));
+                        // The view already shows (and recorded) the step's current hint, so h moves on to the next.
+                        string? notice = null;
+                        if (WatchView.StepOf(report, hints) is not int step || hints.For(step).Count == 0)
+                            notice = "No hints for this step: the exercise's README is the place to look.";
+                        else if (_hints.Next(report.Id, step, hints.For(step)) is null)
+                            notice = $"No more hints for step {step}. {HintCommand.NoMoreHints(location, step)}";
+                        show(WatchView.Render(report, WatchView.HintFor(report, hints, _hints), TimeSpan.Zero, keys: true, notice));
                         break;
                     case 'r':
                         report = await GradeAsync(location, hints, show, cancellationToken);

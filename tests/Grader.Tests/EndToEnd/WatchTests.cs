@@ -57,6 +57,12 @@ public class WatchTests
         keys.Press('r'); // re-run: a grading to await, after the hint was shown
         await graded.ReadAsync(cancellationToken);
         Assert.That(console.ToString(), Does.Contain("Hint: (step 1, 2 of 2) Addition, not subtraction."));
+        Assert.That(console.ToString(), Does.Not.Contain("No more hints"));
+
+        keys.Press('h'); // after the last hint: said, not silently repeated
+        keys.Press('r');
+        await graded.ReadAsync(cancellationToken);
+        Assert.That(console.ToString(), Does.Contain("No more hints for step 1.").And.Contain("solutions/f1/02-fails/"));
 
         var code = Path.Combine(root, "exercises", "f1", "02-fails", "1-make-it-pass", "Calculator.cs");
         File.WriteAllText(code, File.ReadAllText(code).Replace(" + (b > 5 ? 1 : 0)", "", StringComparison.Ordinal));
@@ -92,6 +98,7 @@ public class WatchTests
         var watching = loop.RunAsync(layout.Find("01-passes"), stop.Token);
 
         Assert.That((await graded.ReadAsync(cancellationToken)).Status, Is.EqualTo(ExerciseStatus.Passed));
+        Assert.That(console.ToString(), Does.StartWith("Watching exercises/f1/01-passes/ for saves; grading 01-passes…\n"), "a sign of life before the first grading");
         Assert.That(console.ToString(), Does.Contain("Ctrl+C to stop"));
         await stop.CancelAsync();
         Assert.That(async () => await watching, Throws.InstanceOf<OperationCanceledException>());
