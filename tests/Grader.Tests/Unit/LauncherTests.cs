@@ -24,7 +24,8 @@ public class LauncherTests
         var log = Path.Combine(root, "dotnet.log");
         // Stands in for dotnet: records how it was called.
         var dotnet = Write(root, "fake-dotnet", $"#!/bin/sh\necho \"$*\" >> '{log}'\n");
-        File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var now = DateTime.UtcNow;
         File.SetLastWriteTimeUtc(source, now.AddMinutes(-10));
         File.SetLastWriteTimeUtc(dll, now.AddMinutes(-5));
@@ -32,7 +33,7 @@ public class LauncherTests
 
         await RunAsync(root, dotnet, "list", "--solutions");
         var upToDate = File.ReadAllLines(log);
-        File.SetLastWriteTimeUtc(source, now.AddMinutes(1));
+        File.SetLastWriteTimeUtc(source, now.AddMinutes(-2)); // edited after the last build
         await RunAsync(root, dotnet, "hint", "01-processes");
         var afterAnEdit = File.ReadAllLines(log).Skip(upToDate.Length).ToArray();
         await RunAsync(root, dotnet, "list");
