@@ -13,7 +13,7 @@ internal static class CheckReport
 
     /// <summary>Writes the exercise's details to <paramref name="console"/>.</summary>
     /// <param name="toBegin">How to begin the exercise (markup lines), shown when it is not started.</param>
-    public static void Render(IAnsiConsole console, ExerciseReport exercise, HintBook hints, HintState state, IReadOnlyList<string> toBegin)
+    public static void Render(IAnsiConsole console, ExerciseReport exercise, HintBook hints, HintState state, IReadOnlyList<NextStep.Line> toBegin)
     {
         console.Write(new Rule($"[bold]{Markup.Escape(exercise.Id)}[/]: {Markup.Escape(exercise.Title)}").LeftJustified());
         var level = exercise.Level is null ? "" : $" at level [bold]{Markup.Escape(exercise.Level)}[/]";
@@ -22,10 +22,11 @@ internal static class CheckReport
         if (exercise.Message.Length > 0)
             console.MarkupLine(Markup.Escape(exercise.Message));
 
-        // Lists, not tables: a long test name and a multi-line message stay readable on an 80-column terminal.
+        // Lists, not tables: a long test name and a multi-line message stay readable on an 80-column terminal. Names and
+        // file:line are written whole (a terminal wraps them visually), messages wrap between words.
         foreach (var d in exercise.Diagnostics)
         {
-            console.MarkupLine($"[red]✗[/] [bold]{Markup.Escape($"{d.File}:{d.Line}")}[/] {Markup.Escape(d.Code)}");
+            console.Write(new Unwrapped($"[red]✗[/] [bold]{Markup.Escape($"{d.File}:{d.Line}")}[/] {Markup.Escape(d.Code)}"));
             console.Write(Indented(d.Message));
         }
 
@@ -38,7 +39,7 @@ internal static class CheckReport
 
         foreach (var test in failing)
         {
-            console.MarkupLine($"[red]✗[/] [bold]{Markup.Escape(test.Name)}[/]");
+            console.Write(new Unwrapped($"[red]✗[/] [bold]{Markup.Escape(test.Name)}[/]"));
             var kind = $"{test.Suite.ToString().ToLowerInvariant()} test, {StatusText.Word(test.Status)}";
             console.Write(Indented(test.Message.Length > 0 ? $"{kind}: {Shorten(test.Message)}" : kind));
         }
@@ -58,8 +59,7 @@ internal static class CheckReport
         else if (exercise.Status == ExerciseStatus.NotStarted)
         {
             console.MarkupLine("Not started yet: every level is still the starter's, and none has been built by `dotnet test`.");
-            foreach (var line in toBegin)
-                console.MarkupLine(line);
+            NextStep.Write(console, toBegin);
             if (hints.Steps.FirstOrDefault(s => hints.For(s).Count > 0) is var first && hints.For(first).Count > 0)
                 console.MarkupLine($"Step {first}. {Hint(exercise.Id, first, hints, state)}");
         }

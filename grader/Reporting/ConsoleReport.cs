@@ -10,7 +10,7 @@ internal static class ConsoleReport
 {
     /// <summary>Writes the whole report to <paramref name="console"/>.</summary>
     /// <param name="next">What to do next (markup lines, from <see cref="NextStep.After"/>).</param>
-    public static void Render(IAnsiConsole console, GradeReport report, string courseTitle, IReadOnlyList<string> next)
+    public static void Render(IAnsiConsole console, GradeReport report, string courseTitle, IReadOnlyList<NextStep.Line> next)
     {
         console.Write(new Rule($"[bold]{Markup.Escape(courseTitle)}[/] [grey]({Markup.Escape(report.Source)})[/]").LeftJustified());
         foreach (var release in report.Releases)
@@ -26,8 +26,12 @@ internal static class ConsoleReport
                     console.MarkupLine($"  [bold]{Markup.Escape(exercise.Id)}[/]: {Markup.Escape(exercise.Message)}");
 
                 // A timeout or crash names the test it happened in, so the learner knows where to look.
+                // The test's name is written whole, its message below it, wrapped between words.
                 foreach (var test in exercise.Tests.Where(t => t.Status is TestStatus.Timeout or TestStatus.Crash && !t.Message.StartsWith("not run", StringComparison.Ordinal)))
-                    console.MarkupLine($"  [bold]{Markup.Escape(exercise.Id)}[/]: {Markup.Escape(test.Name)}: {Markup.Escape(test.Message)}");
+                {
+                    console.Write(new Unwrapped($"  [bold]{Markup.Escape(exercise.Id)}[/]: {Markup.Escape(test.Name)}:"));
+                    console.Write(new Padder(new Text(test.Message.TrimEnd()), new Padding(4, 0, 0, 0)));
+                }
             }
         }
 
@@ -47,8 +51,7 @@ internal static class ConsoleReport
                 + $"score {Percent.Text(Math.Round(exercises.Average(e => e.Score), 1))}.");
         }
 
-        foreach (var line in next)
-            console.MarkupLine(line);
+        NextStep.Write(console, next);
     }
 
     // The bars show what they count: exercises passed of all, and the score (each exercise weighs the same, one not

@@ -5,44 +5,47 @@ namespace Grader.Reporting;
 
 /// <summary>
 /// What the learner should do next, in words and exact commands: where to begin on an untouched course, and which
-/// exercise and step they are on once they have begun. Lines are Spectre markup.
+/// exercise and step they are on once they have begun. Lines are Spectre markup; commands stand on lines of their
+/// own, written whole (<see cref="Unwrapped"/>), so that no terminal width breaks one in two.
 /// </summary>
 internal sealed class NextStep
 {
+    /// <summary>One line of advice: prose (wrapped between words) or a command to copy (never wrapped).</summary>
+    internal sealed record Line(string Markup, bool IsCommand = false);
+
     private readonly CourseLayout _layout;
 
     public NextStep(CourseLayout layout) => _layout = layout;
 
     /// <summary>How to begin <paramref name="location"/>: its README, its level folders, and the <c>dotnet test</c> to run in one.</summary>
-    public IReadOnlyList<string> ToBegin(ExerciseLocation location)
+    public IReadOnlyList<Line> ToBegin(ExerciseLocation location)
     {
         var id = location.Exercise.Id;
         var readme = _layout.RelativeToRoot(Path.Combine(location.ExerciseDirectory, "README.md"));
         if (location.Levels.Count == 0)
-            return [$"Read [bold]{Markup.Escape(readme)}[/]."];
+            return [new($"Read [bold]{Markup.Escape(readme)}[/].")];
         var first = location.Levels[0];
         var levels = string.Join(", ", location.Levels.Select(l => l.Name));
-        // Commands stand on lines of their own, so that no terminal width breaks one in two.
         return
         [
-            $"Read [bold]{Markup.Escape(readme)}[/], pick a level ({Markup.Escape(levels)}: the higher, the more help), and run its tests in its folder:",
-            $"  [bold]cd {Markup.Escape(_layout.RelativeToRoot(first.Directory))} && dotnet test[/]",
-            "Then grade the level you ran them in, with the hidden tests too (from the repository's root):",
-            $"  [bold]{GraderCommand.Name} check {Markup.Escape(id)}[/]",
-            "[grey]Or a level as it is, even one whose tests you have not run:[/]",
-            $"  [grey]{GraderCommand.Name} check {Markup.Escape(id)} --level {Markup.Escape(first.Name)}[/]",
+            new($"Read [bold]{Markup.Escape(readme)}[/], pick a level ({Markup.Escape(levels)}: the higher, the more help), and run its tests in its folder:"),
+            new($"  [bold]cd {Markup.Escape(_layout.RelativeToRoot(first.Directory))} && dotnet test[/]", IsCommand: true),
+            new("Then grade the level you ran them in, with the hidden tests too (from the repository's root):"),
+            new($"  [bold]{GraderCommand.Name} check {Markup.Escape(id)}[/]", IsCommand: true),
+            new("[grey]Or a level as it is, even one whose tests you have not run:[/]"),
+            new($"  [grey]{GraderCommand.Name} check {Markup.Escape(id)} --level {Markup.Escape(first.Name)}[/]", IsCommand: true),
         ];
     }
 
     /// <summary>What to do after reading <paramref name="report"/>: where to begin, or the exercise and step the learner is on.</summary>
-    public IReadOnlyList<string> After(GradeReport report)
+    public IReadOnlyList<Line> After(GradeReport report)
     {
         var exercises = report.Releases.SelectMany(r => r.Exercises).ToList();
         if (_layout.GradeSolutions || exercises.Count == 0)
-            return [$"[grey]Details of one exercise: {GraderCommand.Name} check <exercise>{(_layout.GradeSolutions ? " --solutions" : "")}[/]"];
+            return [new($"[grey]Details of one exercise: {GraderCommand.Name} check <exercise>{(_layout.GradeSolutions ? " --solutions" : "")}[/]")];
 
         if (exercises.All(e => e.Status == ExerciseStatus.NotStarted))
-            return [$"[bold]Where to begin:[/] {Describe(exercises[0])}.", .. ToBegin(_layout.Find(exercises[0].Id))];
+            return [new($"[bold]Where to begin:[/] {Describe(exercises[0])}."), .. ToBegin(_layout.Find(exercises[0].Id))];
 
         if (exercises.FirstOrDefault(e => e.Status is not (ExerciseStatus.Passed or ExerciseStatus.NotStarted)) is { } current)
         {
@@ -51,16 +54,28 @@ internal sealed class NextStep
             var id = Markup.Escape(current.Id);
             return
             [
-                $"[bold]Next:[/] {Describe(current)}{level}{step}. Its failing tests and a hint; or the same on every save:",
-                $"  [bold]{GraderCommand.Name} check {id}[/]",
-                $"  [bold]{GraderCommand.Name} watch {id}[/]",
+                new($"[bold]Next:[/] {Describe(current)}{level}{step}. Its failing tests and a hint; or the same on every save:"),
+                new($"  [bold]{GraderCommand.Name} check {id}[/]", IsCommand: true),
+                new($"  [bold]{GraderCommand.Name} watch {id}[/]", IsCommand: true),
             ];
         }
 
         if (exercises.FirstOrDefault(e => e.Status == ExerciseStatus.NotStarted) is { } next)
-            return [$"[bold]Next:[/] {Describe(next)}.", .. ToBegin(_layout.Find(next.Id))];
+            return [new($"[bold]Next:[/] {Describe(next)}."), .. ToBegin(_layout.Find(next.Id))];
 
-        return ["[green]Every exercise passes.[/] The solutions are in solutions/, to compare with yours."];
+        return [new("[green]Every exercise passes.[/] The solutions are in solutions/, to compare with yours.")];
+    }
+
+    /// <summary>Writes <paramref name="lines"/>: prose wrapped between words, commands whole.</summary>
+    public static void Write(IAnsiConsole console, IEnumerable<Line> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (line.IsCommand)
+                console.Write(new Unwrapped(line.Markup));
+            else
+                console.MarkupLine(line.Markup);
+        }
     }
 
     private static string Describe(ExerciseReport exercise) => $"[bold]{Markup.Escape(exercise.Id)}[/] ({Markup.Escape(exercise.Title)})";

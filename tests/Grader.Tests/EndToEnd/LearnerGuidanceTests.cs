@@ -83,6 +83,31 @@ public class LearnerGuidanceTests
     }
 
     [Test]
+    public async Task At_80_columns_check_writes_a_long_test_name_and_the_commands_whole()
+    {
+        var root = TestPaths.CopyOf(TestPaths.FixtureCourse);
+        const string name = "A_sum_of_two_numbers_is_the_same_whichever_number_comes_first_even_when_both_are_large";
+        File.WriteAllText(Path.Combine(root, "exercises", "f1", "02-fails", "tests", "LongNameTests.cs"), $$"""
+            using NUnit.Framework;
+
+            namespace Fails.Tests;
+
+            public class Step1_Adding_in_any_order
+            {
+                [Test]
+                public void {{name}}() => Assert.That(Calculator.Add(9, 1), Is.EqualTo(Calculator.Add(1, 9)));
+            }
+            """);
+
+        var check = await GraderTester.RunWithAsync(root, width: 80, gitHubActions: false, ["check", "02-fails", .. Limits(TestPaths.NewTempDirectory())]);
+        var begin = await GraderTester.RunWithAsync(root, width: 40, gitHubActions: false, ["check", "04-untouched", .. Limits(TestPaths.NewTempDirectory())]);
+
+        Assert.That(check.Console.Split('\n'), Does.Contain($"✗ Step1_Adding_in_any_order.{name}"));
+        Assert.That(begin.Console.Split('\n'), Does.Contain("  cd exercises/f1/04-untouched/1-make-it-pass && dotnet test")
+            .And.Contain("  ./grade check 04-untouched --level 1-make-it-pass"));
+    }
+
+    [Test]
     public void An_untouched_course_ends_with_where_to_begin_and_a_started_one_with_the_exercise_and_step_to_work_on()
     {
         var layout = new CourseLayout(TestPaths.FixtureCourse, CourseManifest.Load(Path.Combine(TestPaths.FixtureCourse, "course.json")), solutions: false, suitesDirectory: null);
