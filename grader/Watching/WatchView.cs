@@ -38,7 +38,13 @@ internal static class WatchView
             .OrderBy(t => t.Suite).ToList();
         if (failing.FirstOrDefault() is { } first)
         {
-            rows.Add(new Markup($"[red]✗[/] [bold]{Markup.Escape(first.Name)}[/] [grey]({first.Suite.ToString().ToLowerInvariant()} test, {StatusText.Word(first.Status)})[/]"));
+            // The view is redrawn in place, so every line must fit the terminal: a name longer than the line ends in
+            // an ellipsis instead of being cut in two (check writes it whole).
+            var line = new Paragraph { Overflow = Overflow.Ellipsis }
+                .Append("✗ ", new Style(Color.Red))
+                .Append(first.Name, new Style(decoration: Decoration.Bold))
+                .Append($" ({first.Suite.ToString().ToLowerInvariant()} test, {StatusText.Word(first.Status)})", new Style(Color.Grey));
+            rows.Add(line);
             var message = first.Message.Length <= MaxMessageLength ? first.Message : first.Message[..MaxMessageLength] + "…";
             if (message.Length > 0)
                 rows.Add(new Padder(new Text(message.TrimEnd()), new Padding(4, 0, 0, 0)));

@@ -103,4 +103,30 @@ public class WatchTests
         await stop.CancelAsync();
         Assert.That(async () => await watching, Throws.InstanceOf<OperationCanceledException>());
     }
+
+    [Test]
+    public void At_80_columns_the_view_never_cuts_a_test_name_in_two()
+    {
+        const string name = "Step1_A_counter_behaviour.Decrement_replies_with_the_new_count_and_keeps_it_as_the_state_even_when_negative";
+        var report = new ExerciseReport
+        {
+            Id = "02-behaviours", Title = "Behaviours", Status = ExerciseStatus.Failing, Level = "2-guided", CurrentStep = 1,
+            Tests = [new TestReport { Name = name, Suite = TestSuite.Visible, Status = TestStatus.Error, Message = "Step 1: implement CounterBehaviour.Handle" }],
+        };
+        var text = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(text),
+        });
+        console.Profile.Width = 80;
+
+        console.Write(WatchView.Render(report, hint: null, TimeSpan.Zero, keys: true));
+
+        var lines = text.ToString().ReplaceLineEndings("\n").Split('\n');
+        Assert.That(lines, Has.All.Length.LessThanOrEqualTo(80));
+        var named = lines.Where(l => l.Contains("Step1_A_counter_behaviour", StringComparison.Ordinal)).ToList();
+        Assert.That(named, Has.Count.EqualTo(1), "one line, not two pieces");
+        Assert.That(named[0].Trim(), Does.EndWith("…").And.Matches<string>(l => name.StartsWith(l.TrimStart('✗', ' ').TrimEnd('…'), StringComparison.Ordinal)),
+            "the start of the name, then an ellipsis");
+    }
 }
