@@ -17,6 +17,7 @@ internal sealed class WatchLoop
 {
     private readonly CourseLayout _layout;
     private readonly CourseGrader _grader;
+    private readonly GradeSettings _settings;
     private readonly CommandEnvironment _environment;
     private readonly HintState _hints;
     private readonly TimeSpan _quiet;
@@ -27,6 +28,7 @@ internal sealed class WatchLoop
     {
         _layout = layout;
         _grader = new CourseGrader(layout, settings, environment.Time);
+        _settings = settings;
         _environment = environment;
         _hints = HintState.Load(hintStateFile);
         _quiet = quiet;
@@ -115,6 +117,15 @@ internal sealed class WatchLoop
         var clock = Stopwatch.StartNew();
         var graded = await _grader.GradeAsync(l => l.Exercise.Id == location.Exercise.Id, progress: null, cancellationToken);
         var report = graded.Releases.SelectMany(r => r.Exercises).Single();
+        if (report.Status == ExerciseStatus.NotStarted && _settings.Level is null && !_layout.GradeSolutions
+            && LastTestedLevel.Find(location) is { } tested)
+        {
+            // As check does: every level is the starter's, so grade the one the learner last ran dotnet test in.
+            var level = new CourseGrader(_layout, _settings with { Level = tested.Name }, _environment.Time);
+            graded = await level.GradeAsync(l => l.Exercise.Id == location.Exercise.Id, progress: null, cancellationToken);
+            report = graded.Releases.SelectMany(r => r.Exercises).Single();
+        }
+
         show(WatchView.Render(report, WatchView.HintFor(report, hints, _hints), clock.Elapsed, keys: _environment.Input is not null));
         _graded?.Invoke(report);
         return report;

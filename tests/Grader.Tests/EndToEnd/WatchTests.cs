@@ -105,6 +105,25 @@ public class WatchTests
     }
 
     [Test]
+    public async Task An_exercise_whose_levels_are_all_the_starters_is_watched_at_the_level_last_tested(CancellationToken cancellationToken)
+    {
+        var root = TestPaths.CopyOf(TestPaths.FixtureCourse);
+        var output = Path.Combine(root, "exercises", "f1", "04-untouched", "2-guided", "obj", "project.assets.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        File.WriteAllText(output, "{}"); // what dotnet test leaves behind
+        var (loop, layout, _, graded) = Watch(root, keys: null);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watching = loop.RunAsync(layout.Find("04-untouched"), stop.Token);
+
+        var first = await graded.ReadAsync(cancellationToken);
+        await stop.CancelAsync();
+
+        Assert.That(first.Level, Is.EqualTo("2-guided"));
+        Assert.That(first.Status, Is.EqualTo(ExerciseStatus.Failing));
+        Assert.That(async () => await watching, Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
     public void At_80_columns_the_view_never_cuts_a_test_name_in_two()
     {
         const string name = "Step1_A_counter_behaviour.Decrement_replies_with_the_new_count_and_keeps_it_as_the_state_even_when_negative";
