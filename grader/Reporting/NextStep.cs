@@ -14,8 +14,17 @@ internal sealed class NextStep
     internal sealed record Line(string Markup, bool IsCommand = false);
 
     private readonly CourseLayout _layout;
+    private readonly Func<ExerciseLocation, LevelLocation?> _lastTested;
 
-    public NextStep(CourseLayout layout) => _layout = layout;
+    /// <param name="lastTested">
+    /// The level of an exercise the learner last ran <c>dotnet test</c> in, if any: an exercise whose levels are all
+    /// the starter's but whose tests they ran is the one they are on, even though it is "not started".
+    /// </param>
+    public NextStep(CourseLayout layout, Func<ExerciseLocation, LevelLocation?>? lastTested = null)
+    {
+        _layout = layout;
+        _lastTested = lastTested ?? (_ => null);
+    }
 
     /// <summary>How to begin <paramref name="location"/>: its README, its level folders, and the <c>dotnet test</c> to run in one.</summary>
     public IReadOnlyList<Line> ToBegin(ExerciseLocation location)
@@ -44,7 +53,10 @@ internal sealed class NextStep
         if (_layout.GradeSolutions || exercises.Count == 0)
             return [new($"[grey]Details of one exercise: {GraderCommand.Name} check <exercise>{(_layout.GradeSolutions ? " --solutions" : "")}[/]")];
 
-        if (exercises.All(e => e.Status == ExerciseStatus.NotStarted))
+        var tested = exercises.Where(e => e.Status == ExerciseStatus.NotStarted)
+            .Select(e => (Exercise: e, Level: TryFind(e.Id) is { } location ? _lastTested(location) : null))
+            .FirstOrDefault(x => x.Level is not null);
+        if (exercises.All(e => e.Status == ExerciseStatus.NotStarted) && tested.Level is null)
             return [new($"[bold]Where to begin:[/] {Describe(exercises[0])}."), .. ToBegin(_layout.Find(exercises[0].Id))];
 
         if (exercises.FirstOrDefault(e => e.Status is not (ExerciseStatus.Passed or ExerciseStatus.NotStarted)) is { } current)
@@ -55,6 +67,18 @@ internal sealed class NextStep
             return
             [
                 new($"[bold]Next:[/] {Describe(current)}{level}{step}. Its failing tests and a hint; or the same on every save:"),
+                new($"  [bold]{GraderCommand.Name} check {id}[/]", IsCommand: true),
+                new($"  [bold]{GraderCommand.Name} watch {id}[/]", IsCommand: true),
+            ];
+        }
+
+        if (tested.Level is { } testedLevel)
+        {
+            var id = Markup.Escape(tested.Exercise.Id);
+            return
+            [
+                new($"[bold]Next:[/] {Describe(tested.Exercise)}: you ran its tests at level {Markup.Escape(testedLevel.Name)}, whose files are still the starter's. "
+                    + "Its failing tests and a hint; or the same on every save:"),
                 new($"  [bold]{GraderCommand.Name} check {id}[/]", IsCommand: true),
                 new($"  [bold]{GraderCommand.Name} watch {id}[/]", IsCommand: true),
             ];
@@ -77,6 +101,9 @@ internal sealed class NextStep
                 console.MarkupLine(line.Markup);
         }
     }
+
+    private ExerciseLocation? TryFind(string id) =>
+        _layout.Manifest.AllExercises.Where(x => x.Exercise.Id == id).Select(x => _layout.Locate(x.Release, x.Exercise)).FirstOrDefault();
 
     private static string Describe(ExerciseReport exercise) => $"[bold]{Markup.Escape(exercise.Id)}[/] ({Markup.Escape(exercise.Title)})";
 }

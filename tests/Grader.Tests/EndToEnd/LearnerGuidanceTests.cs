@@ -138,6 +138,25 @@ public class LearnerGuidanceTests
     }
 
     [Test]
+    public void On_an_untouched_course_the_exercise_whose_tests_were_run_is_next_not_the_first()
+    {
+        var layout = new CourseLayout(TestPaths.FixtureCourse, CourseManifest.Load(Path.Combine(TestPaths.FixtureCourse, "course.json")), solutions: false, suitesDirectory: null);
+        var report = new GradeReport
+        {
+            Source = "exercises",
+            Releases = [new ReleaseReport { Id = "f1", Title = "Every outcome", Exercises = [.. layout.Manifest.AllExercises.Select(x =>
+                new ExerciseReport { Id = x.Exercise.Id, Title = x.Exercise.Title, Status = ExerciseStatus.NotStarted })] }],
+        };
+        var guide = new NextStep(layout, location => location.Exercise.Id == "04-untouched" ? location.Levels[0] : null);
+
+        var text = Render(report, guide);
+
+        Assert.That(text, Does.Contain("Next: 04-untouched (Not started): you ran its tests at level 1-make-it-pass")
+            .And.Contain("\n  ./grade check 04-untouched\n"));
+        Assert.That(text, Does.Not.Contain("Where to begin"));
+    }
+
+    [Test]
     public void At_80_columns_no_identifier_is_broken_and_the_bars_say_what_they_count()
     {
         var layout = new CourseLayout(TestPaths.FixtureCourse, CourseManifest.Load(Path.Combine(TestPaths.FixtureCourse, "course.json")), solutions: false, suitesDirectory: null);
@@ -155,7 +174,9 @@ public class LearnerGuidanceTests
         Assert.That(text, Does.Contain("Exercises passed 0/2").And.Contain("Score 0%").And.Contain("Tests passed: 0/0 in the 1 exercise started (of 2)."));
     }
 
-    private static string Render(GradeReport report, CourseLayout layout)
+    private static string Render(GradeReport report, CourseLayout layout) => Render(report, new NextStep(layout));
+
+    private static string Render(GradeReport report, NextStep guide)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -166,7 +187,7 @@ public class LearnerGuidanceTests
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 80;
-        ConsoleReport.Render(console, report, "Fixture course", new NextStep(layout).After(report));
+        ConsoleReport.Render(console, report, "Fixture course", guide.After(report));
         return writer.ToString().ReplaceLineEndings("\n");
     }
 
