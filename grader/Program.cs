@@ -22,5 +22,5 @@ var environment = new CommandEnvironment(
     TimeProvider.System,
     Directory.GetCurrentDirectory(),
     GitHubActions: Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true",
-    Input: Console.IsInputRedirected ? null : new ConsoleKeyInput());
+    Input: ConsoleKeyInput.IsAvailable() ? new ConsoleKeyInput() : null);
 return await GraderCli.RunAsync(args, environment, cancellation.Token);

@@ -4,7 +4,11 @@ using Grader.Reporting;
 
 namespace Grader.Commands;
 
-/// <summary><c>check &lt;exercise&gt;</c>: grades one exercise and shows each failing test and the first hint of the current step.</summary>
+/// <summary>
+/// <c>check &lt;exercise&gt;</c>: grades one exercise and shows each failing test and the current hint of the step the
+/// learner is on. An exercise whose levels are all still the starter's is graded at the level the learner last ran
+/// <c>dotnet test</c> in, since that is the one they are looking at.
+/// </summary>
 internal static class CheckCommand
 {
     /// <summary>The <c>check</c> command.</summary>
@@ -16,14 +20,33 @@ internal static class CheckCommand
         options.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var session = GradingSession.Open(environment, options.Read(result, environment.CurrentDirectory));
+            var arguments = options.Read(result, environment.CurrentDirectory);
+            var session = GradingSession.Open(environment, arguments);
             var location = session.Layout.Find(result.GetValue(exercise)!);
-            var report = await session.GradeAsync(l => l.Exercise.Id == location.Exercise.Id, cancellationToken);
-            var graded = report.Releases.SelectMany(r => r.Exercises).Single();
+            var (report, graded) = await GradeAsync(session, location, cancellationToken);
+            if (graded.Status == ExerciseStatus.NotStarted && arguments.Level is null && !arguments.Solutions
+                && LastTestedLevel.Find(location) is { } tested)
+            {
+                session = GradingSession.Open(environment, arguments with { Level = tested.Name });
+                (report, graded) = await GradeAsync(session, location, cancellationToken);
+                var note = $"every level is still the starter's, so this grades {tested.Name}, where you last ran `dotnet test`.";
+                graded = graded with { Notes = [note, .. graded.Notes] };
+                report = report with { Releases = [.. report.Releases.Select(r => r with { Exercises = [graded] })] };
+            }
+
             var hints = HintBook.Load(location.HintsFile);
-            await session.WriteAsync(report, console => CheckReport.Render(console, graded, hints), cancellationToken);
+            var state = HintState.Load(session.HintStateFile);
+            var guide = new NextStep(session.Layout);
+            await session.WriteAsync(report, console => CheckReport.Render(console, graded, hints, state, guide.ToBegin(location)), cancellationToken);
             return (int)ExitCode.Ok;
         });
         return command;
+    }
+
+    private static async Task<(GradeReport Report, ExerciseReport Exercise)> GradeAsync(
+        GradingSession session, ExerciseLocation location, CancellationToken cancellationToken)
+    {
+        var report = await session.GradeAsync(l => l.Exercise.Id == location.Exercise.Id, cancellationToken);
+        return (report, report.Releases.SelectMany(r => r.Exercises).Single());
     }
 }

@@ -22,7 +22,7 @@ internal static class GradeCommand
         {
             var session = GradingSession.Open(environment, options.Read(result, environment.CurrentDirectory));
             var report = await session.GradeAsync(include: null, cancellationToken);
-            await session.WriteAsync(report, console => ConsoleReport.Render(console, report, session.Layout.Manifest.Title), cancellationToken);
+            await session.WriteAsync(report, console => ConsoleReport.Render(console, report, session.Layout.Manifest.Title, new NextStep(session.Layout, LastTestedLevel.Find).After(report)), cancellationToken);
             return (int)ExitCode.Ok;
         });
     }

@@ -20,14 +20,21 @@ internal static class HintCommand
         options.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var session = GradingSession.Open(environment, options.Read(result, environment.CurrentDirectory));
+            var arguments = options.Read(result, environment.CurrentDirectory);
+            var session = GradingSession.Open(environment, arguments);
             var location = session.Layout.Find(result.GetValue(exercise)!);
             var hints = HintBook.Load(location.HintsFile);
             var chosen = result.GetValue(step);
             if (chosen is null)
             {
-                var report = await session.GradeAsync(l => l.Exercise.Id == location.Exercise.Id, cancellationToken);
-                var graded = report.Releases.SelectMany(r => r.Exercises).Single();
+                var graded = await GradeOneAsync(session, location, cancellationToken);
+                if (graded.Status == ExerciseStatus.NotStarted && arguments.Level is null && !arguments.Solutions
+                    && LastTestedLevel.Find(location) is { } tested)
+                {
+                    // Untouched but tested: the step is the one that level's tests are at, as check grades it.
+                    graded = await GradeOneAsync(GradingSession.Open(environment, arguments with { Level = tested.Name }), location, cancellationToken);
+                }
+
                 chosen = graded.CurrentStep ?? (graded.Status == ExerciseStatus.NotStarted ? hints.Steps.FirstOrDefault() : null);
                 if (chosen is null)
                 {
@@ -44,7 +51,13 @@ internal static class HintCommand
         return command;
     }
 
-    /// <summary>Shows the next unseen hint of <paramref name="step"/> (the last one again once all were seen) and records it.</summary>
+    private static async Task<ExerciseReport> GradeOneAsync(GradingSession session, ExerciseLocation location, CancellationToken cancellationToken)
+    {
+        var report = await session.GradeAsync(l => l.Exercise.Id == location.Exercise.Id, cancellationToken);
+        return report.Releases.SelectMany(r => r.Exercises).Single();
+    }
+
+    /// <summary>Shows the next unseen hint of <paramref name="step"/> and records it; once all were seen, says so.</summary>
     public static void Show(IAnsiConsole console, ExerciseLocation location, HintBook hints, int step, HintState state)
     {
         var all = hints.For(step);
@@ -54,13 +67,21 @@ internal static class HintCommand
             return;
         }
 
-        var seen = state.Seen(location.Exercise.Id, step);
-        var index = Math.Min(seen, all.Count - 1);
+        if (state.Next(location.Exercise.Id, step, all) is not int index)
+        {
+            console.MarkupLine($"[bold]No more hints for step {step}[/]: you have seen all {all.Count}. The last one was: {Markup.Escape(all[^1])}");
+            console.MarkupLine($"[grey]{NoMoreHints(location, step)}[/]");
+            return;
+        }
+
         console.MarkupLine($"[bold]Step {step}, hint {index + 1} of {all.Count}:[/] {Markup.Escape(all[index])}");
         if (index + 1 < all.Count)
             console.MarkupLine("[grey]Still stuck? Ask again for a more direct hint.[/]");
         else
-            console.MarkupLine($"[grey]That was the last hint for this step; the full answer is in solutions/{Markup.Escape(location.Key)}/.[/]");
-        state.MarkSeen(location.Exercise.Id, step, index + 1);
+            console.MarkupLine($"[grey]That was the last hint for step {step}; the full answer is in solutions/{Markup.Escape(location.Key)}/.[/]");
     }
+
+    /// <summary>What is left once every hint of a step was seen (plain text, no markup).</summary>
+    public static string NoMoreHints(ExerciseLocation location, int step) =>
+        $"The README's step {step} and the `TODO Step {step}` comments of level 2-guided say more; the full answer is in solutions/{location.Key}/.";
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Grader.Course;
 using Grader.Reporting;
 using Grader.Watching;
+using Spectre.Console;
 
 namespace Grader.Commands;
 
@@ -23,7 +24,7 @@ internal static class WatchCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var session = GradingSession.Open(environment, options.Read(result, environment.CurrentDirectory));
-            var start = result.GetValue(exercise) is { } id ? session.Layout.Find(id) : await FirstUnfinishedAsync(session, cancellationToken);
+            var start = result.GetValue(exercise) is { } id ? session.Layout.Find(id) : await FirstUnfinishedAsync(session, environment, cancellationToken);
             var loop = new WatchLoop(session.Layout, session.Settings, environment, session.HintStateFile, Quiet);
             try
             {
@@ -39,8 +40,10 @@ internal static class WatchCommand
         return command;
     }
 
-    private static async Task<ExerciseLocation> FirstUnfinishedAsync(GradingSession session, CancellationToken cancellationToken)
+    private static async Task<ExerciseLocation> FirstUnfinishedAsync(GradingSession session, CommandEnvironment environment, CancellationToken cancellationToken)
     {
+        // Grading the whole course can take a while on a busy machine: say what is happening before it starts.
+        environment.Console.MarkupLine("[grey]Grading the course to find the first exercise that does not pass yet…[/]");
         var report = await session.GradeAsync(include: null, cancellationToken);
         var exercises = report.Releases.SelectMany(r => r.Exercises).ToList();
         var first = exercises.FirstOrDefault(e => e.Status is not (ExerciseStatus.Passed or ExerciseStatus.NotStarted))

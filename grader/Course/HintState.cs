@@ -43,5 +43,33 @@ internal sealed class HintState
         File.WriteAllText(_path, JsonSerializer.Serialize(_seen, s_options));
     }
 
+    /// <summary>
+    /// The hint of <paramref name="step"/> to show now, when something shows the step's current hint (check, watch):
+    /// the latest one seen, or the first, which is then recorded as seen so that <c>hint</c> moves on to the next.
+    /// Returns the index of the hint in <paramref name="hints"/>, or null when the step has none.
+    /// </summary>
+    public int? Current(string exerciseId, int step, IReadOnlyList<string> hints)
+    {
+        if (hints.Count == 0)
+            return null;
+        var seen = Seen(exerciseId, step);
+        if (seen == 0)
+            MarkSeen(exerciseId, step, 1);
+        return Math.Clamp(seen, 1, hints.Count) - 1;
+    }
+
+    /// <summary>
+    /// Moves on to the next hint of <paramref name="step"/> and records it; null when every hint was seen already
+    /// (the caller says so rather than repeating the last one).
+    /// </summary>
+    public int? Next(string exerciseId, int step, IReadOnlyList<string> hints)
+    {
+        var seen = Seen(exerciseId, step);
+        if (seen >= hints.Count)
+            return null;
+        MarkSeen(exerciseId, step, seen + 1);
+        return seen;
+    }
+
     private static string Key(string exerciseId, int step) => $"{exerciseId}/step-{step}";
 }

@@ -3,13 +3,17 @@ using Spectre.Console;
 
 namespace Grader.Reporting;
 
-/// <summary>Renders one exercise in detail: every failing test with its message, compiler errors, and the first hint of the step the learner is on.</summary>
+/// <summary>
+/// Renders one exercise in detail: every failing test with its message, compiler errors, and the current hint of the
+/// step the learner is on (recorded as seen, so that <c>hint</c> goes on with the next one).
+/// </summary>
 internal static class CheckReport
 {
     private const int MaxMessageLength = 600;
 
     /// <summary>Writes the exercise's details to <paramref name="console"/>.</summary>
-    public static void Render(IAnsiConsole console, ExerciseReport exercise, HintBook hints)
+    /// <param name="toBegin">How to begin the exercise (markup lines), shown when it is not started.</param>
+    public static void Render(IAnsiConsole console, ExerciseReport exercise, HintBook hints, HintState state, IReadOnlyList<NextStep.Line> toBegin)
     {
         console.Write(new Rule($"[bold]{Markup.Escape(exercise.Id)}[/]: {Markup.Escape(exercise.Title)}").LeftJustified());
         var level = exercise.Level is null ? "" : $" at level [bold]{Markup.Escape(exercise.Level)}[/]";
@@ -18,10 +22,11 @@ internal static class CheckReport
         if (exercise.Message.Length > 0)
             console.MarkupLine(Markup.Escape(exercise.Message));
 
-        // Lists, not tables: a long test name and a multi-line message stay readable on an 80-column terminal.
+        // Lists, not tables: a long test name and a multi-line message stay readable on an 80-column terminal. Names and
+        // file:line are written whole (a terminal wraps them visually), messages wrap between words.
         foreach (var d in exercise.Diagnostics)
         {
-            console.MarkupLine($"[red]✗[/] [bold]{Markup.Escape($"{d.File}:{d.Line}")}[/] {Markup.Escape(d.Code)}");
+            console.Write(new Unwrapped($"[red]✗[/] [bold]{Markup.Escape($"{d.File}:{d.Line}")}[/] {Markup.Escape(d.Code)}"));
             console.Write(Indented(d.Message));
         }
 
@@ -34,7 +39,7 @@ internal static class CheckReport
 
         foreach (var test in failing)
         {
-            console.MarkupLine($"[red]✗[/] [bold]{Markup.Escape(test.Name)}[/]");
+            console.Write(new Unwrapped($"[red]✗[/] [bold]{Markup.Escape(test.Name)}[/]"));
             var kind = $"{test.Suite.ToString().ToLowerInvariant()} test, {StatusText.Word(test.Status)}";
             console.Write(Indented(test.Message.Length > 0 ? $"{kind}: {Shorten(test.Message)}" : kind));
         }
@@ -44,10 +49,7 @@ internal static class CheckReport
 
         if (exercise.CurrentStep is int step)
         {
-            var hint = hints.For(step).FirstOrDefault();
-            console.MarkupLine(hint is null
-                ? $"You are on step {step}. (No hints for this step yet.)"
-                : $"You are on step {step}. [bold]Hint:[/] {Markup.Escape(hint)}");
+            console.MarkupLine($"You are on step {step}. {Hint(exercise.Id, step, hints, state)}");
         }
         else if (exercise.Status == ExerciseStatus.Failing
             && exercise.Tests.Where(t => t.Suite == TestSuite.Visible).All(t => t.Status is TestStatus.Pass or TestStatus.Skipped))
@@ -56,11 +58,21 @@ internal static class CheckReport
         }
         else if (exercise.Status == ExerciseStatus.NotStarted)
         {
-            var first = hints.Steps.Select(s => hints.For(s).FirstOrDefault()).FirstOrDefault(h => h is not null);
-            console.MarkupLine("Not started yet: pick a level folder, run `dotnet test` in it, and make the tests pass.");
-            if (first is not null)
-                console.MarkupLine($"[bold]Hint:[/] {Markup.Escape(first)}");
+            console.MarkupLine("Not started yet: every level is still the starter's, and none has been built by `dotnet test`.");
+            NextStep.Write(console, toBegin);
+            if (hints.Steps.FirstOrDefault(s => hints.For(s).Count > 0) is var first && hints.For(first).Count > 0)
+                console.MarkupLine($"Step {first}. {Hint(exercise.Id, first, hints, state)}");
         }
+    }
+
+    /// <summary>The step's current hint as markup ("Hint 1 of 3: ..."), recorded as seen.</summary>
+    private static string Hint(string exerciseId, int step, HintBook hints, HintState state)
+    {
+        var all = hints.For(step);
+        if (state.Current(exerciseId, step, all) is not int index)
+            return "(No hints for this step yet.)";
+        var more = index + 1 < all.Count ? $"\n[grey]Still stuck? {GraderCommand.Name} hint {Markup.Escape(exerciseId)}[/]" : "";
+        return $"[bold]Hint {index + 1} of {all.Count}:[/] {Markup.Escape(all[index])}{more}";
     }
 
     private static Padder Indented(string text) => new Padder(new Text(text.TrimEnd()), new Padding(4, 0, 0, 0));

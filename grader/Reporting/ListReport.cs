@@ -9,7 +9,11 @@ internal static class ListReport
     public static void Render(IAnsiConsole console, GradeReport report)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Release").AddColumn("Exercise").AddColumn("Title").AddColumn("Status").AddColumn("Level");
+            .AddColumn(new TableColumn("Release").NoWrap())
+            .AddColumn(new TableColumn("Exercise").NoWrap())
+            .AddColumn("Title") // wraps between words; ids, statuses and levels never wrap
+            .AddColumn(new TableColumn("Status").NoWrap())
+            .AddColumn(new TableColumn("Level").NoWrap());
         foreach (var release in report.Releases)
         {
             foreach (var exercise in release.Exercises)

@@ -17,6 +17,7 @@ internal sealed class WatchLoop
 {
     private readonly CourseLayout _layout;
     private readonly CourseGrader _grader;
+    private readonly GradeSettings _settings;
     private readonly CommandEnvironment _environment;
     private readonly HintState _hints;
     private readonly TimeSpan _quiet;
@@ -27,6 +28,7 @@ internal sealed class WatchLoop
     {
         _layout = layout;
         _grader = new CourseGrader(layout, settings, environment.Time);
+        _settings = settings;
         _environment = environment;
         _hints = HintState.Load(hintStateFile);
         _quiet = quiet;
@@ -64,6 +66,7 @@ internal sealed class WatchLoop
             using var watcher = new ExerciseWatcher(WatchedFolders(location), debouncer);
             using var switching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
+            show(new Markup($"[grey]Watching {Markup.Escape(_layout.RelativeToRoot(location.ExerciseDirectory))}/ for saves; grading {Markup.Escape(location.Exercise.Id)}…[/]"));
             var report = await GradeAsync(location, hints, show, cancellationToken);
             var change = debouncer.NextAsync(switching.Token);
             var next = false;
@@ -91,10 +94,13 @@ internal sealed class WatchLoop
                         next = true;
                         break;
                     case 'h':
-                        // The view already shows a step's first hint, so the next key press shows the second.
-                        if (report.CurrentStep is int step && hints.For(step).Count > 0)
-                            _hints.MarkSeen(report.Id, step, Math.Min(Math.Max(_hints.Seen(report.Id, step), 1) + 1, hints.For(step).Count));
-                        show(WatchView.Render(report, WatchView.HintFor(report, hints, _hints), TimeSpan.Zero, keys: true));
+                        // The view already shows (and recorded) the step's current hint, so h moves on to the next.
+                        string? notice = null;
+                        if (WatchView.StepOf(report, hints) is not int step || hints.For(step).Count == 0)
+                            notice = "No hints for this step: the exercise's README is the place to look.";
+                        else if (_hints.Next(report.Id, step, hints.For(step)) is null)
+                            notice = $"No more hints for step {step}. {HintCommand.NoMoreHints(location, step)}";
+                        show(WatchView.Render(report, WatchView.HintFor(report, hints, _hints), TimeSpan.Zero, keys: true, notice));
                         break;
                     case 'r':
                         report = await GradeAsync(location, hints, show, cancellationToken);
@@ -111,6 +117,15 @@ internal sealed class WatchLoop
         var clock = Stopwatch.StartNew();
         var graded = await _grader.GradeAsync(l => l.Exercise.Id == location.Exercise.Id, progress: null, cancellationToken);
         var report = graded.Releases.SelectMany(r => r.Exercises).Single();
+        if (report.Status == ExerciseStatus.NotStarted && _settings.Level is null && !_layout.GradeSolutions
+            && LastTestedLevel.Find(location) is { } tested)
+        {
+            // As check does: every level is the starter's, so grade the one the learner last ran dotnet test in.
+            var level = new CourseGrader(_layout, _settings with { Level = tested.Name }, _environment.Time);
+            graded = await level.GradeAsync(l => l.Exercise.Id == location.Exercise.Id, progress: null, cancellationToken);
+            report = graded.Releases.SelectMany(r => r.Exercises).Single();
+        }
+
         show(WatchView.Render(report, WatchView.HintFor(report, hints, _hints), clock.Elapsed, keys: _environment.Input is not null));
         _graded?.Invoke(report);
         return report;

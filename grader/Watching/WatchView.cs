@@ -14,7 +14,8 @@ internal static class WatchView
     private const int MaxMessageLength = 800;
 
     /// <summary>The view of <paramref name="exercise"/> as last graded.</summary>
-    public static IRenderable Render(ExerciseReport exercise, string? hint, TimeSpan took, bool keys)
+    /// <param name="notice">A line about the last key pressed (for example that a step has no more hints), or null.</param>
+    public static IRenderable Render(ExerciseReport exercise, string? hint, TimeSpan took, bool keys, string? notice = null)
     {
         var rows = new List<IRenderable>
         {
@@ -37,7 +38,13 @@ internal static class WatchView
             .OrderBy(t => t.Suite).ToList();
         if (failing.FirstOrDefault() is { } first)
         {
-            rows.Add(new Markup($"[red]✗[/] [bold]{Markup.Escape(first.Name)}[/] [grey]({first.Suite.ToString().ToLowerInvariant()} test, {StatusText.Word(first.Status)})[/]"));
+            // The view is redrawn in place, so every line must fit the terminal: a name longer than the line ends in
+            // an ellipsis instead of being cut in two (check writes it whole).
+            var line = new Paragraph { Overflow = Overflow.Ellipsis }
+                .Append("✗ ", new Style(Color.Red))
+                .Append(first.Name, new Style(decoration: Decoration.Bold))
+                .Append($" ({first.Suite.ToString().ToLowerInvariant()} test, {StatusText.Word(first.Status)})", new Style(Color.Grey));
+            rows.Add(line);
             var message = first.Message.Length <= MaxMessageLength ? first.Message : first.Message[..MaxMessageLength] + "…";
             if (message.Length > 0)
                 rows.Add(new Padder(new Text(message.TrimEnd()), new Padding(4, 0, 0, 0)));
@@ -51,20 +58,27 @@ internal static class WatchView
 
         if (hint is not null)
             rows.Add(new Markup($"[bold]Hint:[/] {Markup.Escape(hint)}"));
+        if (notice is not null)
+            rows.Add(new Markup($"[yellow]{Markup.Escape(notice)}[/]"));
         rows.Add(new Markup(keys
             ? "[grey]Watching for saves · [bold]n[/] next exercise · [bold]h[/] another hint · [bold]r[/] re-run · [bold]q[/] quit[/]"
             : "[grey]Watching for saves · Ctrl+C to stop[/]"));
         return new Rows(rows);
     }
 
-    /// <summary>The hint to show for the step the learner is on: the latest one they asked for, or the first.</summary>
+    /// <summary>
+    /// The hint to show for the step the learner is on: the latest one they saw, or the step's first (then recorded
+    /// as seen). It follows the step: once a step's tests pass, the next step's first hint shows.
+    /// </summary>
     public static string? HintFor(ExerciseReport exercise, HintBook hints, HintState state)
     {
-        var step = exercise.CurrentStep ?? (exercise.Status == ExerciseStatus.NotStarted ? hints.Steps.FirstOrDefault() : (int?)null);
-        if (step is not int s || hints.For(s).Count == 0)
+        if (StepOf(exercise, hints) is not int step || state.Current(exercise.Id, step, hints.For(step)) is not int index)
             return null;
-        var all = hints.For(s);
-        var index = Math.Clamp(state.Seen(exercise.Id, s) - 1, 0, all.Count - 1);
-        return $"(step {s}, {index + 1} of {all.Count}) {all[index]}";
+        var all = hints.For(step);
+        return $"(step {step}, {index + 1} of {all.Count}) {all[index]}";
     }
+
+    /// <summary>The step whose hints apply: the current step, or the first one of an exercise not started.</summary>
+    public static int? StepOf(ExerciseReport exercise, HintBook hints) =>
+        exercise.CurrentStep ?? (exercise.Status == ExerciseStatus.NotStarted ? hints.Steps.FirstOrDefault() : (int?)null);
 }

@@ -32,7 +32,7 @@ public class CommandsTests
     }
 
     [Test]
-    public async Task Hint_shows_one_more_hint_of_the_current_step_each_time_and_remembers_outside_the_learners_folders()
+    public async Task Hint_shows_one_more_hint_of_the_current_step_each_time_then_says_there_are_no_more_and_remembers_outside_the_learners_folders()
     {
         var work = TestPaths.NewTempDirectory();
         string[] Hint(params string[] extra) => ["hint", "02-fails", .. extra, "--test-timeout", "5", "--work-dir", work];
@@ -46,7 +46,7 @@ public class CommandsTests
 
         Assert.That(first.Console, Does.Contain("Step 1, hint 1 of 2: Look at what the test expects from `Add(2, 3)`."));
         Assert.That(second.Console, Does.Contain("Step 1, hint 2 of 2: Addition, not subtraction. The operator is `+`.").And.Contain("last hint"));
-        Assert.That(third.Console, Does.Contain("Step 1, hint 2 of 2"));
+        Assert.That(third.Console, Does.Contain("No more hints for step 1: you have seen all 2. The last one was: Addition, not subtraction."));
         Assert.That(otherStep.Console, Does.Contain("Step 2, hint 1 of 2: There is no step 2."));
         Assert.That(File.Exists(Path.Combine(work, "hints.json")), Is.True);
         Assert.That(Directory.GetFiles(exercises, "*", SearchOption.AllDirectories), Has.Length.EqualTo(before));
