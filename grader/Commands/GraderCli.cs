@@ -22,6 +22,7 @@ internal static class GraderCli
         root.Subcommands.Add(HintCommand.Create(environment, options));
         root.Subcommands.Add(ResetCommand.Create(environment));
         root.Subcommands.Add(StartersCommand.Create(environment));
+        root.Subcommands.Add(NewCommand.Create(environment));
         root.Subcommands.Add(RunTestsCommand.Create());
         return root;
     }

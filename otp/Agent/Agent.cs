@@ -22,7 +22,7 @@ public static class Agent
     /// <typeparam name="TState">The agent's value.</typeparam>
     /// <param name="parent">The starting process.</param>
     /// <param name="init">Computes the initial value.</param>
-    /// <param name="name">A local name or <see cref="ServerName.Via"/> a registry, or null.</param>
+    /// <param name="name">A local name or <see cref="ServerName.Via(INameRegistry, object)"/> a registry, or null.</param>
     /// <param name="timeout">How long <paramref name="init"/> may take (null: for ever); then the start fails with <c>timeout</c>.</param>
     public static Task<Pid> StartLinkAsync<TState>(ProcessContext parent, Func<TState> init, ServerName? name = null, TimeSpan? timeout = null)
     {
@@ -175,12 +175,8 @@ public static class Agent
     {
         ArgumentNullException.ThrowIfNull(caller);
         CheckTimeout(timeout);
-        if (agent.Resolve(caller.Node) is { } pid && pid == caller.Self)
-        {
-            throw new CallingSelfException(pid);
-        }
-
-        return StopAsync(caller.Node, agent, reason, timeout, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return GenServer.StopAsync(caller, agent, reason, timeout, cancellationToken);
     }
 
     /// <summary><c>Agent.stop/3</c> from outside any process (see <see cref="StopAsync(ProcessContext, ServerRef, object?, TimeSpan?, CancellationToken)"/>).</summary>
@@ -194,7 +190,7 @@ public static class Agent
         ArgumentNullException.ThrowIfNull(node);
         CheckTimeout(timeout);
         cancellationToken.ThrowIfCancellationRequested();
-        return GenServer.StopAsync(node, agent, reason, timeout).WaitAsync(cancellationToken);
+        return GenServer.StopAsync(node, agent, reason, timeout, cancellationToken);
     }
 
     // Elixir's timeouts are a non-negative integer or :infinity; a wrong one is refused before any process is contacted.

@@ -70,7 +70,10 @@ public static class GenServer
         return RequestAsync<TReply>(caller.Node, caller.Self, server, request, s_call, timeout, cancellationToken);
     }
 
-    /// <summary><c>gen_server:call/3</c> from code that is not a process (see <see cref="CallAsync{TReply}(ProcessContext, ServerRef, object, TimeSpan?, CancellationToken)"/>).</summary>
+    /// <summary>
+    /// <c>gen_server:call/3</c> from code that is not a process (see <see cref="CallAsync{TReply}(ProcessContext, ServerRef, object, TimeSpan?, CancellationToken)"/>).
+    /// Called from inside one of the server's own callbacks it throws <see cref="CallingSelfException"/>, as from its context.
+    /// </summary>
     /// <typeparam name="TReply">The reply's type.</typeparam>
     /// <param name="node">The node the server runs on.</param>
     /// <param name="server">The server: a pid or a name.</param>
@@ -116,38 +119,71 @@ public static class GenServer
     }
 
     /// <summary>
-    /// <c>gen_server:stop/3</c>: asks the server to stop with <paramref name="reason"/> (default normal): it runs Terminate
-    /// and exits. Returns when it has exited. Throws <see cref="NoProcessException"/> if it is not alive,
-    /// <see cref="ProcessExitedException"/> if it exited with another reason, <see cref="CallTimeoutException"/> after <paramref name="timeout"/>.
+    /// <c>gen_server:stop/3</c> from a process: asks the server to stop with <paramref name="reason"/> (default normal): it runs
+    /// Terminate and exits. Returns when it has exited. Throws <see cref="NoProcessException"/> if it is not alive,
+    /// <see cref="ProcessExitedException"/> if it exited with another reason, <see cref="CallTimeoutException"/> after
+    /// <paramref name="timeout"/>, and <see cref="CallingSelfException"/> when <paramref name="caller"/> is the server itself
+    /// (it would wait for its own exit for ever; OTP exits the caller with <c>calling_self</c>).
+    /// </summary>
+    /// <param name="caller">The stopping process.</param>
+    /// <param name="server">The server: a pid or a name.</param>
+    /// <param name="reason">The reason to stop with; null for normal.</param>
+    /// <param name="timeout">How long to wait; null for ever (OTP's default).</param>
+    /// <param name="cancellationToken">Gives up waiting (the server still stops).</param>
+    public static Task StopAsync(ProcessContext caller, ServerRef server, object? reason = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return StopAsync(caller.Node, caller.Self, server, reason, timeout, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>gen_server:stop/3</c> from code that is not a process (see <see cref="StopAsync(ProcessContext, ServerRef, object?, TimeSpan?, CancellationToken)"/>).
+    /// Called from inside one of the server's own callbacks it throws <see cref="CallingSelfException"/>, as from its context.
     /// </summary>
     /// <param name="node">The node the server runs on.</param>
     /// <param name="server">The server: a pid or a name.</param>
     /// <param name="reason">The reason to stop with; null for normal.</param>
     /// <param name="timeout">How long to wait; null for ever (OTP's default).</param>
-    public static async Task StopAsync(Node node, ServerRef server, object? reason = null, TimeSpan? timeout = null)
+    /// <param name="cancellationToken">Gives up waiting (the server still stops).</param>
+    public static Task StopAsync(Node node, ServerRef server, object? reason = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        StopAsync(node, CurrentServer.Pid, server, reason, timeout, cancellationToken);
+
+    private static async Task StopAsync(Node node, Pid? caller, ServerRef server, object? reason, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(node);
+        if (timeout is { } given && given < TimeSpan.Zero && given != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), given, "A stop timeout is zero or more, or Timeout.InfiniteTimeSpan.");
+        }
+
         reason ??= ExitReason.Normal;
         var process = server.Resolve(node)?.Process ?? throw new NoProcessException(server);
+        if (caller == process.Pid)
+        {
+            throw new CallingSelfException(process.Pid);
+        }
+
         var waiter = new DownWaiter();
         var monitor = process.AddMonitor(waiter, null);
         process.Enqueue(new StopMessage(reason));
-        var wait = waiter.Reason;
-        if (timeout is { } limit && limit != Timeout.InfiniteTimeSpan)
+        object exitReason;
+        try
         {
-            try
-            {
-                wait = waiter.Reason.WaitAsync(limit, node.Time);
-                await wait.ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                process.RemoveMonitor(monitor);
-                throw new CallTimeoutException(server, limit);
-            }
+            exitReason = timeout is { } limit && limit != Timeout.InfiniteTimeSpan
+                ? await waiter.Reason.WaitAsync(limit, node.Time, cancellationToken).ConfigureAwait(false)
+                : await waiter.Reason.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            process.RemoveMonitor(monitor);
+            throw new CallTimeoutException(server, timeout!.Value);
+        }
+        catch (OperationCanceledException)
+        {
+            process.RemoveMonitor(monitor);
+            throw;
         }
 
-        var exitReason = await wait.ConfigureAwait(false);
         if (ExitReason.NoProc.Equals(exitReason))
         {
             throw new NoProcessException(server);
@@ -182,7 +218,7 @@ public static class GenServer
         }
 
         var process = server.Resolve(node)?.Process ?? throw new NoProcessException(server);
-        if (caller == process.Pid)
+        if ((caller ?? CurrentServer.Pid) == process.Pid) // from the node, inside the server's own callback: the same deadlock
         {
             throw new CallingSelfException(process.Pid);
         }

@@ -7,7 +7,7 @@ namespace Otp;
 /// must await; the async one calls the plain one by default. Callbacks run one at a time on the server's process.
 /// </summary>
 /// <typeparam name="TState">The server's state.</typeparam>
-public abstract class GenServer<TState>
+public abstract class GenServer<TState> : ISupervisable
 {
     private ProcessContext? _context;
 
@@ -81,7 +81,7 @@ public abstract class GenServer<TState>
 
     /// <summary>
     /// <c>terminate/2</c>: called as OTP calls it: when a callback returns stop, when a callback throws, on
-    /// <see cref="GenServer.StopAsync(Node, ServerRef, object?, TimeSpan?)"/>, and on an exit signal from the parent if the server traps exits.
+    /// <see cref="GenServer.StopAsync(Node, ServerRef, object?, TimeSpan?, CancellationToken)"/>, and on an exit signal from the parent if the server traps exits.
     /// Not called when the server is killed or an exit signal ends it while it does not trap exits.
     /// </summary>
     /// <param name="reason">Why the server stops (an exception when a callback threw).</param>
@@ -133,6 +133,11 @@ public abstract class GenServer<TState>
 
     // The loop reaches the callbacks through these, so they can stay protected for subclasses.
     internal void Attach(ProcessContext context) => _context = context;
+
+    Task<Pid> ISupervisable.StartLink(ProcessContext supervisor, ServerName? name) =>
+        _context is null
+            ? GenServer.StartLinkAsync(supervisor, this, name)
+            : throw new InvalidOperationException($"{GetType().Name} was started before: a server instance runs once, so ChildSpec.For's function must return a new instance each time (() => new {GetType().Name}(...)).");
 
     internal ValueTask<InitResult<TState>> RunInit() => InitAsync();
 

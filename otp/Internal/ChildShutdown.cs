@@ -14,8 +14,14 @@ internal static class ChildShutdown
         await supervisor.ReceiveAsync(m => m is ExitMessage exit && exit.From == child, TimeSpan.Zero).ConfigureAwait(false);
 
         ITimer? killTimer = null;
-        if (shutdown.Timeout == TimeSpan.Zero)
+        if (shutdown.IsBrutalKill)
         {
+            supervisor.Exit(child, ExitReason.Kill);
+        }
+        else if (shutdown.Timeout == TimeSpan.Zero)
+        {
+            // OTP's shutdown of 0 ms: the shutdown signal first (it ends a child that does not trap exits), then <c>kill</c> at once.
+            supervisor.Exit(child, ExitReason.Shutdown);
             supervisor.Exit(child, ExitReason.Kill);
         }
         else

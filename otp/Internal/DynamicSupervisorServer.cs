@@ -3,19 +3,28 @@ namespace Otp;
 /// <summary>
 /// Elixir's DynamicSupervisor as a gen_server: no children at start, children added with start_child and known by pid,
 /// one_for_one restarts within the intensity, children stopped in reverse start order when it stops.
+/// A child whose restart failed stays a child, marked restarting under its old pid, until a retry (a message to itself,
+/// Elixir's <c>{:"$gen_restart", pid}</c>) starts it or terminate_child forgets it.
 /// </summary>
-internal sealed class DynamicSupervisorServer(DynamicSupervisorOptions options) : GenServer<DynamicSupervisorServer>
+internal sealed class DynamicSupervisorServer(Func<DynamicSupervisorOptions?> init) : GenServer<DynamicSupervisorServer>
 {
     private static readonly Atom Undefined = new("undefined");
 
-    // Insertion order is start order; a restarted child takes the place of the one it replaces.
-    private readonly List<(Pid Pid, ChildSpec Spec)> _children = [];
+    // Insertion order is start order; a restarted child keeps the place of the one it replaces.
+    private readonly List<Child> _children = [];
+    private DynamicSupervisorOptions _options = null!;
     private RestartIntensity _intensity = null!;
 
     protected override InitResult<DynamicSupervisorServer> Init()
     {
         Context.TrapExit = true;
         Context.Process.Behaviour = "dynamic_supervisor";
+        if (init() is not { } options)
+        {
+            return Ignore();
+        }
+
+        _options = DynamicSupervisorOptions.Validate(options);
         _intensity = new RestartIntensity(Context.Node.Time, options.MaxRestarts, options.MaxTime);
         return Ok(this);
     }
@@ -25,12 +34,13 @@ internal sealed class DynamicSupervisorServer(DynamicSupervisorOptions options) 
         object? reply = request switch
         {
             StartChildRequest start => await StartChildAsync(start.Spec).ConfigureAwait(false),
+            StartChildWithExtraRequest start => await StartChildWithExtraAsync(start.Factory).ConfigureAwait(false),
             TerminateChildRequest { Id: Pid pid } => await TerminateChildAsync(pid).ConfigureAwait(false),
             TerminateChildRequest terminate => new SupervisorException(new Atom("not_found"), terminate.Id),
-            WhichChildrenRequest => _children.Select(c => new ChildInfo(Undefined, c.Pid, c.Spec.Type, false)).ToArray(),
+            WhichChildrenRequest => _children.Select(c => new ChildInfo(Undefined, c.Restarting ? null : c.Pid, c.Spec.Type, c.Restarting)).ToArray(),
             CountChildrenRequest => new ChildCounts(
                 _children.Count,
-                _children.Count,
+                _children.Count(c => !c.Restarting),
                 _children.Count(c => c.Spec.Type == ChildType.Supervisor),
                 _children.Count(c => c.Spec.Type == ChildType.Worker)),
             _ => new InvalidOperationException($"A DynamicSupervisor does not handle {request}."),
@@ -40,30 +50,32 @@ internal sealed class DynamicSupervisorServer(DynamicSupervisorOptions options) 
 
     protected override async ValueTask<HandleResult<DynamicSupervisorServer>> HandleInfoAsync(object message, DynamicSupervisorServer state)
     {
-        if (message is ExitMessage exit && _children.FindIndex(c => c.Pid == exit.From) is var index and >= 0)
+        switch (message)
         {
-            var spec = _children[index].Spec;
-            var restart = spec.Restart == RestartType.Permanent
-                || (spec.Restart == RestartType.Transient && !ExitReason.IsNormal(exit.Reason));
-            _children.RemoveAt(index);
-            if (restart)
-            {
-                if (!_intensity.TryAdd())
+            case ExitMessage exit when Find(exit.From) is { Restarting: false } child:
+                // Elixir's: a transient child that exits normal, shutdown or {shutdown, _} is not restarted.
+                var restart = child.Spec.Restart == RestartType.Permanent
+                    || (child.Spec.Restart == RestartType.Transient && !ExitReason.IsNormal(exit.Reason));
+                if (!restart)
+                {
+                    _children.Remove(child);
+                }
+                else if (!await RestartAsync(child).ConfigureAwait(false))
                 {
                     return Stop(ExitReason.Shutdown, this);
                 }
 
-                await RestartAsync(spec, index).ConfigureAwait(false);
-            }
-        }
-        else if (message is RetryDynamicRestart retry)
-        {
-            if (!_intensity.TryAdd())
-            {
-                return Stop(ExitReason.Shutdown, this);
-            }
+                break;
+            case RetryRestart retry when Find(retry.Pid) is { Restarting: true } child:
+                // Back to the thread pool before trying again: a start that keeps failing at once must not hold this
+                // thread in a loop of its own (on the BEAM the scheduler would preempt it).
+                await Task.Yield();
+                if (!await RestartAsync(child).ConfigureAwait(false))
+                {
+                    return Stop(ExitReason.Shutdown, this);
+                }
 
-            await RestartAsync(retry.Spec, Math.Min(retry.Index, _children.Count)).ConfigureAwait(false);
+                break;
         }
 
         return NoReply(this);
@@ -73,69 +85,110 @@ internal sealed class DynamicSupervisorServer(DynamicSupervisorOptions options) 
     {
         for (var i = _children.Count - 1; i >= 0; i--)
         {
-            await ChildShutdown.StopAsync(Context, _children[i].Pid, _children[i].Spec.EffectiveShutdown).ConfigureAwait(false);
+            if (!_children[i].Restarting)
+            {
+                await ChildShutdown.StopAsync(Context, _children[i].Pid, _children[i].Spec.EffectiveShutdown).ConfigureAwait(false);
+            }
         }
 
         _children.Clear();
     }
 
-    private async Task RestartAsync(ChildSpec spec, int index)
+    private Child? Find(Pid pid) => _children.Find(c => c.Pid == pid);
+
+    /// <summary>Counts a restart and tries it; false when that exceeds the intensity (the supervisor then stops).</summary>
+    private async Task<bool> RestartAsync(Child child)
     {
+        if (!_intensity.TryAdd())
+        {
+            _children.Remove(child);
+            return false;
+        }
+
         try
         {
-            var pid = await spec.Start(Context).ConfigureAwait(false);
-            _children.Insert(index, (pid, spec));
+            if (await ChildStart.StartAsync(Context, child.Spec).ConfigureAwait(false) is { } pid)
+            {
+                child.Pid = pid;
+                child.Restarting = false;
+            }
+            else
+            {
+                _children.Remove(child); // ignore on restart: the child is gone for good
+            }
         }
-        catch (StartFailedException failed) when (failed.Ignored)
+        catch (StartFailedException)
         {
-            // ignore on restart: the child is gone for good
+            child.Restarting = true; // still a child, under its old pid, until a retry starts it or terminate_child forgets it
+            Context.Send(Self, new RetryRestart(child.Pid));
         }
-        catch (Exception crash) when (crash is not ProcessKilledSignal)
-        {
-            Context.Send(Self, new RetryDynamicRestart(spec, index)); // try again later, counted against the intensity
-        }
+
+        return true;
     }
 
     private async Task<object?> StartChildAsync(ChildSpec spec)
     {
-        if (options.MaxChildren is { } max && _children.Count >= max)
+        if (_options.MaxChildren is { } max && _children.Count >= max)
         {
             return new SupervisorException(new Atom("max_children"), spec.Id);
         }
 
         try
         {
-            var pid = await spec.Start(Context).ConfigureAwait(false);
-            _children.Add((pid, spec));
+            if (await ChildStart.StartAsync(Context, spec).ConfigureAwait(false) is not { } pid)
+            {
+                return null; // ignore
+            }
+
+            _children.Add(new Child(spec) { Pid = pid });
             return pid;
-        }
-        catch (StartFailedException failed) when (failed.Ignored)
-        {
-            return null;
         }
         catch (StartFailedException failed)
         {
             return failed;
         }
+    }
+
+    private async Task<object?> StartChildWithExtraAsync(Func<object?, ChildSpec> factory)
+    {
+        ChildSpec spec;
+        try
+        {
+            spec = factory(_options.ExtraArguments);
+        }
         catch (Exception crash) when (crash is not ProcessKilledSignal)
         {
-            return new StartFailedException(crash);
+            return ChildStart.Failure(crash);
         }
+
+        return await StartChildAsync(spec).ConfigureAwait(false);
     }
 
     private async Task<object?> TerminateChildAsync(Pid pid)
     {
-        var index = _children.FindIndex(c => c.Pid == pid);
-        if (index < 0)
+        if (Find(pid) is not { } child)
         {
             return new SupervisorException(new Atom("not_found"), pid);
         }
 
-        var spec = _children[index].Spec;
-        _children.RemoveAt(index);
-        await ChildShutdown.StopAsync(Context, pid, spec.EffectiveShutdown).ConfigureAwait(false);
-        return null;
+        _children.Remove(child);
+        if (!child.Restarting)
+        {
+            await ChildShutdown.StopAsync(Context, pid, child.Spec.EffectiveShutdown).ConfigureAwait(false);
+        }
+
+        return null; // a restarting child is only forgotten: its pending retry then finds nothing to do
     }
 
-    private sealed record RetryDynamicRestart(ChildSpec Spec, int Index);
+    private sealed class Child(ChildSpec spec)
+    {
+        public ChildSpec Spec { get; } = spec;
+
+        /// <summary>The running child's pid; while restarting, the pid of the one that exited (Elixir keys it so).</summary>
+        public Pid Pid { get; set; } = null!;
+
+        public bool Restarting { get; set; }
+    }
+
+    private sealed record RetryRestart(Pid Pid);
 }

@@ -18,6 +18,7 @@ internal sealed class GenServerLoop<TState>(GenServer<TState> server, ProcessCon
     /// <summary>Runs Init, then the loop, in one async method: an idle server holds one state machine, not two.</summary>
     public async Task RunAsync()
     {
+        CurrentServer.Pid = context.Self;
         var ack = _ack!;
         _ack = null;
         if (!await InitAsync(ack).ConfigureAwait(false))

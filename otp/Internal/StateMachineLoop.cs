@@ -3,15 +3,14 @@ using System.Runtime.CompilerServices;
 namespace Otp;
 
 /// <summary>
-/// The event loop of a gen_statem: take the next event (inserted and retried ones first, then the mailbox), run the handler,
-/// carry out the transition. One instance per machine process; it holds what gen_statem keeps in its loop: state, data,
+/// The event loop of a gen_statem: take the next event (inserted and retried ones first, then zero time-outs, then the
+/// mailbox), run the handler, carry out the transition in the order of gen_statem's <c>transition_option()</c> steps. One instance per machine process; it holds what gen_statem keeps in its loop: state, data,
 /// postponed events, the queue of events to handle before the mailbox, and the timers.
 /// </summary>
 internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData> machine, ProcessContext context, ServerName? name)
 {
     private static readonly Atom BadStateEnterReturn = new("bad_state_enter_return");
     private static readonly Atom BadStateEnterAction = new("bad_state_enter_action");
-    private static readonly Atom BadActionFromInit = new("bad_action_from_init");
 
     private readonly LinkedList<StateEvent> _queue = []; // handled before the mailbox: inserted events, then retried postponed ones
     private readonly List<StateEvent> _postponed = [];
@@ -55,11 +54,11 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
 
         _state = init.State;
         _data = init.Data;
+        var transition = _transition.Clear(context.Node.Time.GetUtcNow()); // Init's time-outs count from here, before the starter goes on
         ack.Started(context.Self);
         try
         {
-            var transition = _transition.Clear();
-            Collect(init.Actions, transition, current: null, allowInsert: true, BadActionFromInit);
+            Collect(init.Actions, transition, ActionSource.Init);
             if (machine.UsesStateEnter)
             {
                 await EnterAsync(_state, transition).ConfigureAwait(false);
@@ -83,6 +82,7 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
         }
     }
 
+    /// <summary>The next event: inserted and retried ones first, then zero time-outs (gen_statem's <c>t0q</c>), then the mailbox.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // called once per event: reuse its state machine
     private async ValueTask<StateEvent> NextEventAsync()
     {
@@ -94,18 +94,18 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
                 return first.Value;
             }
 
+            if (_timers.TryTakeZero() is { } zero)
+            {
+                return zero;
+            }
+
             var message = await context.ReceiveAsync().ConfigureAwait(false);
             switch (message)
             {
                 case StateMachineTimeout fired:
-                    if (_timers.TryTake(fired))
+                    if (_timers.TryTake(fired) is { } timeout)
                     {
-                        return fired.Kind switch
-                        {
-                            TimeoutKind.Event => new StateEvent(EventKind.Timeout, fired.Content),
-                            TimeoutKind.State => new StateEvent(EventKind.StateTimeout, fired.Content),
-                            _ => new StateEvent(EventKind.GenericTimeout, fired.Content) { TimeoutName = fired.Name },
-                        };
+                        return timeout;
                     }
 
                     break; // cancelled after it fired: not an event, so it does not cancel the event time-out either
@@ -147,15 +147,15 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
 
     private async Task HandleAsync(StateEvent current)
     {
-        _timers.Cancel(TimeoutKind.Event, null); // any event cancels the event time-out
+        _timers.Cancel(TimerKey.Event); // any event cancels the event time-out (a zero one still queued too)
         var result = await machine.RunHandleEvent(current, _state, _data).ConfigureAwait(false);
         if (result.Outcome == EventOutcome.Stop)
         {
             await StopAsync(result.Reason!, result.Actions, result).ConfigureAwait(false);
         }
 
-        var transition = _transition.Clear();
-        Collect(result.Actions, transition, current, allowInsert: true, BadActionFromInit);
+        var transition = _transition.Clear(context.Node.Time.GetUtcNow());
+        Collect(result.Actions, transition, ActionSource.Event);
         var previous = _state;
         if (result.HasData)
         {
@@ -167,16 +167,21 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
             _state = result.State;
         }
 
+        var changed = !EqualityComparer<TState>.Default.Equals(previous, _state);
+        if (machine.UsesStateEnter && (changed || result.Outcome == EventOutcome.Repeat))
+        {
+            await EnterAsync(previous, transition).ConfigureAwait(false);
+        }
+
         if (transition.Postpone)
         {
             _postponed.Add(current);
         }
 
-        var changed = !EqualityComparer<TState>.Default.Equals(previous, _state);
         if (changed)
         {
             // A state change cancels the state time-out and retries every postponed event, oldest first, before the mailbox.
-            _timers.Cancel(TimeoutKind.State, null);
+            _timers.Cancel(TimerKey.State);
             for (var i = _postponed.Count - 1; i >= 0; i--)
             {
                 _queue.AddFirst(_postponed[i]);
@@ -185,53 +190,59 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
             _postponed.Clear();
         }
 
-        if (machine.UsesStateEnter && (changed || result.Outcome == EventOutcome.Repeat))
-        {
-            await EnterAsync(previous, transition).ConfigureAwait(false);
-        }
-
         Finish(transition);
     }
 
-    /// <summary>A state enter call: may keep the state (or name the same one) and set time-outs or reply; nothing else.</summary>
+    /// <summary>
+    /// A state enter call: may keep the state (or name the same one), set time-outs and reply; <c>repeat_state</c> makes
+    /// another enter call, with the same previous state, as gen_statem does.
+    /// </summary>
     private async Task EnterAsync(TState previous, Transition transition)
     {
-        var result = await machine.RunHandleEvent(new StateEvent(EventKind.Enter, previous!), _state, _data).ConfigureAwait(false);
-        if (result.Outcome == EventOutcome.Stop)
+        while (true)
         {
-            await StopAsync(result.Reason!, result.Actions, result).ConfigureAwait(false);
-        }
+            var result = await machine.RunHandleEvent(new StateEvent(EventKind.Enter, previous!), _state, _data).ConfigureAwait(false);
+            if (result.Outcome == EventOutcome.Stop)
+            {
+                await StopAsync(result.Reason!, result.Actions, result).ConfigureAwait(false);
+            }
 
-        if (result.HasState && !EqualityComparer<TState>.Default.Equals(result.State, _state))
-        {
-            throw new ExitException((BadStateEnterReturn, result.ToString()));
-        }
+            if (result.HasState && !EqualityComparer<TState>.Default.Equals(result.State, _state))
+            {
+                throw new ExitException((BadStateEnterReturn, result.ToString()));
+            }
 
-        Collect(result.Actions, transition, current: null, allowInsert: false, BadStateEnterAction);
-        if (result.HasData)
-        {
-            _data = result.Data;
+            Collect(result.Actions, transition, ActionSource.Enter);
+            if (result.HasData)
+            {
+                _data = result.Data;
+            }
+
+            if (result.Outcome != EventOutcome.Repeat)
+            {
+                return;
+            }
         }
     }
 
     /// <summary>
-    /// Runs replies at once and records the rest. Postponing needs an event to postpone (not in Init or a state enter call);
-    /// inserting is refused in state enter calls. <paramref name="error"/> names the exit reason for a refused action.
+    /// Carries out the actions in order: replies go out at once (before any state enter call); the rest is recorded for
+    /// <see cref="Finish"/>. Postpone needs an event: a state enter call may not postpone (nor insert events), and Init's
+    /// postpone is ignored.
     /// </summary>
-    private static void Collect(IReadOnlyList<StateAction> actions, Transition transition, StateEvent? current, bool allowInsert, Atom error)
+    private static void Collect(IReadOnlyList<StateAction> actions, Transition transition, ActionSource source)
     {
         foreach (var action in actions)
         {
             switch (action)
             {
                 case ReplyAction reply:
-                    transition.Replies.Add(reply);
+                    reply.From.TryReply(reply.Value);
                     break;
-                case PostponeAction when current is null:
-                case NextEventAction when !allowInsert:
-                    throw new ExitException((error, action.ToString()));
+                case PostponeAction or NextEventAction when source == ActionSource.Enter:
+                    throw new ExitException((BadStateEnterAction, action.ToString()));
                 case PostponeAction:
-                    transition.Postpone = true;
+                    transition.Postpone = source == ActionSource.Event;
                     break;
                 case NextEventAction next:
                     transition.Inserted.Add(next.Event);
@@ -244,8 +255,9 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
     }
 
     /// <summary>
-    /// Ends a transition: inserted events go first in the queue (in the order given), the time-outs start, then the replies go
-    /// out, so a caller that has its reply knows the timers run (a test can then advance a fake clock).
+    /// Ends a transition: inserted events go first in the queue (in the order given), then the time-outs are set: for each
+    /// timer only the last action counts, zero time-outs are queued in the order they were set. Relative times count from
+    /// the end of the callback (<see cref="Transition.Now"/>), so a caller that has its reply may move a fake clock at once.
     /// </summary>
     private void Finish(Transition transition)
     {
@@ -254,32 +266,51 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
             _queue.AddFirst(transition.Inserted[i]);
         }
 
-        foreach (var timeout in transition.Timeouts)
+        var timeouts = transition.Timeouts;
+        for (var i = 0; i < timeouts.Count; i++)
         {
-            if (timeout.Kind != TimeoutKind.Event)
+            var timeout = timeouts[i];
+            if (SetAgainLater(timeouts, i))
             {
-                _timers.Start(timeout.Kind, timeout.Name, timeout.Time, timeout.Content!);
+                continue;
             }
-            else if (_queue.Count > 0 || context.MessageQueueLength > 0)
-            {
-                _timers.Cancel(TimeoutKind.Event, null); // an event is already waiting: it would cancel the time-out at once
-            }
-            else if (timeout.Time == TimeSpan.Zero)
-            {
-                _queue.AddLast(new StateEvent(EventKind.Timeout, timeout.Content!));
-            }
-            else
-            {
-                _timers.Start(TimeoutKind.Event, null, timeout.Time, timeout.Content!);
-            }
-        }
 
-        foreach (var reply in transition.Replies)
-        {
-            reply.From.TryReply(reply.Value);
+            switch (timeout.Operation)
+            {
+                case TimeoutOperation.Cancel:
+                    _timers.Cancel(timeout.Key);
+                    break;
+                case TimeoutOperation.Update:
+                    _timers.Update(timeout.Key, timeout.Content!);
+                    break;
+                case TimeoutOperation.Start when timeout.At is { } at:
+                    _timers.StartAt(timeout.Key, at, timeout.Content!);
+                    break;
+                case TimeoutOperation.Start when timeout.Time == TimeSpan.Zero:
+                    _timers.StartZero(timeout.Key, timeout.Content!);
+                    break;
+                default:
+                    _timers.StartAt(timeout.Key, transition.Now + timeout.Time, timeout.Content!);
+                    break;
+            }
         }
     }
 
+    /// <summary>Whether an action after <paramref name="index"/> sets the same timer (then that one wins).</summary>
+    private static bool SetAgainLater(List<TimeoutAction> timeouts, int index)
+    {
+        for (var j = index + 1; j < timeouts.Count; j++)
+        {
+            if (timeouts[j].Key == timeouts[index].Key)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>stop</c> and <c>stop_and_reply</c>: the replies go out first, then Terminate runs, then the machine exits.</summary>
     private async Task StopAsync(object reason, IReadOnlyList<StateAction> replies, EventResult<TState, TData>? result = null)
     {
         if (result is { HasData: true } stop)
@@ -287,12 +318,12 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
             _data = stop.Data;
         }
 
-        await TerminateAsync(reason).ConfigureAwait(false);
         foreach (var reply in replies.OfType<ReplyAction>())
         {
             reply.From.TryReply(reply.Value);
         }
 
+        await TerminateAsync(reason).ConfigureAwait(false);
         throw new ExitException(reason);
     }
 
@@ -303,23 +334,32 @@ internal sealed class StateMachineLoop<TState, TData>(StateMachine<TState, TData
         await machine.RunTerminate(reason, _state, _data).ConfigureAwait(false); // if terminate throws, that becomes the exit reason
     }
 
+    /// <summary>Which callback returned the actions: they are not all allowed everywhere.</summary>
+    private enum ActionSource
+    {
+        Init,
+        Event,
+        Enter,
+    }
+
     /// <summary>What one transition asked for, carried out once the handler (and the state enter call) have returned.</summary>
     private sealed class Transition
     {
+        /// <summary>When the callback returned: relative time-outs of this transition count from here.</summary>
+        public DateTimeOffset Now { get; private set; }
+
         public bool Postpone { get; set; }
 
         public List<StateEvent> Inserted { get; } = [];
 
         public List<TimeoutAction> Timeouts { get; } = [];
 
-        public List<ReplyAction> Replies { get; } = [];
-
-        public Transition Clear()
+        public Transition Clear(DateTimeOffset now)
         {
+            Now = now;
             Postpone = false;
             Inserted.Clear();
             Timeouts.Clear();
-            Replies.Clear();
             return this;
         }
     }

@@ -11,6 +11,8 @@ internal sealed record RestartChildRequest(object Id) : SupervisorRequest;
 
 internal sealed record DeleteChildRequest(object Id) : SupervisorRequest;
 
+internal sealed record GetChildSpecRequest(object Id) : SupervisorRequest;
+
 internal sealed record WhichChildrenRequest : SupervisorRequest;
 
 internal sealed record CountChildrenRequest : SupervisorRequest;

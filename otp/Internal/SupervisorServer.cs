@@ -3,23 +3,33 @@ namespace Otp;
 /// <summary>
 /// The supervisor behaviour, written as a gen_server (as OTP's supervisor is): it traps exits, starts its children in
 /// order in Init, restarts them on EXIT according to strategy and intensity, and stops them in reverse order in Terminate.
-/// The state is this object's child list; the GenServer state argument is unused.
+/// The state is this object's child list; the GenServer state argument is unused. The children and flags come from
+/// <paramref name="init"/>: a list given to <see cref="Supervisor.StartLinkAsync(ProcessContext, IEnumerable{ChildSpec}, SupervisorOptions?)"/>
+/// or a <see cref="SupervisorBase"/>'s Init, run in this process.
 /// </summary>
-internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, SupervisorOptions options) : GenServer<SupervisorServer>
+internal sealed class SupervisorServer(Func<SupervisorInit> init) : GenServer<SupervisorServer>
 {
     private static readonly Atom NotFound = new("not_found");
     private static readonly Atom Running = new("running");
     private static readonly Atom RestartingAtom = new("restarting");
 
     private readonly List<ChildRecord> _children = [];
+    private SupervisorOptions _options = null!;
     private RestartIntensity _intensity = null!;
 
     protected override async ValueTask<InitResult<SupervisorServer>> InitAsync()
     {
         Context.TrapExit = true;
         Context.Process.Behaviour = "supervisor";
-        _intensity = new RestartIntensity(Context.Node.Time, options.MaxRestarts, options.MaxTime);
-        foreach (var spec in specs)
+        var given = init();
+        if (given.IsIgnore)
+        {
+            return Ignore();
+        }
+
+        _options = given.Options;
+        _intensity = new RestartIntensity(Context.Node.Time, _options.MaxRestarts, _options.MaxTime);
+        foreach (var spec in given.Children)
         {
             if (_children.Any(c => Equals(c.Spec.Id, spec.Id)))
             {
@@ -30,7 +40,7 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
             var child = new ChildRecord(spec);
             try
             {
-                child.Pid = await StartAsync(spec).ConfigureAwait(false);
+                child.Pid = await ChildStart.StartAsync(Context, spec).ConfigureAwait(false);
             }
             catch (StartFailedException failed) when (!failed.Ignored)
             {
@@ -55,6 +65,7 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
             TerminateChildRequest terminate => await TerminateChildAsync(terminate.Id).ConfigureAwait(false),
             RestartChildRequest restart => await RestartChildAsync(restart.Id).ConfigureAwait(false),
             DeleteChildRequest delete => DeleteChild(delete.Id),
+            GetChildSpecRequest get => _children.Find(c => Equals(c.Spec.Id, get.Id))?.Spec ?? (object)new SupervisorException(NotFound, get.Id),
             WhichChildrenRequest => _children.Select(c => c.Info).Reverse().ToArray(), // OTP lists the newest child first
             CountChildrenRequest => new ChildCounts(
                 _children.Count,
@@ -82,9 +93,12 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
                     return NoReply(this);
                 }
 
-                return await RestartAsync(child, retry: false).ConfigureAwait(false);
+                return await RestartAsync(child).ConfigureAwait(false);
             case TryAgainRestart again when _children.Find(c => Equals(c.Spec.Id, again.Id)) is { Restarting: true } child:
-                return await RestartAsync(child, retry: true).ConfigureAwait(false);
+                // Back to the end of the thread pool's queue first: a start function that fails at once would otherwise
+                // retry in a loop on this thread, which OTP's scheduler would preempt and .NET's cannot.
+                await Task.Yield();
+                return await RestartAsync(child).ConfigureAwait(false);
             default:
                 return NoReply(this); // an EXIT from a process that is no longer a child: nothing to do
         }
@@ -100,10 +114,12 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
     };
 
     /// <summary>
-    /// Restarts <paramref name="failed"/> and, by strategy, its group: the others are stopped newest first, then the
-    /// group is started in order. A retry (after a restart that failed) only starts the group's children not running.
+    /// Restarts <paramref name="failed"/> and, by strategy, its group (all children, or it and those after it): the others
+    /// are stopped newest first, then the group is started in order. If a child of the group fails to start, the round
+    /// stops there and is tried again through the mailbox from that child, exactly as a first restart
+    /// (supervisor.erl's <c>try_again_restart</c>): with one_for_all the children restarted in the failed round are stopped again.
     /// </summary>
-    private async ValueTask<HandleResult<SupervisorServer>> RestartAsync(ChildRecord failed, bool retry)
+    private async ValueTask<HandleResult<SupervisorServer>> RestartAsync(ChildRecord failed)
     {
         if (!_intensity.TryAdd())
         {
@@ -112,7 +128,7 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
         }
 
         var index = _children.IndexOf(failed);
-        var group = options.Strategy switch
+        var group = _options.Strategy switch
         {
             SupervisorStrategy.OneForAll => _children.ToList(),
             SupervisorStrategy.RestForOne => _children.Skip(index).ToList(),
@@ -121,7 +137,7 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
 
         foreach (var child in Enumerable.Reverse(group))
         {
-            if (!retry && child != failed && child.Pid is { } pid)
+            if (child != failed && child.Pid is { } pid)
             {
                 await ChildShutdown.StopAsync(Context, pid, child.Spec.EffectiveShutdown).ConfigureAwait(false);
                 child.Pid = null;
@@ -136,7 +152,7 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
         {
             try
             {
-                child.Pid = await StartAsync(child.Spec).ConfigureAwait(false);
+                child.Pid = await ChildStart.StartAsync(Context, child.Spec).ConfigureAwait(false);
                 child.Restarting = false;
             }
             catch (StartFailedException)
@@ -158,10 +174,10 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
             return new StartFailedException(existing.Pid is { } pid ? (new Atom("already_started"), pid) : new Atom("already_present"));
         }
 
-        Pid? started;
+        StartedChild? started;
         try
         {
-            started = await StartAsync(spec).ConfigureAwait(false);
+            started = await ChildStart.StartWithInfoAsync(Context, spec).ConfigureAwait(false);
         }
         catch (StartFailedException failed)
         {
@@ -170,7 +186,7 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
 
         if (started is not null || spec.Restart != RestartType.Temporary)
         {
-            _children.Add(new ChildRecord(spec) { Pid = started });
+            _children.Add(new ChildRecord(spec) { Pid = started?.Pid });
         }
 
         return started;
@@ -217,7 +233,7 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
 
         try
         {
-            child.Pid = await StartAsync(child.Spec).ConfigureAwait(false);
+            child.Pid = await ChildStart.StartAsync(Context, child.Spec).ConfigureAwait(false);
             return child.Pid;
         }
         catch (StartFailedException failed)
@@ -240,23 +256,6 @@ internal sealed class SupervisorServer(IReadOnlyList<ChildSpec> specs, Superviso
 
         _children.Remove(child);
         return null;
-    }
-
-    /// <summary>Starts one child; null when it returned ignore. A crash in the start function counts as a failed start.</summary>
-    private async Task<Pid?> StartAsync(ChildSpec spec)
-    {
-        try
-        {
-            return await spec.Start(Context).ConfigureAwait(false);
-        }
-        catch (StartFailedException failed) when (failed.Ignored)
-        {
-            return null;
-        }
-        catch (Exception crash) when (crash is not StartFailedException and not ProcessKilledSignal)
-        {
-            throw new StartFailedException(crash);
-        }
     }
 
     private async Task StopAllAsync()

@@ -25,6 +25,9 @@ internal sealed record TaskGo(TaskTag Tag);
 /// <summary>A task of an async stream ran out of time.</summary>
 internal sealed record StreamTaskTimeout(TaskTag Tag);
 
+/// <summary>Asks an async stream's link holder to unlink and kill a task that ran out of time.</summary>
+internal sealed record StreamKillTask(Pid Pid);
+
 /// <summary>The body every task process runs: wait for the go-ahead if supervised, run the function, reply to the owner.</summary>
 internal static class TaskBody
 {
@@ -41,6 +44,13 @@ internal static class TaskBody
         {
             ctx.Send(owner, new TaskReply(tag, value));
         }
+    };
+
+    /// <summary>The body of a fire-and-forget task (Task.start, Task.start_link): no owner, no reply.</summary>
+    public static Func<ProcessContext, Task> NoReply(Func<ProcessContext, Task> fun) => ctx =>
+    {
+        ctx.Process.Behaviour = "task";
+        return fun(ctx);
     };
 
     public static Func<ProcessContext, Task<T>> FromFunc<T>(Func<T> fun)

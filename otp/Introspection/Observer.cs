@@ -51,7 +51,7 @@ public static class Observer
             IReadOnlyList<ChildInfo> which;
             try
             {
-                which = await Supervisor.WhichChildrenAsync(node, pid).WaitAsync(cancellationToken).ConfigureAwait(false);
+                which = await Supervisor.WhichChildrenAsync(node, pid, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception gone) when (gone is NoProcessException or ProcessExitedException)
             {

@@ -3,7 +3,7 @@ namespace Otp;
 /// <summary>
 /// The server exited before replying: OTP's <c>exit({Reason, {gen_server, call, ...}})</c>. <see cref="Reason"/> is its exit reason;
 /// when that reason is an exception it is also the <see cref="Exception.InnerException"/>.
-/// Also thrown by <see cref="GenServer.StopAsync(Node, ServerRef, object?, TimeSpan?)"/> when the server exits with another reason than asked.
+/// Also thrown by <see cref="GenServer.StopAsync(Node, ServerRef, object?, TimeSpan?, CancellationToken)"/> when the server exits with another reason than asked.
 /// </summary>
 public sealed class ProcessExitedException : Exception, IExitReason
 {

@@ -1,29 +1,62 @@
+using System.Collections.Concurrent;
+
 namespace Otp;
 
 /// <summary>
-/// A local, in-memory key/process registry: Elixir's <c>Registry</c>. Keys are unique or duplicate; every entry belongs to the
-/// process that registered it and is removed when that process exits (the registry monitors owners). A unique registry is
-/// an <see cref="INameRegistry"/>, so <c>ServerName.Via(registry, key)</c> names servers.
-/// Where .NET differs: there is no implicit <c>self()</c>, so the owner is passed explicitly; the registry is a thread-safe
-/// object rather than a supervised process tree, and it has no partitions.
+/// A local key/process registry: Elixir's <c>Registry</c>. Keys are unique or duplicate; every entry belongs to the
+/// process that registered it (its owner) and is removed when that process exits (the registry monitors owners).
+/// A unique registry is an <see cref="INameRegistry"/>, so <c>ServerName.Via(registry, key)</c> names servers.
+/// Where .NET differs: the registry is a thread-safe object rather than a supervised partition process (so it has no
+/// name, cannot crash and has no partitions); there is no implicit <c>self()</c>, so every function Elixir runs for the calling
+/// process takes a <see cref="ProcessContext"/> or an explicit owner <see cref="Pid"/>; predicates and projections
+/// (C# lambdas) stand in for match specs.
 /// </summary>
-public sealed class Registry : INameRegistry, IDownHandler
+public sealed partial class Registry : INameRegistry
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<object, List<(Pid Owner, object? Value)>> _entries = [];
-    private readonly Dictionary<Pid, (MonitorRef Monitor, List<object> Keys)> _owners = [];
+    private readonly RegistryTable _table = new();
+    private readonly ServerRef[] _listeners;
+    private readonly ConcurrentDictionary<object, object?> _meta;
+    private readonly RegistryLocks _locks = new();
 
-    /// <summary>Creates a registry: Elixir's <c>Registry.start_link(keys: Keys)</c>.</summary>
+    /// <summary>Creates a registry: Elixir's <c>Registry.start_link(keys: keys)</c>.</summary>
     /// <param name="keys">Unique or duplicate keys.</param>
-    public Registry(RegistryKeys keys) => Keys = keys;
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="keys"/> is not a defined <see cref="RegistryKeys"/> value.</exception>
+    public Registry(RegistryKeys keys)
+        : this(new RegistryOptions { Keys = CheckKeys(keys, nameof(keys), "keys") })
+    {
+    }
 
-    /// <summary>Unique or duplicate keys.</summary>
-    public RegistryKeys Keys { get; }
+    /// <summary>Creates a registry: Elixir's <c>Registry.start_link/1</c>. The options are checked first.</summary>
+    /// <param name="options">Keys, listeners and metadata.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An undefined <see cref="RegistryOptions.Keys"/>.</exception>
+    /// <exception cref="ArgumentException">A listener that is neither a pid nor a name.</exception>
+    public Registry(RegistryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Kind = CheckKeys(options.Keys, nameof(options), "options.Keys");
+
+        ArgumentNullException.ThrowIfNull(options.Listeners, nameof(options));
+        ArgumentNullException.ThrowIfNull(options.Meta, nameof(options));
+        _listeners = [.. options.Listeners];
+        for (var i = 0; i < _listeners.Length; i++)
+        {
+            if (_listeners[i].Pid is null && _listeners[i].Name is null)
+            {
+                throw new ArgumentException($"options.Listeners[{i}] is neither a pid nor a name.", nameof(options));
+            }
+        }
+
+        _meta = new ConcurrentDictionary<object, object?>(options.Meta);
+    }
+
+    /// <summary>Unique or duplicate keys (Elixir's <c>:keys</c> option).</summary>
+    public RegistryKeys Kind { get; }
 
     /// <summary>
     /// <c>Registry.register/3</c>: registers <paramref name="owner"/> under <paramref name="key"/> with <paramref name="value"/>.
-    /// False in a unique registry when the key is taken (Elixir's <c>{:error, {:already_registered, pid}}</c>; <see cref="Lookup"/> tells who).
-    /// Also false if the owner is not alive.
+    /// False in a unique registry when a live process holds the key (Elixir's <c>{:error, {:already_registered, pid}}</c>;
+    /// <see cref="Lookup"/> tells who), and false if the owner is not alive. A key whose holder has exited is free at
+    /// once, even if the registry has not yet removed the holder's entries. Listeners get a <see cref="RegistryRegistered"/>.
     /// </summary>
     /// <param name="owner">The registering process (Elixir uses the caller's <c>self()</c>).</param>
     /// <param name="key">The key.</param>
@@ -32,191 +65,156 @@ public sealed class Registry : INameRegistry, IDownHandler
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(key);
-        if (owner.Process is not { } process)
+        if (owner.Process is not { } process
+            || !_table.Register(owner, process, key, value, Kind == RegistryKeys.Unique, out _))
         {
             return false;
         }
 
-        lock (_gate)
-        {
-            if (_entries.TryGetValue(key, out var list) && Keys == RegistryKeys.Unique && list.Count > 0)
-            {
-                return false;
-            }
-
-            if (!_owners.TryGetValue(owner, out var owned))
-            {
-                // The first entry of this owner: watch it. A dead owner fires at once and nothing is added.
-                if (!process.IsAlive)
-                {
-                    return false;
-                }
-
-                owned = (process.AddMonitor(this, null), []);
-                _owners[owner] = owned;
-            }
-
-            (list ??= _entries[key] = []).Add((owner, value));
-            owned.Keys.Add(key);
-            if (!process.IsAlive)
-            {
-                // It died before the monitor was in place, so the monitor fired before the entry existed.
-                ((IDownHandler)this).OnDown(owned.Monitor, owner, ExitReason.NoProc);
-                return false;
-            }
-
-            return true;
-        }
+        Notify(owner, new RegistryRegistered(this, key, owner, value));
+        return true;
     }
 
-    /// <summary><c>Registry.unregister/2</c>: removes every entry <paramref name="owner"/> holds under <paramref name="key"/>.</summary>
+    /// <summary><c>Registry.register/3</c> for the calling process (see <see cref="Register(Pid, object, object?)"/>).</summary>
+    /// <param name="caller">The registering process, which owns the entry.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="value">Any value kept with the entry.</param>
+    public bool Register(ProcessContext caller, object key, object? value = null)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return Register(caller.Self, key, value);
+    }
+
+    /// <summary>
+    /// <c>Registry.unregister/2</c>: removes every entry <paramref name="owner"/> holds under <paramref name="key"/>.
+    /// Listeners get a <see cref="RegistryUnregistered"/> if there was one (Elixir tells them even when there was none).
+    /// </summary>
     /// <param name="owner">The process whose entries to remove.</param>
     /// <param name="key">The key.</param>
     public void Unregister(Pid owner, object key)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(key);
-        lock (_gate)
+        if (_table.Unregister(owner, key) > 0)
         {
-            if (_entries.TryGetValue(key, out var list))
-            {
-                list.RemoveAll(e => e.Owner == owner);
-                if (list.Count == 0)
-                {
-                    _entries.Remove(key);
-                }
-            }
-
-            if (_owners.TryGetValue(owner, out var owned))
-            {
-                owned.Keys.RemoveAll(k => Equals(k, key));
-                if (owned.Keys.Count == 0)
-                {
-                    _owners.Remove(owner);
-                    owned.Monitor.Target?.RemoveMonitor(owned.Monitor);
-                }
-            }
+            Notify(owner, new RegistryUnregistered(this, key, owner));
         }
     }
 
-    /// <summary><c>Registry.lookup/2</c>: the live entries under <paramref name="key"/> (at most one in a unique registry), in registration order.</summary>
+    /// <summary><c>Registry.unregister/2</c> for the calling process.</summary>
+    /// <param name="caller">The process whose entries to remove.</param>
     /// <param name="key">The key.</param>
-    public IReadOnlyList<RegistryEntry> Lookup(object key)
+    public void Unregister(ProcessContext caller, object key)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        lock (_gate)
-        {
-            return _entries.TryGetValue(key, out var list)
-                ? list.Where(e => e.Owner.Process!.IsAlive).Select(e => new RegistryEntry(e.Owner, e.Value)).ToArray()
-                : [];
-        }
+        ArgumentNullException.ThrowIfNull(caller);
+        Unregister(caller.Self, key);
     }
-
-    /// <summary><c>Registry.values/3</c>: the values <paramref name="owner"/> registered under <paramref name="key"/>.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="owner">The process.</param>
-    public IReadOnlyList<object?> Values(object key, Pid owner) =>
-        Lookup(key).Where(e => e.Pid == owner).Select(e => e.Value).ToArray();
 
     /// <summary>
-    /// <c>Registry.match/3</c>: the entries under <paramref name="key"/> whose value <paramref name="pattern"/> accepts
-    /// (a predicate stands in for Elixir's match pattern and guards).
+    /// <c>Registry.unregister_match/4</c>: removes the entries <paramref name="owner"/> holds under <paramref name="key"/>
+    /// whose value <paramref name="pattern"/> accepts (a predicate stands in for the match pattern and guards; it runs
+    /// outside the registry's locks). Listeners get a <see cref="RegistryUnregistered"/> when none of the owner's
+    /// entries under the key is left.
     /// </summary>
+    /// <param name="owner">The process whose entries to remove.</param>
     /// <param name="key">The key.</param>
-    /// <param name="pattern">Which values to keep; runs outside the registry's lock.</param>
-    public IReadOnlyList<RegistryEntry> Match(object key, Func<object?, bool> pattern)
-    {
-        ArgumentNullException.ThrowIfNull(pattern);
-        return Lookup(key).Where(e => pattern(e.Value)).ToArray();
-    }
-
-    /// <summary><c>Registry.keys/2</c>: the keys <paramref name="owner"/> is registered under.</summary>
-    /// <param name="owner">The process.</param>
-    public IReadOnlyList<object> KeysOf(Pid owner)
+    /// <param name="pattern">Which values to remove.</param>
+    public void UnregisterMatch(Pid owner, object key, Func<object?, bool> pattern)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        lock (_gate)
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(pattern);
+        var (removed, remaining) = _table.UnregisterMatch(owner, key, pattern);
+        if (removed > 0 && remaining == 0)
         {
-            return _owners.TryGetValue(owner, out var owned) ? owned.Keys.ToArray() : [];
+            Notify(owner, new RegistryUnregistered(this, key, owner));
         }
     }
 
-    /// <summary><c>Registry.count/1</c>: the number of entries.</summary>
-    public int Count
+    /// <summary><c>Registry.unregister_match/4</c> for the calling process.</summary>
+    /// <param name="caller">The process whose entries to remove.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="pattern">Which values to remove.</param>
+    public void UnregisterMatch(ProcessContext caller, object key, Func<object?, bool> pattern)
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _entries.Values.Sum(l => l.Count);
-            }
-        }
+        ArgumentNullException.ThrowIfNull(caller);
+        UnregisterMatch(caller.Self, key, pattern);
     }
 
     /// <summary>
     /// <c>Registry.update_value/3</c> (unique registries): replaces the value <paramref name="owner"/> registered under
-    /// <paramref name="key"/>; false if it holds no such entry. <paramref name="update"/> runs outside the registry's lock;
-    /// as in Elixir, only the owner should update its entry.
+    /// <paramref name="key"/>; false if it holds no such entry (Elixir's <c>:error</c>). <paramref name="update"/> runs
+    /// outside the registry's locks; as in Elixir, only the owner should update its entry.
     /// </summary>
     /// <param name="owner">The owner of the entry.</param>
     /// <param name="key">The key.</param>
     /// <param name="update">Computes the new value from the old one.</param>
     /// <param name="newValue">The value stored.</param>
+    /// <exception cref="InvalidOperationException">The registry has duplicate keys.</exception>
     public bool TryUpdateValue(Pid owner, object key, Func<object?, object?> update, out object? newValue)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(update);
-        if (Keys != RegistryKeys.Unique)
+        if (Kind != RegistryKeys.Unique)
         {
-            throw new InvalidOperationException("update_value is only for unique registries.");
+            throw new InvalidOperationException("Registry.update_value is only for registries with unique keys.");
         }
 
         newValue = null;
-        object? old;
-        lock (_gate)
+        if (!_table.TryReadOwn(owner, key, out var old))
         {
-            if (!_entries.TryGetValue(key, out var list) || list.Count == 0 || list[0].Owner != owner)
-            {
-                return false;
-            }
-
-            old = list[0].Value;
+            return false;
         }
 
         var updated = update(old);
-        lock (_gate)
+        if (!_table.TryWriteOwn(owner, key, updated))
         {
-            // The owner may have unregistered (or exited) while the new value was computed.
-            if (!_entries.TryGetValue(key, out var list) || list.Count == 0 || list[0].Owner != owner)
-            {
-                return false;
-            }
-
-            list[0] = (owner, updated);
+            return false; // the owner unregistered (or exited) while the new value was computed
         }
 
         newValue = updated;
         return true;
     }
 
-    /// <summary>
-    /// <c>Registry.dispatch/3</c>: calls <paramref name="action"/> with the live entries under <paramref name="key"/>
-    /// (not at all when there are none), outside the registry's lock. Typically it sends to each pid.
-    /// </summary>
+    /// <summary><c>Registry.update_value/3</c> for the calling process (see <see cref="TryUpdateValue(Pid, object, Func{object?, object?}, out object?)"/>).</summary>
+    /// <param name="caller">The owner of the entry.</param>
     /// <param name="key">The key.</param>
-    /// <param name="action">What to do with the entries.</param>
-    public void Dispatch(object key, Action<IReadOnlyList<RegistryEntry>> action)
+    /// <param name="update">Computes the new value from the old one.</param>
+    /// <param name="newValue">The value stored.</param>
+    public bool TryUpdateValue(ProcessContext caller, object key, Func<object?, object?> update, out object? newValue)
     {
-        ArgumentNullException.ThrowIfNull(action);
-        var entries = Lookup(key);
-        if (entries.Count > 0)
-        {
-            action(entries);
-        }
+        ArgumentNullException.ThrowIfNull(caller);
+        return TryUpdateValue(caller.Self, key, update, out newValue);
     }
 
-    /// <summary>Via-name registration (<c>register_name/2</c>): <see cref="Register"/> with no value. Unique registries only.</summary>
+    /// <summary><c>Registry.meta/2</c>: the metadata under <paramref name="key"/>; false if there is none (Elixir's <c>:error</c>).</summary>
+    /// <param name="key">The metadata key (Elixir allows atoms and tuples; any non-null object here).</param>
+    /// <param name="value">The metadata value.</param>
+    public bool TryGetMeta(object key, out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _meta.TryGetValue(key, out value);
+    }
+
+    /// <summary><c>Registry.put_meta/3</c>: stores metadata under <paramref name="key"/>, replacing any.</summary>
+    /// <param name="key">The metadata key.</param>
+    /// <param name="value">The metadata value.</param>
+    public void PutMeta(object key, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _meta[key] = value;
+    }
+
+    /// <summary><c>Registry.delete_meta/2</c>: removes the metadata under <paramref name="key"/>, if any.</summary>
+    /// <param name="key">The metadata key.</param>
+    public void DeleteMeta(object key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _meta.TryRemove(key, out _);
+    }
+
+    /// <summary>Via-name registration (<c>register_name/2</c> with <c>{registry, key}</c>): <see cref="Register(Pid, object, object?)"/> with no value. Unique registries only.</summary>
     /// <param name="key">The key.</param>
     /// <param name="pid">The process.</param>
     public bool TryRegisterName(object key, Pid pid)
@@ -230,13 +228,14 @@ public sealed class Registry : INameRegistry, IDownHandler
     public void UnregisterName(object key)
     {
         RequireUnique();
-        if (WhereIsName(key) is { } pid)
+        ArgumentNullException.ThrowIfNull(key);
+        if (_table.FirstOwner(key) is { } holder)
         {
-            Unregister(pid, key);
+            Unregister(holder, key);
         }
     }
 
-    /// <summary>Via-name lookup (<c>whereis_name/1</c>): the pid under <paramref name="key"/>, or null.</summary>
+    /// <summary>Via-name lookup (<c>whereis_name/1</c>): the live pid under <paramref name="key"/>, or null.</summary>
     /// <param name="key">The key.</param>
     public Pid? WhereIsName(object key)
     {
@@ -245,37 +244,42 @@ public sealed class Registry : INameRegistry, IDownHandler
     }
 
     /// <summary>The registry's kind, for logs.</summary>
-    public override string ToString() => $"Registry({Keys})";
+    public override string ToString() => $"Registry({Kind})";
 
-    // An owner exited: all its entries go.
-    void IDownHandler.OnDown(MonitorRef monitor, Pid pid, object reason)
+    /// <summary>Via-name registration with a value (<c>{:via, Registry, {registry, key, value}}</c>).</summary>
+    internal bool TryRegisterName(object key, Pid pid, object? value)
     {
-        lock (_gate)
-        {
-            if (!_owners.Remove(pid, out var owned))
-            {
-                return;
-            }
+        RequireUnique();
+        return Register(pid, key, value);
+    }
 
-            foreach (var key in owned.Keys.Distinct())
+    private static RegistryKeys CheckKeys(RegistryKeys keys, string paramName, string what) =>
+        Enum.IsDefined(keys)
+            ? keys
+            : throw new ArgumentOutOfRangeException(paramName, keys, $"{what} must be RegistryKeys.Unique or RegistryKeys.Duplicate; got {(int)keys}.");
+
+    // Listeners hear of (un)registrations as plain messages, sent after the registry's locks are released.
+    private void Notify(Pid owner, object message)
+    {
+        if (_listeners.Length == 0 || owner.Process is not { } process)
+        {
+            return;
+        }
+
+        foreach (var listener in _listeners)
+        {
+            if (listener.Resolve(process.Node) is { } pid)
             {
-                if (_entries.TryGetValue(key, out var list))
-                {
-                    list.RemoveAll(e => e.Owner == pid);
-                    if (list.Count == 0)
-                    {
-                        _entries.Remove(key);
-                    }
-                }
+                process.Node.Send(pid, message);
             }
         }
     }
 
     private void RequireUnique()
     {
-        if (Keys != RegistryKeys.Unique)
+        if (Kind != RegistryKeys.Unique)
         {
-            throw new InvalidOperationException("Via-names need a registry with unique keys.");
+            throw new InvalidOperationException("Via-names need a registry with unique keys (Elixir: \":via is not supported for duplicate registries\").");
         }
     }
 }

@@ -3,10 +3,13 @@ namespace Otp;
 /// <summary>What kind of event a <see cref="StateMachine{TState, TData}"/> handles: gen_statem's <c>event_type()</c>.</summary>
 public enum EventKind
 {
-    /// <summary><c>{call, From}</c>: a request from <see cref="StateMachine.CallAsync{TReply}(Node, ServerRef, object, TimeSpan?, CancellationToken)"/>; answer it with a reply action.</summary>
+    /// <summary>
+    /// <c>{call, From}</c>: a request from <see cref="StateMachine.CallAsync{TReply}(Node, ServerRef, object, TimeSpan?, CancellationToken)"/>
+    /// (or inserted with <see cref="StateAction.NextCall"/>); answer it with a reply action.
+    /// </summary>
     Call,
 
-    /// <summary><c>cast</c>: a request from <see cref="StateMachine.Cast"/>.</summary>
+    /// <summary><c>cast</c>: a request from <see cref="StateMachine.Cast(Node, ServerRef, object)"/>.</summary>
     Cast,
 
     /// <summary><c>info</c>: any other message (a plain send, a DOWN, an EXIT while trapping).</summary>

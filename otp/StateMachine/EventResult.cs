@@ -55,7 +55,8 @@ public readonly struct EventResult<TState, TData>
 
     /// <summary>
     /// <c>{repeat_state, Data, Actions}</c>: stays in the current state but runs its state enter call again, as if it had been
-    /// re-entered. Unlike a state change it neither cancels the state time-out nor retries postponed events.
+    /// re-entered. Unlike a state change it neither cancels the state time-out nor retries postponed events. From a state enter
+    /// call it makes another enter call (with the same previous state); mind the loop.
     /// </summary>
     /// <param name="data">The new data.</param>
     /// <param name="actions">Transition actions.</param>
@@ -68,7 +69,7 @@ public readonly struct EventResult<TState, TData>
     public static EventResult<TState, TData> Stop(object reason, TData data) =>
         new(EventOutcome.Stop, false, default!, true, data, [], reason ?? throw new ArgumentNullException(nameof(reason)));
 
-    /// <summary><c>{stop_and_reply, Reason, Replies, Data}</c>: Terminate runs, the replies are sent, then the machine exits.</summary>
+    /// <summary><c>{stop_and_reply, Reason, Replies, Data}</c>: the replies are sent, then Terminate runs, then the machine exits.</summary>
     /// <param name="reason">The exit reason.</param>
     /// <param name="data">The data Terminate receives.</param>
     /// <param name="replies"><see cref="StateAction.Reply"/> actions only.</param>
@@ -88,8 +89,11 @@ public readonly struct EventResult<TState, TData>
     {
         EventOutcome.Stop => $"{{stop, {Reason}}}",
         EventOutcome.Repeat => "{repeat_state, ...}",
-        _ => HasState ? $"{{next_state, {State}, ...}}" : "{keep_state, ...}",
+        _ => HasState ? $"{{next_state, {Name(State)}, ...}}" : "{keep_state, ...}",
     };
+
+    /// <summary>A state's name for messages: a state method (<see cref="StateFunction{TData}"/>) by its method's name.</summary>
+    internal static string? Name(TState state) => state is Delegate method ? method.Method.Name : state?.ToString();
 
     private static StateAction[] Check(StateAction[] actions)
     {

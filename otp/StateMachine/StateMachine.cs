@@ -70,8 +70,18 @@ public static class StateMachine
     public static Task<TReply> CallAsync<TReply>(Node node, ServerRef machine, object request, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         GenServer.CallAsync<TReply>(node, machine, request, timeout ?? Timeout.InfiniteTimeSpan, cancellationToken);
 
-    /// <summary><c>gen_statem:cast/2</c>: sends a <see cref="EventKind.Cast"/> event and returns at once; never fails.</summary>
-    /// <param name="node">The node the machine runs on (a process passes <c>ctx.Node</c>).</param>
+    /// <summary><c>gen_statem:cast/2</c> from a process: sends a <see cref="EventKind.Cast"/> event and returns at once; never fails.</summary>
+    /// <param name="caller">The sending process.</param>
+    /// <param name="machine">The machine: a pid or a name.</param>
+    /// <param name="request">The event content.</param>
+    public static void Cast(ProcessContext caller, ServerRef machine, object request)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        GenServer.Cast(caller.Node, machine, request);
+    }
+
+    /// <summary><c>gen_statem:cast/2</c> from outside any process (see <see cref="Cast(ProcessContext, ServerRef, object)"/>).</summary>
+    /// <param name="node">The node the machine runs on.</param>
     /// <param name="machine">The machine: a pid or a name.</param>
     /// <param name="request">The event content.</param>
     public static void Cast(Node node, ServerRef machine, object request) => GenServer.Cast(node, machine, request);
@@ -82,15 +92,31 @@ public static class StateMachine
     public static void Reply(From from, object? reply) => GenServer.Reply(from, reply);
 
     /// <summary>
-    /// <c>gen_statem:stop/3</c>: the machine runs Terminate and exits with <paramref name="reason"/> (default normal); returns once
-    /// it has exited. Fails as <see cref="GenServer.StopAsync"/> does.
+    /// <c>gen_statem:stop/3</c> from a process: the machine runs Terminate and exits with <paramref name="reason"/> (default
+    /// normal); returns once it has exited. Fails as <see cref="GenServer.StopAsync(Node, ServerRef, object?, TimeSpan?, CancellationToken)"/> does.
     /// </summary>
+    /// <param name="caller">The calling process.</param>
+    /// <param name="machine">The machine: a pid or a name.</param>
+    /// <param name="reason">The exit reason; null for normal.</param>
+    /// <param name="timeout">How long to wait; null for ever.</param>
+    /// <param name="cancellationToken">Gives up waiting (the machine still stops).</param>
+    public static Task StopAsync(ProcessContext caller, ServerRef machine, object? reason = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return GenServer.StopAsync(caller, machine, reason, timeout, cancellationToken);
+    }
+
+    /// <summary><c>gen_statem:stop/3</c> from outside any process (see <see cref="StopAsync(ProcessContext, ServerRef, object?, TimeSpan?, CancellationToken)"/>).</summary>
     /// <param name="node">The node the machine runs on.</param>
     /// <param name="machine">The machine: a pid or a name.</param>
     /// <param name="reason">The exit reason; null for normal.</param>
     /// <param name="timeout">How long to wait; null for ever.</param>
-    public static Task StopAsync(Node node, ServerRef machine, object? reason = null, TimeSpan? timeout = null) =>
-        GenServer.StopAsync(node, machine, reason, timeout);
+    /// <param name="cancellationToken">Gives up waiting (the machine still stops).</param>
+    public static Task StopAsync(Node node, ServerRef machine, object? reason = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return GenServer.StopAsync(node, machine, reason, timeout, cancellationToken);
+    }
 
     private static Task<Pid> Start<TState, TData>(Node node, ProcessContext? parent, bool link, StateMachine<TState, TData> machine, ServerName? name, TimeSpan? timeout)
     {

@@ -28,8 +28,9 @@ public readonly struct StateMachineInit<TState, TData>
     internal object? Reason { get; }
 
     /// <summary>
-    /// <c>{ok, State, Data, Actions}</c>: the machine starts in <paramref name="state"/>. The actions may set time-outs and insert
-    /// events (not postpone). With state enter calls on, the first one runs with the state as its own previous state.
+    /// <c>{ok, State, Data, Actions}</c>: the machine starts in <paramref name="state"/>. The actions may set time-outs (counted from
+    /// Init's return) and insert events; a postpone is ignored, as gen_statem forces it off (there is no event to postpone).
+    /// With state enter calls on, the first one runs with the state as its own previous state.
     /// </summary>
     /// <param name="state">The initial state.</param>
     /// <param name="data">The initial data.</param>

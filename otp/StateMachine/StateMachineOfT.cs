@@ -1,12 +1,13 @@
 namespace Otp;
 
 /// <summary>
-/// A state machine: OTP's <c>gen_statem</c> behaviour in the <c>handle_event_function</c> callback mode. One callback,
+/// A state machine: OTP's <c>gen_statem</c> behaviour in the <c>handle_event_function</c> callback mode (for the
+/// <c>state_functions</c> mode, one method per state, see <see cref="StateFunctionMachine{TData}"/>). One callback,
 /// <see cref="HandleEvent"/>, gets every event with the current state and data and returns the next state, data and actions
 /// (<see cref="EventResult{TState, TData}"/>). Subclass it and start an instance with
 /// <see cref="StateMachine.StartLinkAsync{TState, TData}"/>; call and cast to it as to a gen_server.
 /// Features, as in gen_statem: state enter calls (<see cref="StateEnter"/>), event, state and named time-outs on the node's
-/// clock, postponing, inserted events, and replies as actions. States are compared with <see cref="EqualityComparer{T}.Default"/>.
+/// clock (relative or absolute, updatable), postponing, inserted events, and replies as actions. States are compared with <see cref="EqualityComparer{T}.Default"/>.
 /// Each callback has an <c>...Async</c> twin to override when it must await; callbacks run one at a time on the machine's process.
 /// </summary>
 /// <typeparam name="TState">The state (any type; records and enums read best).</typeparam>
@@ -54,7 +55,7 @@ public abstract class StateMachine<TState, TData>
         new(HandleEvent(e, state, data));
 
     /// <summary>
-    /// <c>terminate/3</c>: called when a result stops the machine, when a callback throws, on <see cref="StateMachine.StopAsync"/>,
+    /// <c>terminate/3</c>: called when a result stops the machine, when a callback throws, on <see cref="StateMachine.StopAsync(Node, ServerRef, object?, TimeSpan?, CancellationToken)"/>,
     /// and on an exit signal from the parent while trapping exits. Not called when killed or ended by an untrapped exit signal.
     /// </summary>
     /// <param name="reason">Why the machine stops.</param>

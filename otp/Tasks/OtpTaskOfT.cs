@@ -8,7 +8,7 @@ namespace Otp;
 /// <typeparam name="T">What the task's function returns.</typeparam>
 public sealed class OtpTask<T>
 {
-    internal OtpTask(ProcessContext owner, Pid pid, MonitorRef monitor, TaskTag tag)
+    internal OtpTask(ProcessContext owner, Pid? pid, MonitorRef monitor, TaskTag tag)
     {
         OwnerContext = owner;
         Pid = pid;
@@ -16,8 +16,8 @@ public sealed class OtpTask<T>
         Tag = tag;
     }
 
-    /// <summary>The task's process.</summary>
-    public Pid Pid { get; }
+    /// <summary>The task's process; null for a task made by <see cref="OtpTask.Completed{T}"/> (Elixir's <c>pid: nil</c>).</summary>
+    public Pid? Pid { get; }
 
     /// <summary>The owner's monitor of the task (Elixir's <c>ref</c>).</summary>
     public MonitorRef Ref { get; }
@@ -49,5 +49,5 @@ public sealed class OtpTask<T>
     }
 
     /// <summary>Elixir's notation.</summary>
-    public override string ToString() => $"%Task{{pid: {Pid}, owner: {Owner}}}";
+    public override string ToString() => $"%Task{{pid: {Pid?.ToString() ?? "nil"}, owner: {Owner}}}";
 }

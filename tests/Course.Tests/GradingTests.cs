@@ -9,7 +9,7 @@ namespace Course.Tests;
 public sealed class GradingTests
 {
     [TestCaseSource(typeof(Exercise), nameof(Exercise.All))]
-    [CancelAfter(600_000)]
+    [CancelAfter(1_800_000)] // a loaded 2-core machine grades every level in several minutes
     public async Task The_solution_passes_every_visible_and_hidden_test(Exercise exercise, CancellationToken cancellationToken)
     {
         var graded = GraderRuns.Exercise(await GraderRuns.Solutions().WaitAsync(cancellationToken), exercise.Id);
@@ -28,7 +28,7 @@ public sealed class GradingTests
             new TestCaseData(exercise, level).SetArgDisplayNames(exercise.Id, level)));
 
     [TestCaseSource(nameof(Starters))]
-    [CancelAfter(600_000)]
+    [CancelAfter(1_800_000)] // a loaded 2-core machine grades every level in several minutes
     public async Task The_starter_compiles_and_fails_with_messages_that_name_the_step(Exercise exercise, string level, CancellationToken cancellationToken)
     {
         var graded = GraderRuns.Exercise(await GraderRuns.Level(level).WaitAsync(cancellationToken), exercise.Id);

@@ -5,6 +5,17 @@ namespace Course.Tests;
 /// <summary>course.json and the folders on disk tell the same story.</summary>
 public sealed partial class ManifestTests
 {
+    [Test, CancelAfter(300_000)]
+    public async Task The_starter_snapshot_matches_the_committed_starters(CancellationToken cancellationToken)
+    {
+        var (exitCode, output) = await GraderRuns.RunRawAsync("starters", "--check").WaitAsync(cancellationToken);
+
+        Assert.That(exitCode, Is.Zero,
+            "grader/starters.json and grader/starters.zip must hold exactly the committed starters and visible tests " +
+            "(`reset` restores from them, and an untouched level is recognised by them). After changing a starter or a " +
+            "visible test, run `dotnet run --project grader -- starters --update` and commit both files.\n" + output);
+    }
+
     [Test]
     public void Exercise_ids_are_unique_and_in_course_order()
     {

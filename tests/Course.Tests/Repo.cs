@@ -2,10 +2,13 @@ using System.Text.Json;
 
 namespace Course.Tests;
 
-/// <summary>The repository under test and its manifest, read independently of the grader's own reader.</summary>
+/// <summary>
+/// The course under test (its committed copy: a learner's work in progress never changes a verdict here) and its
+/// manifest, read independently of the grader's own reader.
+/// </summary>
 internal static class Repo
 {
-    public static readonly string Root = FindRoot();
+    public static readonly string Root = Kit.Testing.CommittedCourse.Root;
 
     public static readonly IReadOnlyList<Exercise> Exercises = ReadExercises();
 
@@ -15,18 +18,6 @@ internal static class Repo
 
     public static string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "course.json")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No course.json found above the test directory.");
-    }
 
     private static List<Exercise> ReadExercises()
     {

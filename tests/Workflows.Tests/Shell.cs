@@ -5,7 +5,8 @@ namespace Workflows.Tests;
 /// <summary>Runs a command to completion with a bound on its time, capturing what it prints.</summary>
 internal static class Shell
 {
-    public static readonly string Root = FindRoot();
+    /// <summary>The committed copy of the course (tests/Shared/CommittedCourse.cs): the learner's working tree is never graded here.</summary>
+    public static readonly string Root = Kit.Testing.CommittedCourse.Root;
 
     public static async Task<(int ExitCode, string Output)> RunAsync(
         string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan limit, CancellationToken cancellationToken)
@@ -47,17 +48,4 @@ internal static class Shell
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, program))
             .FirstOrDefault(File.Exists);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "course.json")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No course.json found above the test directory.");
-    }
 }

@@ -59,7 +59,8 @@ public sealed class WorkflowSchemaTests
             Assert.Ignore("npm is not installed, so the workflow schema cannot be checked here (CI has it).");
         }
 
-        var prefix = Path.Combine(Shell.Root, ".grader", "tools", "action-validator");
+        // Installed once into the working tree's .grader/ (ignored by git), so later runs need no network.
+        var prefix = Path.Combine(Kit.Testing.CommittedCourse.WorkingTree, ".grader", "tools", "action-validator");
         var binary = Path.Combine(prefix, "node_modules", ".bin", "action-validator");
         if (!File.Exists(binary))
         {

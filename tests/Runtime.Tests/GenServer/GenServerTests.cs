@@ -105,6 +105,36 @@ public sealed class GenServerTests : RuntimeTest
         var pid = await GenServer.StartAsync(Node, new TestServer());
 
         Assert.That(await GenServer.CallAsync<string>(Node, pid, "call_self"), Is.EqualTo("calling_self"));
+        Assert.That(await GenServer.CallAsync<string>(Node, pid, "call_self_from_node", cancellationToken: ct), Is.EqualTo("calling_self"),
+            "a call to itself given the node instead of its context is the same deadlock");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_server_stopping_itself_from_a_callback_fails_with_calling_self(CancellationToken ct)
+    {
+        var pid = await GenServer.StartAsync(Node, new TestServer());
+
+        Assert.That(await GenServer.CallAsync<string>(Node, pid, "stop_self", cancellationToken: ct), Is.EqualTo("calling_self"),
+            "gen_server:stop on the server's own pid must fail with calling_self instead of waiting for its own exit");
+        Assert.That(await GenServer.CallAsync<string>(Node, pid, "stop_self_from_context", cancellationToken: ct), Is.EqualTo("calling_self"),
+            "the same from the server's context");
+        Assert.That(Node.IsAlive(pid), Is.True, "the server carries on after the refused stop");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Stop_from_a_process_waits_for_the_exit_and_a_caller_can_give_up_waiting(CancellationToken ct)
+    {
+        var pid = await GenServer.StartAsync(Node, new TestServer(Inbox.Self, trapExit: true));
+        await GenServer.StopAsync(Inbox, pid, new Atom("done"), cancellationToken: ct);
+        Assert.That(await Inbox.NextValue<(string, object, int)>(ct), Is.EqualTo(("terminate", (object)new Atom("done"), 0)));
+
+        var other = await GenServer.StartAsync(Node, new TestServer());
+        var monitor = Inbox.Monitor(other);
+        using var giveUp = new CancellationTokenSource();
+        await giveUp.CancelAsync();
+        Assert.That(() => GenServer.StopAsync(Inbox, other, cancellationToken: giveUp.Token), Throws.InstanceOf<OperationCanceledException>(),
+            "a cancelled token stops the wait");
+        Assert.That(await Inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Normal), "the server still stops");
     }
 
     [Test, CancelAfter(5000)]

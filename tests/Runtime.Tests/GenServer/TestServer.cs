@@ -33,10 +33,21 @@ internal sealed class TestServer(Pid? observer = null, Func<InitResult<int>>? in
                 return Reply("ok", state);
             case "never":
                 return NoReply(state);
-            case "call_self":
+            case "call_self" or "call_self_from_node":
                 try
                 {
-                    await GenServer.CallAsync<int>(Context, Self, "get");
+                    await (request is "call_self" ? GenServer.CallAsync<int>(Context, Self, "get") : GenServer.CallAsync<int>(Context.Node, Self, "get"));
+                    return Reply("no error", state);
+                }
+                catch (CallingSelfException)
+                {
+                    return Reply("calling_self", state);
+                }
+
+            case "stop_self" or "stop_self_from_context":
+                try
+                {
+                    await (request is "stop_self" ? GenServer.StopAsync(Context.Node, Self) : GenServer.StopAsync(Context, Self));
                     return Reply("no error", state);
                 }
                 catch (CallingSelfException)

@@ -32,7 +32,7 @@ public sealed class RegistryTests : RuntimeTest
 
         Assert.That(registry.Lookup("topic").Select(e => e.Value), Is.EqualTo(new object[] { 1, 2, 3 }));
         Assert.That(registry.Count, Is.EqualTo(3));
-        Assert.That(registry.KeysOf(Inbox.Self), Is.EqualTo(new[] { "topic", "topic" }));
+        Assert.That(registry.Keys(Inbox.Self), Is.EqualTo(new[] { "topic", "topic" }));
     }
 
     [Test]
@@ -59,7 +59,7 @@ public sealed class RegistryTests : RuntimeTest
         registry.Unregister(Inbox.Self, "topic");
 
         Assert.That(registry.Lookup("topic"), Is.EqualTo(new[] { new RegistryEntry(other.Self, 2) }));
-        Assert.That(registry.KeysOf(Inbox.Self), Is.Empty);
+        Assert.That(registry.Keys(Inbox.Self), Is.Empty);
     }
 
     [Test, CancelAfter(5000)]

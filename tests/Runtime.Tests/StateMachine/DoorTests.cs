@@ -2,13 +2,19 @@ using Otp;
 
 namespace Runtime.Tests;
 
-/// <summary>The code lock from the runtime's README, run as written there.</summary>
+/// <summary>The code lock from the runtime's README, in both callback modes, run as written there.</summary>
 public sealed class DoorTests : RuntimeTest
 {
-    [Test, CancelAfter(5000)]
-    public async Task The_right_code_opens_the_door_which_locks_itself_again_after_ten_seconds(CancellationToken ct)
+    public enum Mode
     {
-        var door = await StateMachine.StartAsync(Node, new Door("42"));
+        HandleEventFunction,
+        StateFunctions,
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task The_right_code_opens_the_door_which_locks_itself_again_after_ten_seconds([Values] Mode mode, CancellationToken ct)
+    {
+        var door = await Start(mode);
 
         StateMachine.Cast(Node, door, '4');
         StateMachine.Cast(Node, door, '2');
@@ -19,9 +25,9 @@ public sealed class DoorTests : RuntimeTest
     }
 
     [Test, CancelAfter(5000)]
-    public async Task Digits_typed_while_open_are_kept_for_when_the_door_is_locked_again(CancellationToken ct)
+    public async Task Digits_typed_while_open_are_kept_for_when_the_door_is_locked_again([Values] Mode mode, CancellationToken ct)
     {
-        var door = await StateMachine.StartAsync(Node, new Door("42"));
+        var door = await Start(mode);
         StateMachine.Cast(Node, door, '4');
         StateMachine.Cast(Node, door, '2');
         StateMachine.Cast(Node, door, '4'); // postponed while open
@@ -32,6 +38,10 @@ public sealed class DoorTests : RuntimeTest
 
         Assert.That(await StateMachine.CallAsync<string>(Node, door, "state", cancellationToken: ct), Is.EqualTo("open"));
     }
+
+    private Task<Pid> Start(Mode mode) => mode == Mode.StateFunctions
+        ? StateMachine.StartAsync(Node, new MethodDoor("42"))
+        : StateMachine.StartAsync(Node, new Door("42"));
 
     private sealed class Door(string code) : StateMachine<string, string>
     {
@@ -51,5 +61,32 @@ public sealed class DoorTests : RuntimeTest
             (EventKind.Cast, _, "open") => KeepStateAndData(StateAction.Postpone()),
             _ => KeepStateAndData(),
         };
+    }
+
+    private sealed class MethodDoor(string code) : StateFunctionMachine<string>
+    {
+        protected override bool StateEnter => true;
+
+        protected override StateMachineInit<StateFunction<string>, string> Init() => Ok(Locked, "");
+
+        private EventResult<StateFunction<string>, string> Locked(StateEvent e, string typed) => (e.Kind, e.Content) switch
+        {
+            (EventKind.Enter, _) => KeepState(""),
+            (EventKind.Cast, char c) when typed + c == code => NextState(Open, ""),
+            (EventKind.Cast, char c) => KeepState(typed + c, StateAction.EventTimeout(TimeSpan.FromSeconds(5), "forget")),
+            (EventKind.Timeout, "forget") => KeepState(""),
+            _ => Common(e, "locked"),
+        };
+
+        private EventResult<StateFunction<string>, string> Open(StateEvent e, string typed) => (e.Kind, e.Content) switch
+        {
+            (EventKind.Enter, _) => KeepStateAndData(StateAction.StateTimeout(TimeSpan.FromSeconds(10), "lock")),
+            (EventKind.StateTimeout, "lock") => NextState(Locked, ""),
+            (EventKind.Cast, _) => KeepStateAndData(StateAction.Postpone()),
+            _ => Common(e, "open"),
+        };
+
+        private static EventResult<StateFunction<string>, string> Common(StateEvent e, string name) =>
+            e is { Kind: EventKind.Call, Content: "state" } ? KeepStateAndData(StateAction.Reply(e.From!, name)) : KeepStateAndData();
     }
 }

@@ -3,39 +3,8 @@ using R = Otp.EventResult<string, int>;
 
 namespace Runtime.Tests;
 
-public sealed class StateMachineTests : RuntimeTest
+public sealed class StateMachineTests : StateMachineTest
 {
-    /// <summary>A handler that answers "state" and "data" calls, moves on ("go", s) casts and calls, and keeps everything else.</summary>
-    private static R Basic(StateEvent e, string state, int data) => (e.Kind, e.Content) switch
-    {
-        (EventKind.Call, "state") => R.KeepStateAndData(StateAction.Reply(e.From!, state)),
-        (EventKind.Call, "data") => R.KeepStateAndData(StateAction.Reply(e.From!, data)),
-        (EventKind.Call, ("go", string next)) => R.NextState(next, data, StateAction.Reply(e.From!, "ok")),
-        (EventKind.Cast, ("go", string next)) => R.NextState(next, data),
-        _ => R.KeepState(data + 1),
-    };
-
-    private Task<Pid> Start(
-        Func<StateEvent, string, int, R>? handle = null,
-        Func<StateMachineInit<string, int>>? init = null,
-        bool stateEnter = false,
-        Func<StateEvent, Task>? gate = null) =>
-        StateMachine.StartLinkAsync(Inbox, new TestMachine(Witness.Self, handle ?? Basic, init, stateEnter, gate));
-
-    private async Task<Seen> NextSeen(CancellationToken ct) => await Witness.Next<Seen>(ct);
-
-    /// <summary>Every event handled so far (the machine has answered a call since, so nothing is in flight).</summary>
-    private async Task<List<Seen>> SeenSoFar()
-    {
-        var seen = new List<Seen>();
-        while (await Witness.ReceiveAsync<Seen>(timeout: TimeSpan.Zero) is { } next)
-        {
-            seen.Add(next);
-        }
-
-        return seen;
-    }
-
     [Test, CancelAfter(5000)]
     public async Task A_call_is_answered_by_a_reply_action_and_casts_and_infos_arrive_with_their_kind(CancellationToken ct)
     {
@@ -170,7 +139,7 @@ public sealed class StateMachineTests : RuntimeTest
     }
 
     [Test, CancelAfter(5000)]
-    public async Task A_zero_event_timeout_fires_at_once_unless_an_event_is_already_waiting(CancellationToken ct)
+    public async Task A_zero_event_timeout_fires_at_once_unless_an_inserted_event_comes_first(CancellationToken ct)
     {
         var pid = await Start((e, s, d) => (e.Kind, e.Content) switch
         {
@@ -220,7 +189,7 @@ public sealed class StateMachineTests : RuntimeTest
                     StateAction.GenericTimeout("keep", TimeSpan.FromSeconds(1), "kept"),
                     StateAction.GenericTimeout("drop", TimeSpan.FromSeconds(1), "dropped"),
                     StateAction.Reply(e.From!, "armed")),
-                (EventKind.Call, "cancel") => R.KeepStateAndData(StateAction.CancelTimeout("drop"), StateAction.Reply(e.From!, "ok")),
+                (EventKind.Call, "cancel") => R.KeepStateAndData(StateAction.CancelGenericTimeout("drop"), StateAction.Reply(e.From!, "ok")),
                 (EventKind.Call, _) => R.KeepStateAndData(StateAction.Reply(e.From!, "pong")),
                 _ => R.KeepStateAndData(),
             };

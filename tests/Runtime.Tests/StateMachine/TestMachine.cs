@@ -4,7 +4,8 @@ namespace Runtime.Tests;
 
 /// <summary>
 /// A state machine whose handler is given by the test, reporting every event it handles (and its termination) to an observer,
-/// so tests can assert the order of events instead of sleeping. <paramref name="gate"/> runs before the handler and may hold it.
+/// so tests can assert the order of events instead of sleeping. <paramref name="gate"/> runs before the handler and may hold it;
+/// <paramref name="terminate"/> runs in Terminate after the report (it may throw).
 /// </summary>
 internal sealed class TestMachine(
     Pid observer,
@@ -12,7 +13,8 @@ internal sealed class TestMachine(
     Func<StateMachineInit<string, int>>? init = null,
     bool stateEnter = false,
     Func<StateEvent, Task>? gate = null,
-    bool trapExit = false) : StateMachine<string, int>
+    bool trapExit = false,
+    Action<object, string, int>? terminate = null) : StateMachine<string, int>
 {
     protected override bool StateEnter => stateEnter;
 
@@ -33,7 +35,11 @@ internal sealed class TestMachine(
         return handle(e, state, data);
     }
 
-    protected override void Terminate(object reason, string state, int data) => Context.Send(observer, new Terminated(reason, state, data));
+    protected override void Terminate(object reason, string state, int data)
+    {
+        Context.Send(observer, new Terminated(reason, state, data));
+        terminate?.Invoke(reason, state, data);
+    }
 }
 
 /// <summary>An event the machine handled, in the state it was in.</summary>

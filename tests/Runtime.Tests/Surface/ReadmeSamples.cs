@@ -67,16 +67,28 @@ internal static partial class ReadmeSamples
 
             /// <summary>A computation per input, for streams of tasks.</summary>
             protected static string Fetch(string url) => url;
+
+            /// <summary>An asynchronous computation.</summary>
+            protected static Task<int> SumAsync() => Task.FromResult(42);
+
+            /// <summary>A task's body (warming a cache, say).</summary>
+            protected static Task Warm(ProcessContext task) => Task.CompletedTask;
+
+            /// <summary>A resource handed to servers.</summary>
+            protected Database database = new();
         }
 
+        /// <summary>A resource handed to servers (a connection, a pool).</summary>
+        internal sealed class Database;
+
         /// <summary>A server of the application's, named in samples about supervision.</summary>
-        internal sealed class Cache : GenServer<int> { protected override InitResult<int> Init() => Ok(0); }
+        internal sealed class Cache(string region = "") : GenServer<string> { protected override InitResult<string> Init() => Ok(region); }
 
         /// <summary>Another server of the application's.</summary>
         internal sealed class Worker : GenServer<int> { protected override InitResult<int> Init() => Ok(0); }
 
         /// <summary>A chat room server.</summary>
-        internal sealed class Room : GenServer<int> { protected override InitResult<int> Init() => Ok(0); }
+        internal sealed class Room(Database? db = null, string topic = "") : GenServer<(Database?, string)> { protected override InitResult<(Database?, string)> Init() => Ok((db, topic)); }
 
         /// <summary>A shopping cart server.</summary>
         internal sealed class Cart : GenServer<int> { protected override InitResult<int> Init() => Ok(0); }

@@ -110,6 +110,46 @@ public sealed class AsyncStreamTests : RuntimeTest
     }
 
     [Test, CancelAfter(5000)]
+    public void Invalid_options_are_refused_when_the_stream_is_made_naming_the_option_and_value()
+    {
+        var before = Node.Processes().Count;
+        var invalid = new (AsyncStreamOptions Options, string Name, string Value)[]
+        {
+            (new AsyncStreamOptions { MaxConcurrency = 0 }, "MaxConcurrency", "0"),
+            (new AsyncStreamOptions { Timeout = TimeSpan.FromSeconds(-2) }, "Timeout", "-00:00:02"),
+            (new AsyncStreamOptions { OnTimeout = (StreamTimeoutAction)7 }, "OnTimeout", "7"),
+        };
+
+        foreach (var (options, name, value) in invalid)
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => OtpTask.AsyncStream(Inbox, [1], x => x, options));
+            Assert.That(error!.Message, Does.Contain(name).And.Contain(value), $"the error names {name} and its value");
+            Assert.Throws<ArgumentOutOfRangeException>(() => TaskSupervisor.AsyncStreamNolink(Inbox, Inbox.Self, [1], x => x, options));
+        }
+
+        Assert.That(Node.Processes().Count, Is.EqualTo(before), "nothing was spawned");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task An_owner_that_traps_exits_finds_no_exit_messages_of_the_stream_tasks_afterwards(CancellationToken ct)
+    {
+        Inbox.TrapExit = true;
+
+        var results = await All(OtpTask.AsyncStream(Inbox, [1, 0, 2], x => 10 / x), ct);
+
+        Assert.That(results[1].Reason, Is.InstanceOf<DivideByZeroException>());
+        await Inbox.AssertNoMessage();
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_crashing_stream_task_takes_an_owner_that_does_not_trap_exits_down_with_its_reason(CancellationToken ct)
+    {
+        var owner = Node.Spawn(async ctx => await All(OtpTask.AsyncStream(ctx, [1, 0], x => 10 / x), CancellationToken.None));
+
+        Assert.That(await Witness.ExitOf(owner, ct), Is.InstanceOf<DivideByZeroException>());
+    }
+
+    [Test, CancelAfter(5000)]
     public void The_default_concurrency_is_the_processor_count()
     {
         Assert.That(new AsyncStreamOptions().MaxConcurrency, Is.EqualTo(Environment.ProcessorCount));
@@ -133,6 +173,7 @@ public sealed class AsyncStreamTests : RuntimeTest
         Assert.That(await Witness.DownReason(a, ct), Is.EqualTo(ExitReason.Killed));
         Assert.That(await Witness.DownReason(b, ct), Is.EqualTo(ExitReason.Killed));
         Assert.That(Node.IsAlive(Inbox.Self), Is.True, "the tasks were unlinked before they were killed");
+        await Inbox.AssertNoMessage();
     }
 
     [Test, CancelAfter(5000)]

@@ -20,13 +20,13 @@ public sealed class OtpTaskTests : RuntimeTest
         var task = OtpTask.Async(Inbox, WaitsForRelease(42));
         await NextWaiting(ct);
 
-        var info = Node.GetInfo(task.Pid)!;
+        var info = Node.GetInfo(task.Pid!)!;
         Assert.That(info.Links, Does.Contain(Inbox.Self));
         Assert.That(info.MonitoredBy, Does.Contain(Inbox.Self));
         Assert.That(info.Behaviour, Is.EqualTo("task"));
         Assert.That(task.Owner, Is.EqualTo(Inbox.Self));
 
-        Node.Send(task.Pid, "release");
+        Node.Send(task.Pid!, "release");
         Assert.That(await OtpTask.AwaitAsync(task, cancellationToken: ct), Is.EqualTo(42));
     }
 
@@ -65,7 +65,7 @@ public sealed class OtpTaskTests : RuntimeTest
         var error = Assert.ThrowsAsync<TaskTimeoutException>(() => awaiting);
         Assert.That(error!.Task, Is.EqualTo(task.Pid));
         Assert.That(error.Reason, Is.EqualTo(ExitReason.Timeout));
-        Assert.That(Node.IsAlive(task.Pid), Is.True);
+        Assert.That(Node.IsAlive(task.Pid!), Is.True);
     }
 
     [Test, CancelAfter(5000)]
@@ -118,7 +118,7 @@ public sealed class OtpTaskTests : RuntimeTest
         Clock.Advance(TimeSpan.FromMilliseconds(100));
         Assert.That(await yielding, Is.Null);
 
-        Node.Send(task.Pid, "release");
+        Node.Send(task.Pid!, "release");
         Assert.That(await OtpTask.AwaitAsync(task, cancellationToken: ct), Is.EqualTo("done"));
     }
 
@@ -153,7 +153,7 @@ public sealed class OtpTaskTests : RuntimeTest
     {
         var quick = OtpTask.Async(Inbox, () => 1);
         var slow = OtpTask.Async(Inbox, WaitsForRelease(2));
-        await Witness.ExitOf(quick.Pid, ct); // its reply is in the owner's mailbox now
+        await Witness.ExitOf(quick.Pid!, ct); // its reply is in the owner's mailbox now
 
         var awaiting = OtpTask.AwaitManyAsync([quick, slow], TimeSpan.FromSeconds(1), ct);
         Clock.Advance(TimeSpan.FromSeconds(1));
@@ -179,7 +179,7 @@ public sealed class OtpTaskTests : RuntimeTest
     {
         var task = OtpTask.Async(Inbox, WaitsForRelease(1));
         await NextWaiting(ct);
-        var monitor = Witness.Monitor(task.Pid);
+        var monitor = Witness.Monitor(task.Pid!);
 
         var result = await OtpTask.ShutdownAsync(task, ShutdownSpec.BrutalKill);
 
@@ -192,7 +192,7 @@ public sealed class OtpTaskTests : RuntimeTest
     public async Task Shutdown_returns_the_reply_if_it_arrived_first(CancellationToken ct)
     {
         var task = OtpTask.Async(Inbox, () => "made it");
-        await Witness.ExitOf(task.Pid, ct);
+        await Witness.ExitOf(task.Pid!, ct);
 
         Assert.That(await OtpTask.ShutdownAsync(task), Is.EqualTo(TaskResult<string>.Ok("made it")));
     }
@@ -208,15 +208,167 @@ public sealed class OtpTaskTests : RuntimeTest
             return 0;
         });
         await NextWaiting(ct);
-        var monitor = Witness.Monitor(task.Pid);
+        var monitor = Witness.Monitor(task.Pid!);
 
         var shutdown = OtpTask.ShutdownAsync(task, ShutdownSpec.After(TimeSpan.FromSeconds(1)));
         Clock.Advance(TimeSpan.FromMilliseconds(999));
         Assert.That(shutdown.IsCompleted, Is.False);
         Clock.Advance(TimeSpan.FromMilliseconds(1));
 
-        Assert.That(await shutdown, Is.Null);
+        Assert.That(await shutdown, Is.EqualTo(TaskResult<int>.Exit(ExitReason.Killed)), "{:exit, :killed}, as Elixir's Task.shutdown gives when it had to kill");
         Assert.That(await Witness.DownReason(monitor, ct), Is.EqualTo(ExitReason.Killed));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Shutdown_gives_null_for_a_task_that_stops_on_shutdown_within_its_time(CancellationToken ct)
+    {
+        var task = OtpTask.Async(Inbox, WaitsForRelease(1));
+        await NextWaiting(ct);
+
+        Assert.That(await OtpTask.ShutdownAsync(task, ShutdownSpec.After(TimeSpan.FromSeconds(1))), Is.Null);
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Shutdown_after_zero_sends_shutdown_first_and_is_not_a_brutal_kill(CancellationToken ct)
+    {
+        var task = OtpTask.Async(Inbox, WaitsForRelease(1));
+        await NextWaiting(ct);
+        var monitor = Witness.Monitor(task.Pid!);
+
+        var result = await OtpTask.ShutdownAsync(task, ShutdownSpec.After(TimeSpan.Zero));
+
+        Assert.That(result, Is.Null, "a task that stops on shutdown gives nothing back");
+        Assert.That(await Witness.DownReason(monitor, ct), Is.EqualTo(ExitReason.Shutdown),
+            "a shutdown time of 0 ms still sends shutdown first (OTP's shutdown 0), unlike brutal_kill");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Yield_many_returns_each_task_with_its_result_in_order_and_null_for_those_still_running(CancellationToken ct)
+    {
+        Inbox.TrapExit = true;
+        var slow = OtpTask.Async(Inbox, WaitsForRelease(1));
+        var fine = OtpTask.Async(Inbox, () => 2);
+        var crash = OtpTask.Async<int>(Inbox, () => throw new InvalidOperationException());
+        await NextWaiting(ct);
+        await Witness.ExitOf(fine.Pid!, ct);
+        await Witness.ExitOf(crash.Pid!, ct);
+
+        var yielding = OtpTask.YieldManyAsync([slow, fine, crash], TimeSpan.FromSeconds(1), ct);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var results = await yielding;
+
+        Assert.That(results.Select(r => r.Task), Is.EqualTo(new[] { slow, fine, crash }), "the tasks, in the order given");
+        Assert.That(results[0].Result, Is.Null, "still running");
+        Assert.That(results[1].Result, Is.EqualTo(TaskResult<int>.Ok(2)));
+        Assert.That(results[2].Result!.Reason, Is.InstanceOf<InvalidOperationException>());
+        Node.Send(slow.Pid!, "release");
+        Assert.That(await OtpTask.AwaitAsync(slow, cancellationToken: ct), Is.EqualTo(1), "a task yield_many left running can still be awaited");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Yield_many_with_a_limit_returns_as_soon_as_that_many_are_done(CancellationToken ct)
+    {
+        var slow = OtpTask.Async(Inbox, WaitsForRelease(1));
+        var fine = OtpTask.Async(Inbox, () => 2);
+
+        var results = await OtpTask.YieldManyAsync([slow, fine], new YieldManyOptions { Limit = 1, OnTimeout = YieldTimeoutAction.KillTask }, ct);
+
+        Assert.That(results.Select(r => r.Result), Is.EqualTo(new[] { null, TaskResult<int>.Ok(2) }));
+        Assert.That(Node.IsAlive(slow.Pid!), Is.True, "the limit was reached before the time-out, so on_timeout did not apply");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Yield_many_with_kill_task_kills_the_tasks_still_running_when_the_time_runs_out(CancellationToken ct)
+    {
+        var slow = OtpTask.Async(Inbox, WaitsForRelease(1));
+        await NextWaiting(ct);
+        var monitor = Witness.Monitor(slow.Pid!);
+
+        var yielding = OtpTask.YieldManyAsync([slow], new YieldManyOptions { Timeout = TimeSpan.FromSeconds(1), OnTimeout = YieldTimeoutAction.KillTask }, ct);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.That((await yielding).Single().Result, Is.Null, "killed as asked: no result");
+        Assert.That(await Witness.DownReason(monitor, ct), Is.EqualTo(ExitReason.Killed));
+        Assert.That(Node.IsAlive(Inbox.Self), Is.True);
+    }
+
+    [Test, CancelAfter(5000)]
+    public void Invalid_yield_many_options_are_refused_naming_the_option()
+    {
+        var task = OtpTask.Completed(Inbox, 1);
+
+        var error = Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => OtpTask.YieldManyAsync([task], new YieldManyOptions { Limit = 0 }));
+
+        Assert.That(error!.Message, Does.Contain("Limit"));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_completed_task_has_no_process_and_awaits_its_value(CancellationToken ct)
+    {
+        var ready = OtpTask.Completed(Inbox, 1);
+        var running = OtpTask.Async(Inbox, () => 2);
+
+        Assert.That(ready.Pid, Is.Null);
+        Assert.That(await OtpTask.AwaitManyAsync([ready, running], cancellationToken: ct), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(await OtpTask.ShutdownAsync(OtpTask.Completed(Inbox, 3)), Is.EqualTo(TaskResult<int>.Ok(3)), "shutdown of a completed task only ignores it");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task An_ignored_task_keeps_running_unlinked_and_its_reply_and_down_are_dropped(CancellationToken ct)
+    {
+        var task = OtpTask.Async(Inbox, WaitsForRelease(1));
+        await NextWaiting(ct);
+
+        Assert.That(OtpTask.Ignore(task), Is.Null, "nothing had arrived yet");
+        Assert.That(Node.GetInfo(task.Pid!)!.Links, Does.Not.Contain(Inbox.Self));
+        Node.Send(task.Pid!, "release");
+        await Witness.ExitOf(task.Pid!, ct);
+
+        await Inbox.AssertNoMessage();
+        Assert.Throws<InvalidOperationException>(() => OtpTask.Ignore(task), "an ignored task cannot be taken again");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Ignore_returns_the_reply_that_already_arrived(CancellationToken ct)
+    {
+        var task = OtpTask.Async(Inbox, () => "done");
+        await Witness.ExitOf(task.Pid!, ct);
+
+        Assert.That(OtpTask.Ignore(task), Is.EqualTo(TaskResult<string>.Ok("done")));
+        await Inbox.AssertNoMessage();
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_task_child_spec_runs_a_temporary_worker_started_linked_to_its_supervisor(CancellationToken ct)
+    {
+        var spec = OtpTask.ChildSpec(async ctx =>
+        {
+            ctx.Send(Witness.Self, ("waiting", ctx.Self));
+            await ctx.ReceiveAsync(m => m is "crash", Timeout.InfiniteTimeSpan);
+            throw new InvalidOperationException("crash");
+        });
+        var sup = await Supervisor.StartAsync(Node, [spec]);
+        var worker = await NextWaiting(ct);
+
+        Assert.That(spec.Restart, Is.EqualTo(RestartType.Temporary));
+        Assert.That(spec.Id, Is.EqualTo(typeof(OtpTask)));
+        Assert.That(Node.GetInfo(worker)!.Links, Is.EqualTo(new[] { sup }));
+        Assert.That(Node.GetInfo(worker)!.Behaviour, Is.EqualTo("task"));
+        Node.Send(worker, "crash");
+        await Witness.ExitOf(worker, ct);
+        await Witness.AssertNoMessage(); // not restarted
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task Start_runs_a_task_linked_to_nobody(CancellationToken ct)
+    {
+        var pid = await OtpTask.StartAsync(Node, ctx =>
+        {
+            ctx.Send(Witness.Self, ("ran", ctx.Self));
+            return Task.CompletedTask;
+        });
+
+        Assert.That(await Witness.NextValue<(string, Pid)>(ct), Is.EqualTo(("ran", pid)));
     }
 
     [Test, CancelAfter(5000)]

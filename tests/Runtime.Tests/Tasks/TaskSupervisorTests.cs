@@ -27,12 +27,12 @@ public sealed class TaskSupervisorTests : RuntimeTest
         var task = await TaskSupervisor.RunNolinkAsync(Inbox, _supervisor, WaitsForRelease(7));
         await Witness.NextValue<(string, Pid)>(ct);
 
-        var info = Node.GetInfo(task.Pid)!;
+        var info = Node.GetInfo(task.Pid!)!;
         Assert.That(info.Links, Is.EqualTo(new[] { _supervisor }));
         Assert.That(info.MonitoredBy, Does.Contain(Inbox.Self));
-        Assert.That(await TaskSupervisor.ChildrenAsync(Node, _supervisor), Is.EqualTo(new[] { task.Pid }));
+        Assert.That(await TaskSupervisor.ChildrenAsync(Node, _supervisor), Is.EqualTo(new[] { task.Pid! }));
 
-        Node.Send(task.Pid, "release");
+        Node.Send(task.Pid!, "release");
         Assert.That(await OtpTask.AwaitAsync(task, cancellationToken: ct), Is.EqualTo(7));
     }
 
@@ -65,8 +65,8 @@ public sealed class TaskSupervisorTests : RuntimeTest
         var task = await TaskSupervisor.RunAsync(Inbox, _supervisor, WaitsForRelease(1));
         await Witness.NextValue<(string, Pid)>(ct);
 
-        Assert.That(Node.GetInfo(task.Pid)!.Links, Is.EquivalentTo(new[] { _supervisor, Inbox.Self }));
-        Node.Send(task.Pid, "release");
+        Assert.That(Node.GetInfo(task.Pid!)!.Links, Is.EquivalentTo(new[] { _supervisor, Inbox.Self }));
+        Node.Send(task.Pid!, "release");
         Assert.That(await OtpTask.AwaitAsync(task, cancellationToken: ct), Is.EqualTo(1));
     }
 
@@ -116,5 +116,71 @@ public sealed class TaskSupervisorTests : RuntimeTest
         Assert.That(results[1].Reason, Is.InstanceOf<DivideByZeroException>());
         Assert.That(results[2], Is.EqualTo(TaskResult<int>.Ok(2)));
         Assert.That(Node.IsAlive(Inbox.Self), Is.True);
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task The_shutdown_option_says_how_the_supervisor_stops_a_task(CancellationToken ct)
+    {
+        var gentle = await TaskSupervisor.RunNolinkAsync(Inbox, _supervisor, WaitsForRelease(1));
+        var brutal = await TaskSupervisor.RunNolinkAsync(Inbox, _supervisor, WaitsForRelease(2), ShutdownSpec.BrutalKill);
+
+        await DynamicSupervisor.StopAsync(Node, _supervisor);
+
+        Assert.That(await Inbox.DownReason(gentle.Ref, ct), Is.EqualTo(ExitReason.Shutdown));
+        Assert.That(await Inbox.DownReason(brutal.Ref, ct), Is.EqualTo(ExitReason.Killed), "shutdown: :brutal_kill");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_supervised_linked_stream_runs_its_tasks_under_the_supervisor(CancellationToken ct)
+    {
+        var results = new List<TaskResult<int>>();
+        await foreach (var result in TaskSupervisor.AsyncStream(Inbox, _supervisor, [1, 2, 3], x => x * 2).WithCancellation(ct))
+        {
+            results.Add(result);
+        }
+
+        Assert.That(results, Is.EqualTo(new[] { 2, 4, 6 }.Select(TaskResult<int>.Ok)));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_crashing_task_of_a_supervised_linked_stream_takes_an_owner_that_does_not_trap_exits_down(CancellationToken ct)
+    {
+        var owner = Node.Spawn(async ctx =>
+        {
+            await foreach (var _ in TaskSupervisor.AsyncStream(ctx, _supervisor, [0], x => 10 / x))
+            {
+            }
+        });
+
+        Assert.That(await Witness.ExitOf(owner, ct), Is.InstanceOf<DivideByZeroException>());
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_supervised_linked_stream_leaves_no_exit_messages_in_a_trapping_owner(CancellationToken ct)
+    {
+        Inbox.TrapExit = true;
+        var results = new List<TaskResult<int>>();
+        await foreach (var result in TaskSupervisor.AsyncStream(Inbox, _supervisor, [1, 0], x => 10 / x).WithCancellation(ct))
+        {
+            results.Add(result);
+        }
+
+        Assert.That(results[1].Reason, Is.InstanceOf<DivideByZeroException>());
+        await Inbox.AssertNoMessage();
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_supervised_stream_of_awaiting_functions_gives_each_its_own_process(CancellationToken ct)
+    {
+        var stream = TaskSupervisor.AsyncStreamNolink(Inbox, _supervisor, [1, 2], (int x, ProcessContext ctx) => Task.FromResult((x, ctx.Self)));
+        var results = new List<(int, Pid)>();
+        await foreach (var result in stream.WithCancellation(ct))
+        {
+            results.Add(result.Value);
+        }
+
+        Assert.That(results.Select(r => r.Item1), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(results[0].Item2, Is.Not.EqualTo(results[1].Item2));
+        Assert.That(results.Select(r => r.Item2), Does.Not.Contain(Inbox.Self));
     }
 }
