@@ -32,4 +32,28 @@ public sealed class ReadmeSampleTests
         Assert.That(ReadmeSamples.ProblemsOutsideSamples(), Is.Empty,
             "the scope and the wrapper the samples are compiled in should compile (a defect of ReadmeSamples, not of the README)");
     }
+
+    [Test]
+    public void A_sample_opts_out_only_with_a_marker_just_above_its_fence()
+    {
+        string[] readme =
+        [
+            "## Section",
+            "<!-- not compiled: shows a compiler error on purpose -->",
+            "```csharp",
+            "var x = ;",
+            "```",
+            "```csharp",
+            "var y = 1;",
+            "```",
+        ];
+
+        var samples = ReadmeSamples.Parse(readme);
+
+        Assert.That(samples.Select(s => (s.Line, s.Section, s.OptOut)), Is.EqualTo(new[]
+        {
+            (4, "Section", (string?)"shows a compiler error on purpose"),
+            (7, "Section", null),
+        }), "the first block opts out with its reason, the second is compiled; lines are those of the code");
+    }
 }

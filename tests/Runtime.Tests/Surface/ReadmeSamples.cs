@@ -111,7 +111,7 @@ internal static partial class ReadmeSamples
     private static readonly Lazy<IReadOnlyList<Diagnostic>> s_diagnostics = new(Compile);
 
     /// <summary>The samples of otp/README.md, in order.</summary>
-    public static IReadOnlyList<ReadmeSample> All { get; } = Read(SourceTree.RuntimeReadme);
+    public static IReadOnlyList<ReadmeSample> All { get; } = Parse(File.ReadAllLines(SourceTree.RuntimeReadme));
 
     /// <summary>The errors and warnings the compiler reports in <paramref name="sample"/>'s lines, as <c>otp/README.md:line: error CSxxxx: message</c>.</summary>
     public static IReadOnlyList<string> Problems(ReadmeSample sample)
@@ -131,9 +131,9 @@ internal static partial class ReadmeSamples
             .Select(d => d.ToString())
             .ToArray();
 
-    private static IReadOnlyList<ReadmeSample> Read(string path)
+    /// <summary>The <c>```csharp</c> blocks of a markdown text, with the section each is under and any opt-out.</summary>
+    public static IReadOnlyList<ReadmeSample> Parse(string[] lines)
     {
-        var lines = File.ReadAllLines(path);
         var samples = new List<ReadmeSample>();
         var section = "(top)";
         for (var i = 0; i < lines.Length; i++)
