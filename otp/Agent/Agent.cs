@@ -27,6 +27,7 @@ public static class Agent
     public static Task<Pid> StartLinkAsync<TState>(ProcessContext parent, Func<TState> init, ServerName? name = null, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(init);
+        CheckTimeout(timeout);
         return GenServer.StartLinkAsync(parent, new AgentServer(() => init()), name, timeout);
     }
 
@@ -39,6 +40,7 @@ public static class Agent
     public static Task<Pid> StartAsync<TState>(ProcessContext parent, Func<TState> init, ServerName? name = null, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(init);
+        CheckTimeout(timeout);
         return GenServer.StartAsync(parent, new AgentServer(() => init()), name, timeout);
     }
 
@@ -51,6 +53,7 @@ public static class Agent
     public static Task<Pid> StartAsync<TState>(Node node, Func<TState> init, ServerName? name = null, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(init);
+        CheckTimeout(timeout);
         return GenServer.StartAsync(node, new AgentServer(() => init()), name, timeout);
     }
 
@@ -131,29 +134,73 @@ public static class Agent
         GenServer.CallAsync<TResult>(node, agent, GetAndUpdate(fun), timeout ?? DefaultTimeout, cancellationToken);
 
     /// <summary>
-    /// <c>Agent.cast/2</c>: sends <paramref name="fun"/> to update the value and returns at once. Always succeeds, even if the
-    /// agent is dead or the name free (the update is then lost).
+    /// <c>Agent.cast/2</c> from a process: sends <paramref name="fun"/> to update the value and returns at once. Always
+    /// succeeds, even if the agent is dead or the name free (the update is then lost).
     /// </summary>
     /// <typeparam name="TState">The agent's value.</typeparam>
-    /// <param name="node">The node the agent runs on (a process passes <c>ctx.Node</c>).</param>
+    /// <param name="caller">The calling process.</param>
+    /// <param name="agent">The agent: a pid or a name.</param>
+    /// <param name="fun">Computes the new value from the old one.</param>
+    public static void Cast<TState>(ProcessContext caller, ServerRef agent, Func<TState, TState> fun)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        Cast(caller.Node, agent, fun);
+    }
+
+    /// <summary><c>Agent.cast/2</c> from outside any process (see <see cref="Cast{TState}(ProcessContext, ServerRef, Func{TState, TState})"/>).</summary>
+    /// <typeparam name="TState">The agent's value.</typeparam>
+    /// <param name="node">The node the agent runs on.</param>
     /// <param name="agent">The agent: a pid or a name.</param>
     /// <param name="fun">Computes the new value from the old one.</param>
     public static void Cast<TState>(Node node, ServerRef agent, Func<TState, TState> fun)
     {
+        ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(fun);
         GenServer.Cast(node, agent, new AgentCast(state => fun((TState)state!)));
     }
 
     /// <summary>
-    /// <c>Agent.stop/3</c>: stops the agent with <paramref name="reason"/> (default normal) and returns once it has exited.
-    /// Throws <see cref="NoProcessException"/> if it is not alive, <see cref="CallTimeoutException"/> after <paramref name="timeout"/>.
+    /// <c>Agent.stop/3</c> from a process: stops the agent with <paramref name="reason"/> (default normal) and returns once
+    /// it has exited. Throws <see cref="NoProcessException"/> if it is not alive, <see cref="CallingSelfException"/> if the
+    /// caller is the agent (Elixir exits with <c>calling_self</c>: the caller would wait for its own exit),
+    /// <see cref="ProcessExitedException"/> if it exited with another reason, <see cref="CallTimeoutException"/> after
+    /// <paramref name="timeout"/>.
     /// </summary>
+    /// <param name="caller">The calling process.</param>
+    /// <param name="agent">The agent: a pid or a name.</param>
+    /// <param name="reason">The exit reason; null for normal.</param>
+    /// <param name="timeout">How long to wait; null for ever (Elixir's default <c>:infinity</c>).</param>
+    /// <param name="cancellationToken">Gives up waiting; the agent, once asked, still stops.</param>
+    public static Task StopAsync(ProcessContext caller, ServerRef agent, object? reason = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        CheckTimeout(timeout);
+        cancellationToken.ThrowIfCancellationRequested();
+        return GenServer.StopAsync(caller, agent, reason, timeout, cancellationToken);
+    }
+
+    /// <summary><c>Agent.stop/3</c> from outside any process (see <see cref="StopAsync(ProcessContext, ServerRef, object?, TimeSpan?, CancellationToken)"/>).</summary>
     /// <param name="node">The node the agent runs on.</param>
     /// <param name="agent">The agent: a pid or a name.</param>
     /// <param name="reason">The exit reason; null for normal.</param>
     /// <param name="timeout">How long to wait; null for ever (Elixir's default <c>:infinity</c>).</param>
-    public static Task StopAsync(Node node, ServerRef agent, object? reason = null, TimeSpan? timeout = null) =>
-        GenServer.StopAsync(node, agent, reason, timeout);
+    /// <param name="cancellationToken">Gives up waiting; the agent, once asked, still stops.</param>
+    public static Task StopAsync(Node node, ServerRef agent, object? reason = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        CheckTimeout(timeout);
+        cancellationToken.ThrowIfCancellationRequested();
+        return GenServer.StopAsync(node, agent, reason, timeout, cancellationToken);
+    }
+
+    // Elixir's timeouts are a non-negative integer or :infinity; a wrong one is refused before any process is contacted.
+    private static void CheckTimeout(TimeSpan? timeout, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(timeout))] string name = "")
+    {
+        if (timeout is { } limit && limit < TimeSpan.Zero && limit != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(name, limit, "A timeout is zero or more, or Timeout.InfiniteTimeSpan.");
+        }
+    }
 
     private static AgentCall Get<TState, TResult>(Func<TState, TResult> fun)
     {

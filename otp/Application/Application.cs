@@ -33,6 +33,7 @@ public abstract class Application
     /// <param name="fallback">Returned when the key is not set.</param>
     public object? GetEnv(string key, object? fallback = null)
     {
+        ArgumentNullException.ThrowIfNull(key);
         lock (_lock)
         {
             return _environment.TryGetValue(key, out var value) ? value : fallback;
@@ -44,6 +45,7 @@ public abstract class Application
     /// <param name="value">The value.</param>
     public void PutEnv(string key, object? value)
     {
+        ArgumentNullException.ThrowIfNull(key);
         lock (_lock)
         {
             _environment[key] = value;
@@ -53,13 +55,19 @@ public abstract class Application
     /// <summary>
     /// <c>application:start/2</c>: starts the application on <paramref name="node"/>: spawns its master, runs the start callback
     /// (which must return the top supervisor, linked to the master), and returns. Throws <see cref="StartFailedException"/>
-    /// if the callback fails, or <see cref="InvalidOperationException"/> if it already runs.
+    /// if the callback fails, or <see cref="InvalidOperationException"/> if it already runs. A process starting an
+    /// application passes <c>ctx.Node</c>: as in OTP, the application does not belong to the process that starts it.
     /// </summary>
     /// <param name="node">The node to run on.</param>
     /// <param name="type">What its stopping does to the node.</param>
     public async Task StartAsync(Node node, ApplicationType type = ApplicationType.Temporary)
     {
         ArgumentNullException.ThrowIfNull(node);
+        if (!Enum.IsDefined(type))
+        {
+            throw new ArgumentOutOfRangeException(nameof(type), type, "An application type is Temporary, Transient or Permanent.");
+        }
+
         if (_master is not null && node.IsAlive(_master))
         {
             throw new InvalidOperationException($"{Name} is already started.");
@@ -72,10 +80,13 @@ public abstract class Application
 
     /// <summary>
     /// <c>application:stop/1</c>: calls <see cref="PrepStop"/>, stops the top supervisor (and so the tree, in reverse order),
-    /// then calls <see cref="Stop"/>. Stopping it this way never takes the node down.
+    /// then calls <see cref="Stop"/>, and returns once the master has exited. Stopping it this way never takes the node
+    /// down. Throws <see cref="InvalidOperationException"/> if it is not running. Callable from any thread or process.
     /// </summary>
-    public async Task StopAsync()
+    /// <param name="cancellationToken">Gives up waiting; the application, once asked, still stops.</param>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_master is not { } master || _node is null || !_node.IsAlive(master))
         {
             throw new InvalidOperationException($"{Name} is not running.");
@@ -84,7 +95,7 @@ public abstract class Application
         var waiter = new DownWaiter();
         master.Process!.AddMonitor(waiter, null);
         _node.Send(master, StopApplication.Instance);
-        await waiter.Reason.ConfigureAwait(false);
+        await waiter.Reason.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Elixir's <c>start/2</c>: starts the top supervisor linked to <paramref name="master"/> and returns its pid.</summary>

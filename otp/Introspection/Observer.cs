@@ -8,17 +8,30 @@ namespace Otp;
 public static class Observer
 {
     /// <summary>
-    /// Walks the supervision tree under <paramref name="root"/> (a Supervisor or DynamicSupervisor), asking each supervisor
-    /// for its children (<c>which_children</c>) and descending into those that are supervisors. A supervisor that exits
-    /// during the walk shows with no children.
+    /// Walks the supervision tree under <paramref name="root"/> (a Supervisor or DynamicSupervisor) from a process, asking
+    /// each supervisor for its children (<c>which_children</c>) and descending into those that are supervisors. A
+    /// supervisor that exits during the walk shows with no children. Throws <see cref="NoProcessException"/> if
+    /// <paramref name="root"/> is not alive.
     /// </summary>
+    /// <param name="caller">The calling process.</param>
+    /// <param name="root">The top supervisor.</param>
+    /// <param name="cancellationToken">Gives up the walk.</param>
+    public static Task<SupervisionTreeNode> WalkTreeAsync(ProcessContext caller, ServerRef root, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return WalkTreeAsync(caller.Node, root, cancellationToken);
+    }
+
+    /// <summary>Walks the supervision tree under <paramref name="root"/> from outside any process (see <see cref="WalkTreeAsync(ProcessContext, ServerRef, CancellationToken)"/>).</summary>
     /// <param name="node">The node the tree runs on.</param>
     /// <param name="root">The top supervisor.</param>
-    public static async Task<SupervisionTreeNode> WalkTreeAsync(Node node, ServerRef root)
+    /// <param name="cancellationToken">Gives up the walk.</param>
+    public static async Task<SupervisionTreeNode> WalkTreeAsync(Node node, ServerRef root, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(node);
-        var pid = root.Resolve(node) ?? throw new NoProcessException(root);
-        return await WalkAsync(node, pid, pid, ChildType.Supervisor).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var pid = GenServer.WhereIs(node, root) ?? throw new NoProcessException(root);
+        return await WalkAsync(node, pid, pid, ChildType.Supervisor, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Snapshots of every live process, oldest first: the observer's Processes tab.</summary>
@@ -29,7 +42,7 @@ public static class Observer
         return node.Processes().Select(node.GetInfo).OfType<ProcessInfo>().ToArray();
     }
 
-    private static async Task<SupervisionTreeNode> WalkAsync(Node node, object id, Pid? pid, ChildType type)
+    private static async Task<SupervisionTreeNode> WalkAsync(Node node, object id, Pid? pid, ChildType type, CancellationToken cancellationToken)
     {
         var info = pid is null ? null : node.GetInfo(pid);
         var children = new List<SupervisionTreeNode>();
@@ -38,7 +51,7 @@ public static class Observer
             IReadOnlyList<ChildInfo> which;
             try
             {
-                which = await Supervisor.WhichChildrenAsync(node, pid).ConfigureAwait(false);
+                which = await Supervisor.WhichChildrenAsync(node, pid, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception gone) when (gone is NoProcessException or ProcessExitedException)
             {
@@ -49,7 +62,7 @@ public static class Observer
             var inStartOrder = info.Behaviour == "supervisor" ? which.Reverse() : which;
             foreach (var child in inStartOrder)
             {
-                children.Add(await WalkAsync(node, child.Id, child.Pid, child.Type).ConfigureAwait(false));
+                children.Add(await WalkAsync(node, child.Id, child.Pid, child.Type, cancellationToken).ConfigureAwait(false));
             }
         }
 

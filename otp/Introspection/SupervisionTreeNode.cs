@@ -3,7 +3,7 @@ using System.Text;
 namespace Otp;
 
 /// <summary>
-/// One node of a supervision tree as <see cref="Observer.WalkTreeAsync"/> finds it: what Erlang's observer draws in its
+/// One node of a supervision tree as <see cref="Observer.WalkTreeAsync(Node, ServerRef, CancellationToken)"/> finds it: what Erlang's observer draws in its
 /// Applications tab.
 /// </summary>
 /// <param name="Id">The child id (the root's is its pid).</param>

@@ -204,4 +204,81 @@ public sealed class AgentTests : RuntimeTest
         Assert.That(children.Single().Pid, Is.Not.EqualTo(first).And.Not.Null);
         Assert.That(await Agent.GetAsync(Node, children.Single().Pid!, (int n) => n, cancellationToken: ct), Is.Zero);
     }
+
+    [Test]
+    public void A_start_with_a_negative_timeout_is_refused_before_any_process_is_spawned()
+    {
+        var before = Node.ProcessCount;
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Agent.StartAsync(Node, () => 0, timeout: TimeSpan.FromSeconds(-1)));
+
+        Assert.That(error!.ParamName, Is.EqualTo("timeout"), "the error should name the refused argument");
+        Assert.That(Node.ProcessCount, Is.EqualTo(before), "no agent should have been spawned for a refused start");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_stop_with_a_negative_timeout_is_refused_and_leaves_the_agent_running(CancellationToken ct)
+    {
+        var agent = await Agent.StartAsync(Node, () => 1);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Agent.StopAsync(Node, agent, timeout: TimeSpan.FromSeconds(-1)));
+
+        Assert.That(error!.ParamName, Is.EqualTo("timeout"), "the error should name the refused argument");
+        Assert.That(await Agent.GetAsync(Node, agent, (int n) => n, cancellationToken: ct), Is.EqualTo(1), "the agent should still answer");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_cast_and_a_stop_can_come_from_a_process(CancellationToken ct)
+    {
+        var agent = await Agent.StartAsync(Node, () => 1);
+        var monitor = Inbox.Monitor(agent);
+
+        Agent.Cast(Inbox, agent, (int n) => n + 1);
+        var value = await Agent.GetAsync(Inbox, agent, (int n) => n, cancellationToken: ct);
+        await Agent.StopAsync(Inbox, agent, ExitReason.Shutdown, cancellationToken: ct);
+
+        Assert.That(value, Is.EqualTo(2), "the cast should have run before the get");
+        Assert.That(await Inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Shutdown), "the agent should exit with the reason given");
+    }
+
+    [Test, CancelAfter(5000)]
+    public void A_process_asking_itself_to_stop_as_an_agent_fails_with_calling_self()
+    {
+        Inbox.Register("me");
+
+        Assert.ThrowsAsync<CallingSelfException>(() => Agent.StopAsync(Inbox, "me"), "waiting for one's own exit would never end");
+        Assert.That(Node.IsAlive(Inbox.Self), Is.True);
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_caller_can_give_up_waiting_for_a_stop_and_the_agent_still_stops(CancellationToken ct)
+    {
+        using var release = new ManualResetEventSlim();
+        using var giveUp = new CancellationTokenSource();
+        var agent = await Agent.StartAsync(Node, () => 0);
+        var monitor = Inbox.Monitor(agent);
+        Agent.Cast(Node, agent, (int n) =>
+        {
+            release.Wait(ct); // keeps the agent busy, so the stop waits behind this cast
+            return n;
+        });
+
+        var stopping = Agent.StopAsync(Node, agent, cancellationToken: giveUp.Token);
+        await giveUp.CancelAsync();
+
+        Assert.That(() => stopping, Throws.InstanceOf<OperationCanceledException>(), "the caller should be let go");
+        release.Set();
+        Assert.That(await Inbox.DownReason(monitor, ct), Is.EqualTo(ExitReason.Normal), "the stop already sent should still end the agent");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_stop_given_up_before_it_is_sent_leaves_the_agent_running(CancellationToken ct)
+    {
+        var agent = await Agent.StartAsync(Node, () => 0);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.That(() => Agent.StopAsync(Node, agent, cancellationToken: cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(await Agent.GetAsync(Node, agent, (int n) => n, cancellationToken: ct), Is.Zero, "a stop cancelled before it was sent should not be sent");
+    }
 }

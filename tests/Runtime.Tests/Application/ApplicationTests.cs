@@ -71,6 +71,43 @@ public sealed class ApplicationTests : RuntimeTest
         Assert.That(app.GetEnv("host", "localhost"), Is.EqualTo("localhost"));
     }
 
+
+    [Test]
+    public void An_unknown_application_type_is_refused_before_anything_starts()
+    {
+        var app = new TestApplication(Inbox.Self);
+        var before = Node.ProcessCount;
+
+        var error = Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => app.StartAsync(Node, (ApplicationType)7));
+
+        Assert.That(error!.ParamName, Is.EqualTo("type"), "the error should name the refused argument");
+        Assert.That(app.IsRunning, Is.False, "a refused application should not run");
+        Assert.That(Node.ProcessCount, Is.EqualTo(before), "no master or tree should have been started");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_stop_given_up_before_it_is_sent_leaves_the_application_running(CancellationToken ct)
+    {
+        var app = new TestApplication(Inbox.Self);
+        await app.StartAsync(Node);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        Assert.That(() => app.StopAsync(cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(app.IsRunning, Is.True, "a stop cancelled before it was sent should not be sent");
+        await app.StopAsync(ct);
+        Assert.That(await app.Exited.WaitAsync(ct), Is.EqualTo(ExitReason.Shutdown));
+    }
+
+    [Test]
+    public void The_environment_refuses_a_null_key()
+    {
+        var app = new TestApplication(Inbox.Self);
+
+        Assert.That(() => app.GetEnv(null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("key"));
+        Assert.That(() => app.PutEnv(null!, 1), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("key"));
+    }
+
     private sealed class TestApplication(Pid observer, bool fail = false) : Application
     {
         public object? StopState { get; private set; }

@@ -127,4 +127,70 @@ public sealed class IntrospectionTests : RuntimeTest
             Assert.That(reports, Is.EqualTo(new[] { (bad, (object)boom) }));
         }
     }
+
+    [Test, CancelAfter(5000)]
+    public async Task Walking_a_tree_whose_root_has_exited_fails_with_noproc(CancellationToken ct)
+    {
+        var root = await Supervisor.StartAsync(Node, []);
+        await Supervisor.StopAsync(Node, root);
+
+        Assert.ThrowsAsync<NoProcessException>(() => Observer.WalkTreeAsync(Node, root), "a dead root, like a free name, is noproc");
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task State_can_be_read_and_replaced_from_a_process_and_from_the_node(CancellationToken ct)
+    {
+        var server = await Agent.StartAsync(Node, () => 1);
+
+        var fromProcess = await Sys.GetStateAsync<int>(Inbox, server, cancellationToken: ct);
+        var replaced = await Sys.ReplaceStateAsync(Inbox, server, (int n) => n + 1, cancellationToken: ct);
+        var fromNode = await Sys.GetStateAsync<int>(Node, server, cancellationToken: ct);
+
+        Assert.That((fromProcess, replaced, fromNode), Is.EqualTo((1, 2, 2)));
+    }
+
+    [Test, CancelAfter(5000)]
+    public void A_process_asking_its_own_state_fails_with_calling_self()
+    {
+        Assert.ThrowsAsync<CallingSelfException>(() => Sys.GetStateAsync<object>(Inbox, Inbox.Self), "sys:get_state on oneself exits with calling_self in OTP");
+        Assert.ThrowsAsync<CallingSelfException>(() => Sys.ReplaceStateAsync(Inbox, Inbox.Self, (object s) => s));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_caller_can_give_up_waiting_for_a_busy_servers_state(CancellationToken ct)
+    {
+        using var release = new ManualResetEventSlim();
+        using var giveUp = new CancellationTokenSource();
+        var server = await Agent.StartAsync(Node, () => 0);
+        Agent.Cast(Node, server, (int n) =>
+        {
+            release.Wait(ct); // keeps the server busy
+            return n;
+        });
+
+        var state = Sys.GetStateAsync<int>(Node, server, Timeout.InfiniteTimeSpan, giveUp.Token);
+        await giveUp.CancelAsync();
+
+        Assert.That(() => state, Throws.InstanceOf<OperationCanceledException>());
+        release.Set();
+        Assert.That(await Sys.GetStateAsync<int>(Inbox, server, cancellationToken: ct), Is.Zero, "the server should still answer");
+    }
+
+    [Test]
+    public void A_negative_timeout_is_refused_naming_the_argument()
+    {
+        var error = Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Sys.GetStateAsync<int>(Node, Inbox.Self, TimeSpan.FromSeconds(-2)));
+
+        Assert.That(error!.ParamName, Is.EqualTo("timeout"));
+    }
+
+    [Test, CancelAfter(5000)]
+    public async Task A_tree_can_be_walked_from_a_process(CancellationToken ct)
+    {
+        var root = await Supervisor.StartAsync(Node, [ChildSpec.Worker("cache", c => Agent.StartLinkAsync(c, () => 0))]);
+
+        var tree = await Observer.WalkTreeAsync(Inbox, root, ct);
+
+        Assert.That(tree.Children.Select(c => (c.Id, c.Behaviour)), Is.EqualTo(new[] { ((object)"cache", (string?)"agent") }));
+    }
 }
