@@ -97,6 +97,25 @@ public static class GenServer
         server.Resolve(node)?.Process?.Enqueue(new CastMessage(request));
     }
 
+    /// <summary><c>gen_server:cast/2</c> from a process (see <see cref="Cast(Node, ServerRef, object)"/>).</summary>
+    /// <param name="caller">The casting process.</param>
+    /// <param name="server">The server: a pid or a name.</param>
+    /// <param name="request">The request.</param>
+    public static void Cast(ProcessContext caller, ServerRef server, object request)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        Cast(caller.Node, server, request);
+    }
+
+    /// <summary>Elixir's <c>GenServer.whereis/1</c> from a process (see <see cref="WhereIs(Node, ServerRef)"/>).</summary>
+    /// <param name="caller">The asking process.</param>
+    /// <param name="server">A pid or a name.</param>
+    public static Pid? WhereIs(ProcessContext caller, ServerRef server)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return WhereIs(caller.Node, server);
+    }
+
     /// <summary>Elixir's <c>GenServer.whereis/1</c>: the live pid behind <paramref name="server"/>, or null.</summary>
     /// <param name="node">The node to look on.</param>
     /// <param name="server">A pid or a name.</param>

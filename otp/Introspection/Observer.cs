@@ -42,6 +42,14 @@ public static class Observer
         return node.Processes().Select(node.GetInfo).OfType<ProcessInfo>().ToArray();
     }
 
+    /// <summary>Snapshots of every live process, from a process (see <see cref="ProcessTable(Node)"/>).</summary>
+    /// <param name="caller">The asking process.</param>
+    public static IReadOnlyList<ProcessInfo> ProcessTable(ProcessContext caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return ProcessTable(caller.Node);
+    }
+
     private static async Task<SupervisionTreeNode> WalkAsync(Node node, object id, Pid? pid, ChildType type, CancellationToken cancellationToken)
     {
         var info = pid is null ? null : node.GetInfo(pid);

@@ -27,6 +27,16 @@ public static class DynamicSupervisor
         return GenServer.StartLinkAsync(parent, new DynamicSupervisorServer(() => options), options.Name);
     }
 
+    /// <summary>Starts one from a process without linking it (its parent is <paramref name="parent"/>). Invalid options are refused before anything starts.</summary>
+    /// <param name="parent">The starting process.</param>
+    /// <param name="options">Intensity, max children, extra arguments and name.</param>
+    public static Task<Pid> StartAsync(ProcessContext parent, DynamicSupervisorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        options = DynamicSupervisorOptions.Validate(options ?? new DynamicSupervisorOptions());
+        return GenServer.StartAsync(parent, new DynamicSupervisorServer(() => options), options.Name);
+    }
+
     /// <summary>Starts one from outside any process (no parent). Invalid options are refused before anything starts.</summary>
     /// <param name="node">The node to start on.</param>
     /// <param name="options">Intensity, max children, extra arguments and name.</param>
@@ -215,13 +225,26 @@ public static class DynamicSupervisor
     public static async Task<ChildCounts> CountChildrenAsync(Node node, ServerRef supervisor, CancellationToken cancellationToken = default) =>
         (ChildCounts)(await CallAsync(node, null, supervisor, new CountChildrenRequest(), cancellationToken).ConfigureAwait(false))!;
 
-    /// <summary><c>DynamicSupervisor.stop/3</c>: stops it and its children; returns once it has exited.</summary>
-    /// <param name="node">The node the supervisor runs on (a process passes <c>ctx.Node</c>).</param>
+    /// <summary>
+    /// <c>DynamicSupervisor.stop/3</c> from a process: stops it and its children; returns once it has exited. Fails as
+    /// <see cref="GenServer.StopAsync(ProcessContext, ServerRef, object?, TimeSpan?, CancellationToken)"/> does.
+    /// </summary>
+    /// <param name="caller">The stopping process.</param>
     /// <param name="supervisor">The DynamicSupervisor.</param>
     /// <param name="reason">The reason; normal if null.</param>
     /// <param name="timeout">How long to wait; null for ever (Elixir's default).</param>
-    public static Task StopAsync(Node node, ServerRef supervisor, object? reason = null, TimeSpan? timeout = null) =>
-        GenServer.StopAsync(node, supervisor, reason, timeout);
+    /// <param name="cancellationToken">Gives up waiting (the supervisor still stops).</param>
+    public static Task StopAsync(ProcessContext caller, ServerRef supervisor, object? reason = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        GenServer.StopAsync(caller, supervisor, reason, timeout, cancellationToken);
+
+    /// <summary><c>DynamicSupervisor.stop/3</c> from outside any process (see the <see cref="ProcessContext"/> overload).</summary>
+    /// <param name="node">The node the supervisor runs on.</param>
+    /// <param name="supervisor">The DynamicSupervisor.</param>
+    /// <param name="reason">The reason; normal if null.</param>
+    /// <param name="timeout">How long to wait; null for ever (Elixir's default).</param>
+    /// <param name="cancellationToken">Gives up waiting (the supervisor still stops).</param>
+    public static Task StopAsync(Node node, ServerRef supervisor, object? reason = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        GenServer.StopAsync(node, supervisor, reason, timeout, cancellationToken);
 
     /// <summary>A child spec id as Elixir derives it from a name: the local name, a via name's key, or the module.</summary>
     internal static object IdOf(ServerName? name, Type module) => name?.LocalName ?? name?.Key ?? module;

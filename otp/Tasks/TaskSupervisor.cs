@@ -17,6 +17,11 @@ public static class TaskSupervisor
     public static Task<Pid> StartLinkAsync(ProcessContext parent, DynamicSupervisorOptions? options = null) =>
         DynamicSupervisor.StartLinkAsync(parent, options);
 
+    /// <summary>Starts a task supervisor from a process, without a link.</summary>
+    /// <param name="parent">The starting process.</param>
+    /// <param name="options">Name, intensity and max children.</param>
+    public static Task<Pid> StartAsync(ProcessContext parent, DynamicSupervisorOptions? options = null) => DynamicSupervisor.StartAsync(parent, options);
+
     /// <summary>Starts a task supervisor from outside any process.</summary>
     /// <param name="node">The node to start on.</param>
     /// <param name="options">Name, intensity and max children.</param>
