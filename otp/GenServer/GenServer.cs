@@ -167,7 +167,8 @@ public static class GenServer
     public static Task StopAsync(Node node, ServerRef server, object? reason = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         StopAsync(node, CurrentServer.Pid, server, reason, timeout, cancellationToken);
 
-    private static async Task StopAsync(Node node, Pid? caller, ServerRef server, object? reason, TimeSpan? timeout, CancellationToken cancellationToken)
+    // The arguments are checked here, when called, before the server is contacted; the wait is StopCoreAsync's.
+    private static Task StopAsync(Node node, Pid? caller, ServerRef server, object? reason, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(node);
         if (timeout is { } given && given < TimeSpan.Zero && given != Timeout.InfiniteTimeSpan)
@@ -175,7 +176,11 @@ public static class GenServer
             throw new ArgumentOutOfRangeException(nameof(timeout), given, "A stop timeout is zero or more, or Timeout.InfiniteTimeSpan.");
         }
 
-        reason ??= ExitReason.Normal;
+        return StopCoreAsync(node, caller, server, reason ?? ExitReason.Normal, timeout, cancellationToken);
+    }
+
+    private static async Task StopCoreAsync(Node node, Pid? caller, ServerRef server, object reason, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
         var process = server.Resolve(node)?.Process ?? throw new NoProcessException(server);
         if (caller == process.Pid)
         {

@@ -328,6 +328,17 @@ public sealed class GenServerTests : RuntimeTest
     }
 
     [Test, CancelAfter(5000)]
+    public async Task A_negative_stop_timeout_is_refused_when_called_and_the_server_keeps_running(CancellationToken ct)
+    {
+        var pid = await GenServer.StartAsync(Node, new TestServer());
+
+        // The task is dropped on purpose: the refusal must come from the call itself, before any message is sent.
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = GenServer.StopAsync(Node, pid, timeout: TimeSpan.FromSeconds(-1)),
+            "an invalid timeout is refused when StopAsync is called, not inside the task it returns");
+        Assert.That(await GenServer.CallAsync<int>(Node, pid, "get", cancellationToken: ct), Is.Zero, "the server was not asked to stop");
+    }
+
+    [Test, CancelAfter(5000)]
     public async Task An_idle_timeout_from_init_fires_if_no_message_comes(CancellationToken ct)
     {
         var pid = await GenServer.StartAsync(Node, new TestServer(Inbox.Self, init: () => InitResult<int>.Ok(0).WithTimeout(TimeSpan.FromSeconds(3))));
