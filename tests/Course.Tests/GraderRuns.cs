@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Course.Tests;
@@ -30,34 +29,11 @@ internal static class GraderRuns
         Reports.GetOrAdd(string.Join(' ', arguments), _ => new Lazy<Task<JsonElement>>(() => RunAsync(arguments))).Value;
 
     /// <summary>Runs the grader with <paramref name="arguments"/> on the committed course; returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunRawAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunRawAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Repo.Root,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "grader.dll") }.Concat(arguments).Concat(["--root", Repo.Root]))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var grader = Process.Start(start) ?? throw new InvalidOperationException("The grader did not start.");
-        var stdout = grader.StandardOutput.ReadToEndAsync();
-        var stderr = grader.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(Limit);
-        try
-        {
-            await grader.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            grader.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The grader ({string.Join(' ', arguments)}) did not finish within {Limit}.");
-        }
-
-        return (grader.ExitCode, await stdout + await stderr);
+        var start = Kit.Testing.ChildProcess.Dotnet([Path.Combine(AppContext.BaseDirectory, "grader.dll"), .. arguments, "--root", Repo.Root]);
+        start.WorkingDirectory = Repo.Root;
+        return Kit.Testing.ChildProcess.RunAsync(start, Limit);
     }
 
     private static async Task<JsonElement> RunAsync(string[] arguments)

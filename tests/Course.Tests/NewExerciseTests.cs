@@ -32,7 +32,7 @@ public sealed class NewExerciseTests
     {
         // The kit's own non-grading checks, run on the scaffolded copy (KIT_COURSE_ROOT points them at it).
         var course = Path.Combine(AppContext.BaseDirectory, "Course.Tests.dll");
-        var start = Dotnet("test", course, "--filter", "TestCategory!=Grading", "--nologo", "--logger", "console;verbosity=normal");
+        var start = ChildProcess.Dotnet("test", course, "--filter", "TestCategory!=Grading", "--nologo", "--logger", "console;verbosity=normal");
         start.Environment["KIT_COURSE_ROOT"] = _course;
         var (exitCode, output) = await RunAsync(start).WaitAsync(cancellationToken);
 
@@ -76,37 +76,7 @@ public sealed class NewExerciseTests
     }
 
     private static ProcessStartInfo Grader(params string[] arguments) =>
-        Dotnet([Path.Combine(AppContext.BaseDirectory, "grader.dll"), .. arguments]);
+        ChildProcess.Dotnet([Path.Combine(AppContext.BaseDirectory, "grader.dll"), .. arguments]);
 
-    private static ProcessStartInfo Dotnet(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        return start;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(ProcessStartInfo start)
-    {
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(14));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish within 14 minutes.");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(ProcessStartInfo start) => ChildProcess.RunAsync(start, TimeSpan.FromMinutes(14));
 }
