@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Measures how strong an exercise's tests are: mutation testing (Stryker.NET) of the solution, killed by the
-# visible tests and the hidden suite together. Usage: tools/mutation/run.sh <exercise-id> [more stryker options]
-# Prints the mutation score; the HTML and JSON reports land in .grader/mutation/<exercise-id>/.
+# visible tests and the hidden suite together, or by the visible tests alone with --visible-only (what a green
+# `dotnet test` in the learner's folder proves).
+# Usage: tools/mutation/run.sh <exercise-id> [--visible-only] [more stryker options]
+# Prints the mutation score; the HTML and JSON reports land in .grader/mutation/<exercise-id>/
+# (.grader/mutation/<exercise-id>-visible/ with --visible-only).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-exercise="${1:?usage: tools/mutation/run.sh <exercise-id>}"
+exercise="${1:?usage: tools/mutation/run.sh <exercise-id> [--visible-only] [stryker options]}"
 shift
+visible_only=false
+if [ "${1:-}" = "--visible-only" ]; then visible_only=true; shift; fi
 
 read -r release project < <(python3 - "$root/course.json" "$exercise" <<'PY'
 import json, sys
@@ -19,6 +24,7 @@ PY
 )
 
 work="$root/.grader/mutation/$exercise"
+if $visible_only; then work="$work-visible"; fi
 rm -rf "$work"
 mkdir -p "$work/Lib" "$work/Tests"
 
@@ -36,10 +42,10 @@ cat > "$work/Lib/$project.csproj" <<XML
 </Project>
 XML
 
-# The visible tests and the hidden suite, as one test project.
-mkdir -p "$work/Tests/visible" "$work/Tests/hidden"
+# The visible tests and (unless --visible-only) the hidden suite, as one test project.
+mkdir -p "$work/Tests/visible"
 cp -r "$root/exercises/$release/$exercise/tests/." "$work/Tests/visible/"
-cp -r "$root/grader/suites/$exercise/." "$work/Tests/hidden/"
+if ! $visible_only; then mkdir -p "$work/Tests/hidden" && cp -r "$root/grader/suites/$exercise/." "$work/Tests/hidden/"; fi
 cat > "$work/Tests/Tests.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><ImplicitUsings>disable</ImplicitUsings><IsTestProject>true</IsTestProject></PropertyGroup>
