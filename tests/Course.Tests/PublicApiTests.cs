@@ -22,4 +22,24 @@ public sealed class PublicApiTests
             }
         });
     }
+
+    [TestCaseSource(typeof(Exercise), nameof(Exercise.All))]
+    public void Every_public_member_has_the_solutions_doc_comment_at_every_level(Exercise exercise)
+    {
+        var solution = PublicApi.DocComments(exercise.SolutionFolder, exercise.GivenFolder);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var level in Repo.Levels)
+            {
+                var differing = PublicApi.DocComments(exercise.LevelFolder(level), exercise.GivenFolder)
+                    .Where(entry => solution.TryGetValue(entry.Key, out var answer) && answer != entry.Value)
+                    .Select(entry => $"{entry.Key}\n    {level}: {Shown(entry.Value)}\n    solution: {Shown(solution[entry.Key])}");
+                Assert.That(differing, Is.Empty,
+                    $"{level}: a public member's doc comment promises something other than the solution's (the learner codes to the level's promise: make them say the same; the solution may add <remarks> on how it works)");
+            }
+        });
+    }
+
+    private static string Shown(string comment) => comment.Length == 0 ? "(none)" : comment;
 }
