@@ -9,6 +9,8 @@ internal sealed class CappedText
     private readonly StringBuilder _text = new();
     private readonly object _lock = new();
     private bool _truncated;
+    private bool _ended;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public CappedText(int capacity) => _capacity = capacity;
 
@@ -29,6 +31,42 @@ internal sealed class CappedText
         {
             // the process is gone and its pipe with it
         }
+        finally
+        {
+            lock (_lock)
+            {
+                _ended = true;
+                Changed();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes once <paramref name="text"/> has been kept after <paramref name="position"/>, or once nothing more can
+    /// come (the end of the stream, the cap), or when <paramref name="cancellationToken"/> is cancelled; never throws.
+    /// </summary>
+    public async Task WaitForAsync(string text, int position, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            Task changed;
+            lock (_lock)
+            {
+                var start = Math.Min(position, _text.Length);
+                if (_ended || _truncated || _text.ToString(start, _text.Length - start).Contains(text, StringComparison.Ordinal))
+                    return;
+                changed = _changed.Task;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>Wakes the waiters of <see cref="WaitForAsync"/>; called under the lock.</summary>
+    private void Changed()
+    {
+        _changed.TrySetResult();
+        _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>Adds text; once the cap is reached, further text is dropped and the end is marked.</summary>
@@ -40,6 +78,7 @@ internal sealed class CappedText
             if (text.Length > room)
                 _truncated = true;
             _text.Append(text[..Math.Min(room, text.Length)]);
+            Changed();
         }
     }
 
@@ -57,6 +96,7 @@ internal sealed class CappedText
             }
 
             _text.Append(line).Append('\n');
+            Changed();
         }
     }
 
@@ -75,7 +115,7 @@ internal sealed class CappedText
     {
         lock (_lock)
         {
-            var text = position >= _text.Length ? "" : _text.ToString(position, _text.Length - position);
+            var text = position >= _text.Length ? "" : OutputMark.Remove(_text.ToString(position, _text.Length - position));
             return _truncated && text.Length > 0 ? text + Marker : text;
         }
     }
@@ -86,6 +126,6 @@ internal sealed class CappedText
     public override string ToString()
     {
         lock (_lock)
-            return _truncated ? _text + Marker : _text.ToString();
+            return OutputMark.Remove(_text.ToString()) + (_truncated ? Marker : "");
     }
 }

@@ -137,6 +137,7 @@ internal sealed class ChildSession : ITestProcessSession
                 if (runnerEvent.Kind == RunnerEvent.Finished)
                 {
                     var (stdoutMark, stderrMark) = state.OutputMarks(stdout.Length, stderr.Length);
+                    await CatchUpAsync(runnerEvent.OutputMark, (stdout, stdoutMark), (stderr, stderrMark), cancellationToken);
                     runnerEvent = WithStrayOutput(runnerEvent, stdout.Since(stdoutMark), stderr.Since(stderrMark));
                 }
 
@@ -252,9 +253,23 @@ internal sealed class ChildSession : ITestProcessSession
     }
 
     /// <summary>
+    /// Waits, no longer than a short grace, until both consoles have been read up to the mark the test process wrote
+    /// before reporting a test finished (see <see cref="OutputMark"/>).
+    /// </summary>
+    private async Task CatchUpAsync(string mark, (CappedText Text, int From) stdout, (CappedText Text, int From) stderr, CancellationToken cancellationToken)
+    {
+        if (mark.Length == 0)
+            return;
+        using var grace = new CancellationTokenSource(s_drainGrace, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(grace.Token, cancellationToken);
+        await Task.WhenAll(stdout.Text.WaitForAsync(mark, stdout.From, linked.Token), stderr.Text.WaitForAsync(mark, stderr.From, linked.Token));
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
     /// Adds what reached the process's own stdout/stderr while the test ran (NUnit captures Console writes on the
     /// test's thread; this catches the rest, such as other threads). Pipes are read asynchronously, so a line
-    /// printed at the very end of a test may land on the next one.
+    /// printed before the test finished is waited for (<see cref="CatchUpAsync"/>).
     /// </summary>
     private static RunnerEvent WithStrayOutput(RunnerEvent finished, string stdout, string stderr)
     {

@@ -49,8 +49,11 @@ internal sealed class PipeTestListener : ITestListener
             return;
         }
 
+        var mark = OutputMark.Next();
+        OutputMark.Write(mark);
         _send(Describe(_suite, result.Test, RunnerEvent.Finished) with
         {
+            OutputMark = mark,
             Outcome = Outcome(result.ResultState),
             Message = Cap(result.Message),
             StackTrace = Trim(result.StackTrace),

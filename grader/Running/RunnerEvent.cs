@@ -57,6 +57,9 @@ internal sealed record RunnerEvent
     public string Output { get; init; } = "";
     public double DurationMs { get; init; }
 
+    /// <summary>With <see cref="Finished"/>: the <see cref="Running.OutputMark"/> written to the console just before.</summary>
+    public string OutputMark { get; init; } = "";
+
     /// <summary>The test's identity within an exercise: suite and full name.</summary>
     [JsonIgnore]
     public string Id => TestId(Suite, FullName);

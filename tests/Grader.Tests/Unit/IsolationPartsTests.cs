@@ -31,6 +31,55 @@ public class IsolationPartsTests
         Assert.That(() => ChannelSecret.Read(new StringReader("")), Throws.InvalidOperationException);
     }
 
+    [Test]
+    public void Output_marks_are_unique_and_removed_from_what_the_learner_printed()
+    {
+        var first = OutputMark.Next();
+        var second = OutputMark.Next();
+
+        Assert.That(first, Is.Not.EqualTo(second));
+        Assert.That(OutputMark.Remove("before\n" + first + "after\n" + second), Is.EqualTo("before\nafter\n"));
+        Assert.That(OutputMark.Remove("grader-mark:00:1\n"), Is.EqualTo("grader-mark:00:1\n"), "only a whole mark is removed");
+    }
+
+    [Test, CancelAfter(10_000)]
+    public async Task Waiting_for_a_mark_ends_when_it_is_read_and_the_text_before_it_is_kept(CancellationToken cancellationToken)
+    {
+        var text = new CappedText(1024);
+        var mark = OutputMark.Next();
+        text.Append("earlier\n");
+        var start = text.Length;
+
+        var wait = text.WaitForAsync(mark, start, cancellationToken);
+        text.Append("printed by the test\n");
+        Assert.That(wait.IsCompleted, Is.False, "the wait must go on until the mark itself has been read");
+        text.Append(mark);
+        await wait.WaitAsync(cancellationToken);
+
+        Assert.That(text.Since(start), Is.EqualTo("printed by the test\n"));
+        Assert.That(text.ToString(), Is.EqualTo("earlier\nprinted by the test\n"));
+    }
+
+    [Test, CancelAfter(10_000)]
+    public async Task Waiting_for_a_mark_ends_at_the_end_of_the_stream_or_the_cap(CancellationToken cancellationToken)
+    {
+        var ended = new CappedText(1024);
+        var waitAtEnd = ended.WaitForAsync(OutputMark.Next(), 0, cancellationToken);
+        await ended.PumpAsync(new StringReader("no mark\n")).WaitAsync(cancellationToken);
+        await waitAtEnd.WaitAsync(cancellationToken);
+
+        var capped = new CappedText(8);
+        var waitAtCap = capped.WaitForAsync(OutputMark.Next(), 0, cancellationToken);
+        capped.Append("more than eight characters");
+        await waitAtCap.WaitAsync(cancellationToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(waitAtEnd.IsCompletedSuccessfully, "a stream that ended holds no more marks");
+            Assert.That(waitAtCap.IsCompletedSuccessfully, "a mark past the cap is never kept");
+        });
+    }
+
     private static TestReport Test(TestStatus status) => new() { Name = "A.B", FullName = "X.A.B", Suite = TestSuite.Visible, Status = status };
 
     private static BuildResult Build(string key) => new() { Success = true, VisibleAssembly = Path.Combine("/work", "build", key, "A.dll") };
