@@ -38,7 +38,7 @@ internal sealed record ExerciseScaffold(string Release, string Id, string Projec
         foreach (var level in Levels)
         {
             files[$"{Folder}/{level}/{Project}.csproj"] = ProjectFile;
-            files[$"{Folder}/{level}/FirstStep.cs"] = Starter(level);
+            files[$"{Folder}/{level}/FirstStep.cs"] = Starter();
         }
 
         return files;
@@ -101,12 +101,12 @@ internal sealed record ExerciseScaffold(string Release, string Id, string Projec
         it is compiled into every level and the solution. Delete this file once the folder holds code.
         """ + "\n";
 
-    private string Starter(string level) => $$"""
+    private string Starter() => $$"""
         using System;
 
         namespace {{Project}};
 
-        /// <summary>A placeholder from grader new: replace it with the exercise's API ({{level}}).</summary>
+        /// <summary>A placeholder from grader new: replace it with the exercise's API, the same at every level and in the solution.</summary>
         public static class FirstStep
         {
             /// <summary>Step 1: the answer.</summary>
@@ -117,7 +117,8 @@ internal sealed record ExerciseScaffold(string Release, string Id, string Projec
     private string Solution() => $$"""
         namespace {{Project}};
 
-        /// <summary>A placeholder from grader new: replace it with the exercise's API, written as a teaching text.</summary>
+        /// <summary>A placeholder from grader new: replace it with the exercise's API, the same at every level and in the solution.</summary>
+        /// <remarks>The solution is a teaching text: how it works goes in remarks like this one, which only the solution has.</remarks>
         public static class FirstStep
         {
             /// <summary>Step 1: the answer.</summary>
