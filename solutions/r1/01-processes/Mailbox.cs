@@ -28,7 +28,7 @@ public sealed class Mailbox<T>
     public bool IsClosed => _closed;
 
     /// <summary>
-    /// Puts a message at the end of the mailbox and returns at once (Erlang's <c>!</c>).
+    /// Puts a message at the end of the mailbox and returns at once, never waiting (Erlang's <c>!</c>).
     /// A message sent to a closed mailbox is dropped, just as a message sent to a dead Erlang process is.
     /// </summary>
     /// <param name="message">The message.</param>
@@ -67,8 +67,9 @@ public sealed class Mailbox<T>
     /// Takes the oldest message, or gives up after <paramref name="timeout"/>
     /// (Erlang's <c>receive Msg -&gt; ... after Timeout -&gt; ... end</c>).
     /// A timeout of zero does not wait: it takes a message already waiting, or times out at once (Erlang's <c>after 0</c>).
+    /// A message that arrives after the timeout stays in the mailbox for the next receive.
     /// </summary>
-    /// <param name="timeout">How long to wait for a message.</param>
+    /// <param name="timeout">How long to wait for a message, measured on <paramref name="timeProvider"/>.</param>
     /// <param name="timeProvider">The clock to wait by; <see cref="TimeProvider.System"/> when null.</param>
     /// <returns>The message, or <see cref="Received{T}.TimedOut"/> when none came in time.</returns>
     /// <exception cref="MailboxClosedException">The mailbox is closed and empty.</exception>

@@ -19,7 +19,7 @@ public sealed class Pid<TMessage>
 
     /// <summary>
     /// Completes when the process ends: successfully after <see cref="Stop"/> once every message sent before it was
-    /// handled; faulted with the handler's exception when the process crashed.
+    /// handled; faulted with the handler's own exception when the process crashed.
     /// </summary>
     public Task Completion { get; private set; } = Task.CompletedTask;
 
@@ -37,16 +37,22 @@ public sealed class Pid<TMessage>
     public void Stop() => _mailbox.Close();
 
     /// <summary>
-    /// Sends a request that carries a <see cref="ReplyTo{T}"/> and waits for the reply: the request/response pattern
-    /// every OTP call is built from.
+    /// Sends a request that carries a fresh <see cref="ReplyTo{T}"/> and waits for the reply: the request/response
+    /// pattern every OTP call is built from.
     /// </summary>
     /// <typeparam name="TReply">The type of the reply.</typeparam>
     /// <param name="request">Builds the request message around the return address it is given.</param>
-    /// <param name="timeout">How long to wait for the reply.</param>
+    /// <param name="timeout">How long to wait for the reply, measured on <paramref name="timeProvider"/>.</param>
     /// <param name="timeProvider">The clock to wait by; <see cref="TimeProvider.System"/> when null.</param>
     /// <returns>The reply.</returns>
     /// <exception cref="TimeoutException">No reply came within <paramref name="timeout"/>.</exception>
-    /// <exception cref="ProcessExitedException">The process had ended, or ended before replying.</exception>
+    /// <exception cref="ProcessExitedException">
+    /// The process had ended, or ended before replying; when it crashed, the crash is the inner exception.
+    /// </exception>
+    /// <remarks>
+    /// The call waits for whichever comes first: the reply, the process's <see cref="Completion"/>, or a timer.
+    /// Watching <see cref="Completion"/> is what an Erlang caller does with a monitor.
+    /// </remarks>
     public async Task<TReply> CallAsync<TReply>(
         Func<ReplyTo<TReply>, TMessage> request, TimeSpan timeout, TimeProvider? timeProvider = null)
     {

@@ -15,7 +15,7 @@ public sealed class ReplyTo<T>
     // (it would stall the process's loop until the caller's continuation finishes).
     private readonly TaskCompletionSource<T> _reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes with the reply once the process has sent it.</summary>
+    /// <summary>Completes with the reply once the process has sent it; not completed before.</summary>
     public Task<T> Reply => _reply.Task;
 
     /// <summary>Sends the reply. Only the first reply counts.</summary>

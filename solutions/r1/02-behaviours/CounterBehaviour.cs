@@ -13,7 +13,7 @@ public sealed class CounterBehaviour : IBehaviour<int, CounterRequest, int>
     private readonly int _initialCount;
 
     /// <summary>Creates a counter behaviour.</summary>
-    /// <param name="initialCount">The count before the first request.</param>
+    /// <param name="initialCount">The count before the first request: what <see cref="Init"/> returns.</param>
     public CounterBehaviour(int initialCount = 0)
     {
         _initialCount = initialCount;
@@ -24,8 +24,8 @@ public sealed class CounterBehaviour : IBehaviour<int, CounterRequest, int>
     public int Init() => _initialCount;
 
     /// <summary>
-    /// Increment adds, Decrement takes away, Get leaves the count as it is; the reply is always the count after the
-    /// request, and it is also the next state.
+    /// Increment adds <c>By</c>, Decrement takes <c>By</c> away, Get leaves the count as it is; the reply is always the
+    /// count after the request, and it is also the next state. Handle changes nothing but what it returns.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="state">The current count.</param>

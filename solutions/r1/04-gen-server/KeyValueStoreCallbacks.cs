@@ -22,8 +22,9 @@ public sealed class KeyValueStoreCallbacks : IGenServer<ImmutableDictionary<stri
     public ImmutableDictionary<string, string> Init() => ImmutableDictionary<string, string>.Empty;
 
     /// <summary>
-    /// <see cref="KeyValueCall.Get"/> replies with the value or null; <see cref="KeyValueCall.Put"/> stores the value
-    /// and replies null; <see cref="KeyValueCall.Count"/> replies with the number of keys.
+    /// <see cref="KeyValueCall.Get"/> replies with the value stored under the key, or null, and keeps the state;
+    /// <see cref="KeyValueCall.Put"/> stores the value (replacing any) and replies null;
+    /// <see cref="KeyValueCall.Count"/> replies with the number of keys (an <see cref="int"/>) and keeps the state.
     /// </summary>
     /// <param name="request">The call.</param>
     /// <param name="state">The stored keys and values.</param>
@@ -50,8 +51,8 @@ public sealed class KeyValueStoreCallbacks : IGenServer<ImmutableDictionary<stri
         };
 
     /// <summary>
-    /// The store expects no other messages: any that arrives is ignored and the state is kept. OTP's default
-    /// <c>handle_info</c> does the same (it logs the message and carries on): a stray message must not crash a server.
+    /// The store expects no other messages: any that arrives is ignored and the very same state is kept, as OTP's
+    /// default <c>handle_info</c> does (it logs the message and carries on). A stray message must not crash a server.
     /// </summary>
     /// <param name="message">The message.</param>
     /// <param name="state">The stored keys and values.</param>

@@ -5,8 +5,9 @@ namespace CrcServer;
 
 /// <summary>
 /// The client API of a bank account that lives in a server: plain methods that hide the messages, the server and
-/// its restarts. Callers never see <see cref="AccountCall"/> or <see cref="AccountReply"/>, only amounts and text
-/// (Elixir's convention: the public functions of the module wrap <c>GenServer.call</c>).
+/// its restarts. It sends <see cref="AccountCall"/>s and <see cref="AccountCast"/>s through a
+/// <see cref="Restarter{TCall, TReply, TCast}"/> and turns the <see cref="AccountReply"/>s into amounts and text:
+/// callers never see a message (Elixir's convention: the public functions of the module wrap <c>GenServer.call</c>).
 /// </summary>
 public sealed class Bank
 {
@@ -27,8 +28,8 @@ public sealed class Bank
     public Task Completion => _restarter.Completion;
 
     /// <summary>
-    /// Opens the account in a server, watched by a restarter: after a crash the account comes back with the
-    /// opening balance (and nothing since).
+    /// Opens the account in an <see cref="AccountServer"/> kept running by a restarter: after a crash the account comes
+    /// back with the opening balance, and nothing since.
     /// </summary>
     /// <param name="openingBalance">The opening balance as text, like "12.50".</param>
     /// <param name="policy">How many restarts within what period are allowed; <see cref="RestartPolicy.Default"/> when null.</param>
@@ -53,7 +54,7 @@ public sealed class Bank
     public async Task<decimal> DepositAsync(decimal amount) =>
         BalanceOf(await _restarter.CallAsync(new AccountCall.Deposit(amount)));
 
-    /// <summary>Pays money in, fire and forget: nobody is told if it fails, or if it is lost while the server restarts.</summary>
+    /// <summary>Pays money in, fire and forget (a cast): nobody is told if it fails, or if it is lost during a restart.</summary>
     /// <param name="amount">How much.</param>
     public void Deposit(decimal amount) => _restarter.Cast(new AccountCast.Deposit(amount));
 

@@ -44,7 +44,8 @@ public sealed class Pid<TMessage>
         throw new NotImplementedException("Step 3: implement Pid.Stop (see README, step 3).");
 
     /// <summary>
-    /// Sends a request that carries a fresh <see cref="ReplyTo{T}"/> and waits for the reply.
+    /// Sends a request that carries a fresh <see cref="ReplyTo{T}"/> and waits for the reply: the request/response
+    /// pattern every OTP call is built from.
     /// </summary>
     /// <typeparam name="TReply">The type of the reply.</typeparam>
     /// <param name="request">Builds the request message around the return address it is given.</param>

@@ -6,8 +6,9 @@ namespace Processes;
 public static class Process
 {
     /// <summary>
-    /// Starts a process: a loop, running on the thread pool, that receives one message at a time from its own
-    /// mailbox and computes the next state from the current state and the message.
+    /// Starts a process: a loop, running on the thread pool (a process is not a thread), that receives one message at
+    /// a time from its own mailbox and computes the next state from the current state and the message. In Erlang it is
+    /// a recursive function, <c>loop(State) -&gt; receive Msg -&gt; loop(handle(State, Msg)) end</c>.
     /// When <paramref name="handle"/> throws, the process crashes: it ends and its <see cref="Pid{TMessage}.Completion"/>
     /// fails with that exception.
     /// </summary>

@@ -6,7 +6,8 @@ namespace Processes;
 /// <summary>
 /// A return address for one reply. A request carries it to the process, the process sends its answer to it, and
 /// the caller awaits <see cref="Reply"/>. In Erlang the caller sends <c>{self(), Ref, Request}</c> and waits for
-/// <c>{Ref, Reply}</c>.
+/// <c>{Ref, Reply}</c>; the unique <c>Ref</c> is what keeps replies to different calls apart, as one
+/// <see cref="ReplyTo{T}"/> per call does here.
 /// </summary>
 /// <typeparam name="T">The type of the reply.</typeparam>
 public sealed class ReplyTo<T>

@@ -32,13 +32,14 @@ public sealed class LoopServer<TRequest, TReply>
 
     /// <summary>
     /// Asks the server to stop: it handles the requests already sent, then ends normally. Calls made afterwards fail
-    /// with <see cref="ServerExitedException"/>. Stopping twice is harmless.
+    /// at once with <see cref="ServerExitedException"/>. Stopping twice is harmless.
     /// </summary>
     public void Stop() => _mailbox.Writer.TryComplete();
 
     /// <summary>
     /// Sends a request to the behaviour and waits for its reply (a synchronous call, like <c>GenServer.call</c>).
-    /// When the call times out, the request is still handled later; its reply is then dropped.
+    /// Requests are handled one at a time, in the order they arrive. When the call times out, the request is still
+    /// handled later, and its reply is then dropped.
     /// </summary>
     /// <param name="request">The request; the server passes it to the behaviour without looking at it.</param>
     /// <param name="timeout">

@@ -20,8 +20,8 @@ public sealed class StackBehaviour<T> : IBehaviour<ImmutableStack<T>, StackReque
 
     /// <summary>
     /// Push puts the item on top and replies with it; Pop takes the top item off and replies with it; Peek replies
-    /// with the top item and leaves the stack as it is. Pop and Peek on an empty stack reply
-    /// <see cref="StackReply{T}.Empty"/> and leave it empty.
+    /// with the top item and leaves the stack as it is. Pop and Peek on an empty stack do not crash: they reply
+    /// <see cref="StackReply{T}.Empty"/> and leave the stack empty.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="state">The current stack; it is never changed.</param>

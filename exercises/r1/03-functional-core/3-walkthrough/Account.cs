@@ -14,11 +14,11 @@ namespace FunctionalCore;
 /// It is built the CRC way: <b>construct</b> it from input (<see cref="Open"/>), <b>reduce</b> messages into it
 /// (<see cref="Apply"/>, <see cref="Reduce"/>), <b>convert</b> it to output (<see cref="Statement"/>).
 /// In Elixir: <c>"10" |> Account.new() |> Account.reduce(transactions) |> Account.show()</c>.
+/// Two accounts are equal when they have the same balance and the same history (in order).
 /// </summary>
 /// <remarks>
 /// Money is counted in whole cents in a <see cref="long"/>, so no rounding ever happens inside the core; decimals
 /// appear only at the edges, where text or amounts come in and go out.
-/// Two accounts are equal when they have the same balance and the same history (in order).
 /// </remarks>
 public sealed record Account
 {

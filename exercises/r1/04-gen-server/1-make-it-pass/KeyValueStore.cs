@@ -6,7 +6,9 @@ namespace GenServers;
 /// <summary>
 /// The client side of the key-value store: the API the rest of a program uses. It hides that there is a server at
 /// all: no request records, no state, only methods with the types they promise, each one a call or a cast to the
-/// store's own server, which runs <see cref="KeyValueStoreCallbacks"/>.
+/// store's own server, which runs <see cref="KeyValueStoreCallbacks"/>. In Elixir these are the public functions at
+/// the top of a GenServer module, each one a <c>GenServer.call</c> or <c>GenServer.cast</c>, and the callbacks below
+/// them run in the server; here the two halves live in two classes.
 /// </summary>
 public sealed class KeyValueStore
 {

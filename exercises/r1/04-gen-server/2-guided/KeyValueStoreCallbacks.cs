@@ -14,7 +14,7 @@ namespace GenServers;
 /// </remarks>
 public sealed class KeyValueStoreCallbacks : IGenServer<ImmutableDictionary<string, string>, KeyValueCall, object?, KeyValueCast>
 {
-    /// <summary>Starts with an empty store.</summary>
+    /// <summary>Starts with an empty store (Erlang: <c>init(_) -&gt; {ok, #{}}</c>).</summary>
     /// <returns>An empty dictionary.</returns>
     public ImmutableDictionary<string, string> Init() =>
         // TODO Step 5.1 (The_callbacks_are_plain_functions_you_can_test_without_a_server): an empty ImmutableDictionary.
@@ -46,7 +46,7 @@ public sealed class KeyValueStoreCallbacks : IGenServer<ImmutableDictionary<stri
 
     /// <summary>
     /// The store expects no other messages: any that arrives is ignored and the very same state is kept, as OTP's
-    /// default <c>handle_info</c> does. A stray message must not crash a server.
+    /// default <c>handle_info</c> does (it logs the message and carries on). A stray message must not crash a server.
     /// </summary>
     /// <param name="message">The message.</param>
     /// <param name="state">The stored keys and values.</param>

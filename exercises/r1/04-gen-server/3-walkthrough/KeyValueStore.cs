@@ -4,11 +4,11 @@ using System.Threading.Tasks;
 namespace GenServers;
 
 /// <summary>
-/// The client side of the key-value store: the API the rest of a program uses. It hides that there is a server
-/// at all: no request records, no envelopes, no state, only methods with the types they promise. In Elixir these
-/// are the public functions at the top of a GenServer module, each one a <c>GenServer.call</c> or
-/// <c>GenServer.cast</c>; the callbacks below them run in the server. Here the two halves live in two classes,
-/// <see cref="KeyValueStore"/> and <see cref="KeyValueStoreCallbacks"/>.
+/// The client side of the key-value store: the API the rest of a program uses. It hides that there is a server at
+/// all: no request records, no state, only methods with the types they promise, each one a call or a cast to the
+/// store's own server, which runs <see cref="KeyValueStoreCallbacks"/>. In Elixir these are the public functions at
+/// the top of a GenServer module, each one a <c>GenServer.call</c> or <c>GenServer.cast</c>, and the callbacks below
+/// them run in the server; here the two halves live in two classes.
 /// </summary>
 public sealed class KeyValueStore
 {
@@ -26,8 +26,9 @@ public sealed class KeyValueStore
         new(await GenServer.StartAsync(new KeyValueStoreCallbacks(), timeProvider));
 
     /// <summary>Gets the value stored under a key (a call).</summary>
-    /// <param name="key">The key.</param>
+    /// <param name="key">The key; not null.</param>
     /// <returns>The value, or null when the key is not stored.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     /// <exception cref="ServerExitedException">The store has stopped.</exception>
     public async Task<string?> GetAsync(string key)
     {
@@ -39,9 +40,10 @@ public sealed class KeyValueStore
     /// <summary>
     /// Stores a value under a key, replacing any value already there (a call: it completes once the value is stored).
     /// </summary>
-    /// <param name="key">The key.</param>
-    /// <param name="value">The value.</param>
+    /// <param name="key">The key; not null.</param>
+    /// <param name="value">The value; not null.</param>
     /// <returns>A task that completes when the value is stored.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is null.</exception>
     /// <exception cref="ServerExitedException">The store has stopped.</exception>
     public async Task PutAsync(string key, string value)
     {
@@ -51,10 +53,11 @@ public sealed class KeyValueStore
     }
 
     /// <summary>
-    /// Removes a key and its value (a cast: it returns at once). The store handles messages in the order they came,
-    /// so a later <see cref="GetAsync"/> from the same caller already sees the key gone.
+    /// Removes a key and its value (a cast: it returns at once). The store handles requests in the order they came,
+    /// so a later request from the same caller already sees the key gone. Deleting from a stopped store does nothing.
     /// </summary>
-    /// <param name="key">The key.</param>
+    /// <param name="key">The key; not null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public void Delete(string key)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -41,18 +41,24 @@ public sealed class Server<TCall, TReply, TCast>
 
     /// <summary>
     /// Sends a request and waits for the reply that <c>HandleCall</c> returns (Erlang's <c>gen_server:call</c>).
+    /// The request is handled after every message sent before it.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="timeout">
     /// How long to wait for the reply, measured on the server's <see cref="TimeProvider"/>: five seconds when null,
-    /// as in OTP; <see cref="Timeout.InfiniteTimeSpan"/> waits for ever.
+    /// as in OTP; <see cref="Timeout.InfiniteTimeSpan"/> waits for ever; zero gives up at once unless the reply is
+    /// already there.
     /// </param>
     /// <returns>The reply.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="timeout"/> is negative (and not infinite); the request is then not sent.
+    /// </exception>
     /// <exception cref="TimeoutException">
     /// No reply came in time. The server goes on running; if it replies later, the reply is dropped.
     /// </exception>
     /// <exception cref="ServerExitedException">
-    /// The server had ended, or ended before replying; when it crashed, the crash is the inner exception.
+    /// The server had ended (or was stopping), or ended before replying; when it crashed, the crash is the inner
+    /// exception. The caller learns this as soon as the server ends, not at the timeout.
     /// </exception>
     public async Task<TReply> CallAsync(TCall request, TimeSpan? timeout = null)
     {
@@ -87,19 +93,21 @@ public sealed class Server<TCall, TReply, TCast>
     }
 
     /// <summary>
-    /// Sends a request that needs no reply, and returns at once (Erlang's <c>gen_server:cast</c>): <c>HandleCast</c>
-    /// will handle it, after every message sent before it. A cast to a server that has ended is dropped without an
-    /// error, as in OTP.
+    /// Sends a request that needs no reply, and returns at once, without waiting for the server
+    /// (Erlang's <c>gen_server:cast</c>): <c>HandleCast</c> will handle it, after every message sent before it.
+    /// A cast to a server that has ended is dropped without an error, as in OTP.
     /// </summary>
     /// <param name="request">The request.</param>
     public void Cast(TCast request) =>
         _ = _mailbox.Writer.TryWrite(new CastEnvelope<TCast>(request)); // false: the server has ended; drop it
 
     /// <summary>
-    /// Sends any other message, outside the call and cast protocol (Erlang's <c>send(Pid, Msg)</c>):
-    /// <c>HandleInfo</c> will handle it, in order with the calls and casts. Dropped if the server has ended.
+    /// Sends any other message, outside the call and cast protocol (Erlang's <c>send(Pid, Msg)</c>), and returns at
+    /// once: <c>HandleInfo</c> will handle it, in order with the calls and casts, even when its type is the call or
+    /// cast type. Dropped without an error if the server has ended.
     /// </summary>
-    /// <param name="message">The message.</param>
+    /// <param name="message">The message; not null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
     public void Send(object message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -108,9 +116,9 @@ public sealed class Server<TCall, TReply, TCast>
 
     /// <summary>
     /// Stops the server: it handles every message already in its mailbox, then ends normally; messages sent after
-    /// this are dropped (calls fail with <see cref="ServerExitedException"/>). Completes when the server has ended.
-    /// Stopping a server that has already ended is harmless; this task never fails: how the server ended (a crash, for
-    /// instance) is in <see cref="Completion"/>.
+    /// this are dropped (calls fail at once with <see cref="ServerExitedException"/>). Completes when the server has
+    /// ended. Stopping a server that has already ended is harmless; this task never fails: how the server ended
+    /// (a crash, for instance) is in <see cref="Completion"/>.
     /// </summary>
     /// <returns>A task that completes when the server has ended.</returns>
     public async Task StopAsync()

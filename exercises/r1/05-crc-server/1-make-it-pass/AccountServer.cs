@@ -4,18 +4,24 @@ namespace CrcServer;
 
 /// <summary>
 /// The functional core inside a GenServer: construct in <see cref="Init"/>, reduce in the handlers, convert in the
-/// reply. Every rule about money stays in <see cref="Account"/>: the server checks nothing itself.
+/// reply. The server adds what the core lacks (a place to live, one message at a time, a name to call) and nothing
+/// else: every rule about money stays in <see cref="Account"/>, and the server checks nothing itself.
 /// </summary>
 public sealed class AccountServer : IGenServer<Account, AccountCall, AccountReply, AccountCast>
 {
-    /// <summary>Keeps the opening balance for <see cref="Init"/>; opens nothing yet, so it never fails on a bad balance.</summary>
+    /// <summary>
+    /// Keeps the opening balance for <see cref="Init"/>; opens nothing yet, so a balance that is not valid does not
+    /// fail here: <see cref="Init"/> refuses it.
+    /// </summary>
     /// <param name="openingBalance">The opening balance as text, as <see cref="Account.Open"/> takes it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="openingBalance"/> is null.</exception>
     public AccountServer(string openingBalance) =>
         throw new NotImplementedException("Step 1: implement the AccountServer constructor (see README, step 1).");
 
     /// <summary>
     /// Construct: opens the account from the opening balance with <see cref="Account.Open"/>. It runs on the server at
-    /// every start and every restart, and must build the same known good state each time.
+    /// every start and every restart, and builds the same known good state each time, so a restarted server always
+    /// begins from it.
     /// </summary>
     /// <returns>The freshly opened account.</returns>
     /// <exception cref="FormatException">The opening balance is not valid; the server does not start.</exception>
@@ -36,14 +42,17 @@ public sealed class AccountServer : IGenServer<Account, AccountCall, AccountRepl
     public (AccountReply Reply, Account State) HandleCall(AccountCall request, Account account) =>
         throw new NotImplementedException("Step 2: implement AccountServer.HandleCall (see README, step 2).");
 
-    /// <summary>Reduce: applies a fire-and-forget <see cref="AccountCast.Deposit"/>. Bad input crashes the server.</summary>
+    /// <summary>Reduce: applies a fire-and-forget <see cref="AccountCast.Deposit"/>. Bad input crashes the server, as in a call.</summary>
     /// <param name="request">The cast.</param>
     /// <param name="account">The account before the cast.</param>
     /// <returns>The account after it.</returns>
     public Account HandleCast(AccountCast request, Account account) =>
         throw new NotImplementedException("Step 2: implement AccountServer.HandleCast (see README, step 2).");
 
-    /// <summary>Any other message is ignored: the account is returned unchanged, as OTP's default <c>handle_info</c> does.</summary>
+    /// <summary>
+    /// Any other message is ignored: the account is returned unchanged, as OTP's default <c>handle_info</c> does.
+    /// A stray message is somebody else's mistake, not a reason to lose the account.
+    /// </summary>
     /// <param name="message">The message.</param>
     /// <param name="account">The account.</param>
     /// <returns>The account, unchanged.</returns>

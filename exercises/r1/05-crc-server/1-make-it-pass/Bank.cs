@@ -6,7 +6,8 @@ namespace CrcServer;
 /// <summary>
 /// The client API of a bank account that lives in a server: plain methods that hide the messages, the server and
 /// its restarts. It sends <see cref="AccountCall"/>s and <see cref="AccountCast"/>s through a
-/// <see cref="Restarter{TCall, TReply, TCast}"/> and turns the <see cref="AccountReply"/>s into amounts and text.
+/// <see cref="Restarter{TCall, TReply, TCast}"/> and turns the <see cref="AccountReply"/>s into amounts and text:
+/// callers never see a message (Elixir's convention: the public functions of the module wrap <c>GenServer.call</c>).
 /// </summary>
 public sealed class Bank
 {
@@ -35,7 +36,7 @@ public sealed class Bank
     public static Task<Bank> OpenAsync(string openingBalance, RestartPolicy? policy = null, TimeProvider? timeProvider = null) =>
         throw new NotImplementedException("Step 4: implement Bank.OpenAsync (see README, step 4).");
 
-    /// <summary>Pays money in and waits for the new balance.</summary>
+    /// <summary>Pays money in and waits for the new balance. Bad input crashes the server (see <see cref="WithdrawAsync"/>).</summary>
     /// <param name="amount">How much; positive, with at most two decimals.</param>
     /// <returns>The balance after the deposit.</returns>
     /// <exception cref="ServerExitedException">The amount was bad and crashed the server, or the bank is not running.</exception>
@@ -51,7 +52,10 @@ public sealed class Bank
     /// <param name="amount">How much; positive, with at most two decimals.</param>
     /// <returns>The balance after the withdrawal.</returns>
     /// <exception cref="InsufficientFundsException">The balance is too low; the account is unchanged and the server runs on.</exception>
-    /// <exception cref="ServerExitedException">The amount was bad and crashed the server (the crash is the inner exception), or the bank is not running.</exception>
+    /// <exception cref="ServerExitedException">
+    /// The amount was bad (not positive, or more than two decimals) and crashed the server, which the bank restarts;
+    /// the crash is the inner exception. Or the bank is not running.
+    /// </exception>
     public Task<decimal> WithdrawAsync(decimal amount) =>
         throw new NotImplementedException("Step 4: implement Bank.WithdrawAsync (see README, step 4).");
 

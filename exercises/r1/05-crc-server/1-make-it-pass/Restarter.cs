@@ -6,7 +6,8 @@ namespace CrcServer;
 /// <summary>
 /// Turns a server off and on again: it keeps one server running, and when that server crashes it starts a fresh one
 /// with the same start function, so the new server begins in the known good state its <c>Init</c> builds.
-/// A normal stop is not restarted. After too many restarts within a period (<see cref="RestartPolicy"/>) it gives up.
+/// A normal stop is not restarted. Crashing again and again is not a passing problem: after too many restarts within
+/// a period (<see cref="RestartPolicy"/>) it gives up. A first, hand-made taste of an OTP supervisor.
 /// </summary>
 /// <typeparam name="TCall">The server's calls.</typeparam>
 /// <typeparam name="TReply">The server's replies.</typeparam>
@@ -17,7 +18,10 @@ public sealed class Restarter<TCall, TReply, TCast>
     {
     }
 
-    /// <summary>How many times the server has been restarted since the restarter started (one per crash).</summary>
+    /// <summary>
+    /// How many times the server has been restarted since the restarter started: once per crash, until the restarter
+    /// is stopped or gives up.
+    /// </summary>
     public int Restarts => throw new NotImplementedException("Step 5: implement Restarter.Restarts (see README, step 5).");
 
     /// <summary>
@@ -29,10 +33,11 @@ public sealed class Restarter<TCall, TReply, TCast>
     /// <summary>
     /// Starts the first server with <paramref name="start"/> and watches it: when it crashes (its <c>Completion</c>
     /// faults), <paramref name="start"/> is called again for a fresh one. A first start that fails is not retried:
-    /// this method then fails with the start's exception. A restart whose start fails counts as one more crash.
+    /// there is no known good state to go back to, so this method then fails with the start's exception. A restart
+    /// whose start fails counts as one more crash.
     /// </summary>
-    /// <param name="start">Starts a fresh server; called again for every restart.</param>
-    /// <param name="policy">At most this many restarts within this period; <see cref="RestartPolicy.Default"/> when null.</param>
+    /// <param name="start">Starts a fresh server; called again for every restart (an OTP child spec's start function).</param>
+    /// <param name="policy">How many restarts within what period are allowed; <see cref="RestartPolicy.Default"/> when null.</param>
     /// <param name="timeProvider">The clock the period is measured on; <see cref="TimeProvider.System"/> when null.</param>
     /// <returns>The running restarter.</returns>
     public static Task<Restarter<TCall, TReply, TCast>> StartAsync(
@@ -55,8 +60,8 @@ public sealed class Restarter<TCall, TReply, TCast>
         throw new NotImplementedException("Step 4: implement Restarter.CallAsync (see README, step 4).");
 
     /// <summary>
-    /// Casts to the current server, fire and forget. A cast sent while no server is running (between a crash and the
-    /// end of its restart, or after the restarter is done) is lost without a word.
+    /// Casts to the current server, fire and forget. A cast sent while no server is running (between a crash and
+    /// the end of its restart, or after the restarter is done) is lost without a word, as a cast in OTP is.
     /// </summary>
     /// <param name="request">The request.</param>
     public void Cast(TCast request) =>

@@ -4,15 +4,20 @@ namespace CrcServer;
 
 /// <summary>
 /// The functional core inside a GenServer: construct in <see cref="Init"/>, reduce in the handlers, convert in the
-/// reply. Every rule about money stays in <see cref="Account"/>: the server checks nothing itself.
+/// reply. The server adds what the core lacks (a place to live, one message at a time, a name to call) and nothing
+/// else: every rule about money stays in <see cref="Account"/>, and the server checks nothing itself.
 /// </summary>
 public sealed class AccountServer : IGenServer<Account, AccountCall, AccountReply, AccountCast>
 {
     // Given: what Init needs to build the account, at every start and every restart.
     private readonly string _openingBalance;
 
-    /// <summary>Keeps the opening balance for <see cref="Init"/>; opens nothing yet, so it never fails on a bad balance.</summary>
+    /// <summary>
+    /// Keeps the opening balance for <see cref="Init"/>; opens nothing yet, so a balance that is not valid does not
+    /// fail here: <see cref="Init"/> refuses it.
+    /// </summary>
     /// <param name="openingBalance">The opening balance as text, as <see cref="Account.Open"/> takes it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="openingBalance"/> is null.</exception>
     public AccountServer(string openingBalance)
     {
         // Given: the constructor only remembers. Opening the account is Init's job, on the server: a constructor
@@ -23,7 +28,8 @@ public sealed class AccountServer : IGenServer<Account, AccountCall, AccountRepl
 
     /// <summary>
     /// Construct: opens the account from the opening balance with <see cref="Account.Open"/>. It runs on the server at
-    /// every start and every restart, and must build the same known good state each time.
+    /// every start and every restart, and builds the same known good state each time, so a restarted server always
+    /// begins from it.
     /// </summary>
     /// <returns>The freshly opened account.</returns>
     /// <exception cref="FormatException">The opening balance is not valid; the server does not start.</exception>
@@ -54,7 +60,7 @@ public sealed class AccountServer : IGenServer<Account, AccountCall, AccountRepl
         // No `if (amount <= 0)` anywhere: bad input is the core's to refuse (step 3).
         throw new NotImplementedException("Step 2: implement AccountServer.HandleCall (see README, step 2).");
 
-    /// <summary>Reduce: applies a fire-and-forget <see cref="AccountCast.Deposit"/>. Bad input crashes the server.</summary>
+    /// <summary>Reduce: applies a fire-and-forget <see cref="AccountCast.Deposit"/>. Bad input crashes the server, as in a call.</summary>
     /// <param name="request">The cast.</param>
     /// <param name="account">The account before the cast.</param>
     /// <returns>The account after it.</returns>
@@ -62,7 +68,10 @@ public sealed class AccountServer : IGenServer<Account, AccountCall, AccountRepl
         // TODO Step 2.4 (A_cast_deposit_changes_the_balance_without_a_reply): reduce only; a cast has no reply.
         throw new NotImplementedException("Step 2: implement AccountServer.HandleCast (see README, step 2).");
 
-    /// <summary>Any other message is ignored: the account is returned unchanged, as OTP's default <c>handle_info</c> does.</summary>
+    /// <summary>
+    /// Any other message is ignored: the account is returned unchanged, as OTP's default <c>handle_info</c> does.
+    /// A stray message is somebody else's mistake, not a reason to lose the account.
+    /// </summary>
     /// <param name="message">The message.</param>
     /// <param name="account">The account.</param>
     /// <returns>The account, unchanged.</returns>

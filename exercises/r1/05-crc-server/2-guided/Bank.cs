@@ -6,7 +6,8 @@ namespace CrcServer;
 /// <summary>
 /// The client API of a bank account that lives in a server: plain methods that hide the messages, the server and
 /// its restarts. It sends <see cref="AccountCall"/>s and <see cref="AccountCast"/>s through a
-/// <see cref="Restarter{TCall, TReply, TCast}"/> and turns the <see cref="AccountReply"/>s into amounts and text.
+/// <see cref="Restarter{TCall, TReply, TCast}"/> and turns the <see cref="AccountReply"/>s into amounts and text:
+/// callers never see a message (Elixir's convention: the public functions of the module wrap <c>GenServer.call</c>).
 /// </summary>
 public sealed class Bank
 {
@@ -46,7 +47,7 @@ public sealed class Bank
         // and timeProvider; wrap it in a Bank. That lambda is the known good state: every restart calls it again.
         throw new NotImplementedException("Step 4: implement Bank.OpenAsync (see README, step 4).");
 
-    /// <summary>Pays money in and waits for the new balance.</summary>
+    /// <summary>Pays money in and waits for the new balance. Bad input crashes the server (see <see cref="WithdrawAsync"/>).</summary>
     /// <param name="amount">How much; positive, with at most two decimals.</param>
     /// <returns>The balance after the deposit.</returns>
     /// <exception cref="ServerExitedException">The amount was bad and crashed the server, or the bank is not running.</exception>
@@ -65,7 +66,10 @@ public sealed class Bank
     /// <param name="amount">How much; positive, with at most two decimals.</param>
     /// <returns>The balance after the withdrawal.</returns>
     /// <exception cref="InsufficientFundsException">The balance is too low; the account is unchanged and the server runs on.</exception>
-    /// <exception cref="ServerExitedException">The amount was bad and crashed the server (the crash is the inner exception), or the bank is not running.</exception>
+    /// <exception cref="ServerExitedException">
+    /// The amount was bad (not positive, or more than two decimals) and crashed the server, which the bank restarts;
+    /// the crash is the inner exception. Or the bank is not running.
+    /// </exception>
     public Task<decimal> WithdrawAsync(decimal amount) =>
         // TODO Step 4.10 (Deposit_and_withdraw_return_the_new_balance,
         // A_refused_withdrawal_throws_InsufficientFundsException_and_the_bank_runs_on): as DepositAsync.

@@ -40,7 +40,10 @@ public sealed class Restarter<TCall, TReply, TCast>
         _current = Task.FromResult(first);
     }
 
-    /// <summary>How many times the server has been restarted since the restarter started.</summary>
+    /// <summary>
+    /// How many times the server has been restarted since the restarter started: once per crash, until the restarter
+    /// is stopped or gives up.
+    /// </summary>
     public int Restarts
     {
         get
@@ -54,13 +57,15 @@ public sealed class Restarter<TCall, TReply, TCast>
 
     /// <summary>
     /// Completes when the restarter is done: successfully after <see cref="StopAsync"/>; faulted with
-    /// <see cref="TooManyRestartsException"/> when it gave up.
+    /// <see cref="TooManyRestartsException"/> (the last crash inside) when it gave up.
     /// </summary>
     public Task Completion => _completion.Task;
 
     /// <summary>
-    /// Starts the first server with <paramref name="start"/> and watches it. A first start that fails is not
-    /// retried: there is no known good state to go back to, so this method fails with the start's exception.
+    /// Starts the first server with <paramref name="start"/> and watches it: when it crashes (its <c>Completion</c>
+    /// faults), <paramref name="start"/> is called again for a fresh one. A first start that fails is not retried:
+    /// there is no known good state to go back to, so this method then fails with the start's exception. A restart
+    /// whose start fails counts as one more crash.
     /// </summary>
     /// <param name="start">Starts a fresh server; called again for every restart (an OTP child spec's start function).</param>
     /// <param name="policy">How many restarts within what period are allowed; <see cref="RestartPolicy.Default"/> when null.</param>
@@ -78,15 +83,15 @@ public sealed class Restarter<TCall, TReply, TCast>
     }
 
     /// <summary>
-    /// Calls the current server. If it has crashed, the call goes to the fresh server that replaces it. A call that
-    /// is under way when the server crashes is not retried: its caller gets the crash.
+    /// Calls the current server. If it has crashed, the call goes to the fresh server that replaces it (restarting it
+    /// now if the watcher has not yet). A call under way when the server crashes is not retried: its caller gets the crash.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="timeout">How long to wait for the reply; 5 seconds when null.</param>
     /// <returns>The reply.</returns>
     /// <exception cref="ServerExitedException">
-    /// The server crashed while handling this call (the crash is the inner exception), or the restarter was
-    /// stopped or gave up, so no server is running.
+    /// The server crashed while handling this call (the crash is the inner exception), or the restarter was stopped
+    /// or gave up, so no server is running.
     /// </exception>
     /// <exception cref="TimeoutException">No reply came in time.</exception>
     public async Task<TReply> CallAsync(TCall request, TimeSpan? timeout = null)
@@ -97,7 +102,7 @@ public sealed class Restarter<TCall, TReply, TCast>
 
     /// <summary>
     /// Casts to the current server, fire and forget. A cast sent while no server is running (between a crash and
-    /// the end of the restart, or after the restarter is done) is lost without a word, as a cast in OTP is.
+    /// the end of its restart, or after the restarter is done) is lost without a word, as a cast in OTP is.
     /// </summary>
     /// <param name="request">The request.</param>
     public void Cast(TCast request)
@@ -110,8 +115,8 @@ public sealed class Restarter<TCall, TReply, TCast>
     }
 
     /// <summary>
-    /// Stops the current server normally and restarts nothing more. Completes when the server has ended.
-    /// Stopping twice is harmless.
+    /// Stops the current server normally and restarts nothing more; then <see cref="Completion"/> completes
+    /// (unless the restarter had already given up). Completes when the server has ended. Stopping twice is harmless.
     /// </summary>
     /// <returns>A task that completes when the server has ended.</returns>
     public async Task StopAsync()
