@@ -4,9 +4,9 @@ using Microsoft.CodeAnalysis;
 namespace Grader.Building;
 
 /// <summary>
-/// The assemblies learner code and tests compile against: the running runtime's framework assemblies, NUnit, and
-/// Microsoft.Extensions.TimeProvider.Testing. Release 2 on will add the kit's runtime (<c>otp/Otp.dll</c>) through
-/// <see cref="With"/>; nothing else in the grader needs to change for it.
+/// The assemblies learner code and tests compile against: the running runtime's framework assemblies, NUnit,
+/// Microsoft.Extensions.TimeProvider.Testing, and the kit's OTP runtime (<c>otp/</c>, with the assemblies it
+/// references), which exercises use from Release 2 on.
 /// </summary>
 internal sealed class ReferenceSet
 {
@@ -31,7 +31,7 @@ internal sealed class ReferenceSet
     /// <summary>Changes when any referenced assembly changes, so cached builds are not reused across upgrades.</summary>
     public string Fingerprint { get; }
 
-    /// <summary>This set plus more assemblies (the hook for <c>otp/Otp.dll</c> from Release 2 on).</summary>
+    /// <summary>This set plus more assemblies (a level's own packages, when it is built with MSBuild).</summary>
     public ReferenceSet With(IEnumerable<string> extraAssemblies) => new([.. Paths, .. extraAssemblies]);
 
     private static ReferenceSet CreateDefault()
@@ -51,12 +51,26 @@ internal sealed class ReferenceSet
             typeof(NUnit.Framework.Assert).Assembly.Location,
             Path.Combine(Path.GetDirectoryName(typeof(NUnit.Framework.Assert).Assembly.Location)!, "nunit.framework.legacy.dll"),
             typeof(Microsoft.Extensions.Time.Testing.FakeTimeProvider).Assembly.Location,
+            .. KitRuntime(),
         ];
         var all = framework.Where(IsManagedAssembly).Concat(testLibraries.Where(File.Exists))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(p => Path.GetFileName(p), StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new ReferenceSet(all);
+    }
+
+    /// <summary>The kit's runtime and the assemblies it references that ship beside the grader (not the framework's).</summary>
+    private static IEnumerable<string> KitRuntime()
+    {
+        var runtime = typeof(Otp.Node).Assembly;
+        yield return runtime.Location;
+        foreach (var dependency in runtime.GetReferencedAssemblies())
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, dependency.Name + ".dll");
+            if (File.Exists(path))
+                yield return path;
+        }
     }
 
     private static bool IsManagedAssembly(string path)

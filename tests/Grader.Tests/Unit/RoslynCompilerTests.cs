@@ -45,6 +45,14 @@ public class RoslynCompilerTests
     }
 
     [Test]
+    public void Code_written_against_the_kits_runtime_compiles_as_release_2_on_needs()
+    {
+        var file = Source("Code.cs", "using System;\nusing Otp;\nnamespace X;\npublic static class C { public static Node Start() => new Node(TimeProvider.System); }\n");
+        var result = Compiler().Compile(new BuildRequest("X.1", [file], "X.Hidden", []), Path.Combine(_dir, "out"), CancellationToken.None);
+        Assert.That(result.Success, Is.True, string.Join("\n", result.Diagnostics));
+    }
+
+    [Test]
     public void A_hidden_suite_that_no_longer_compiles_is_a_build_error_that_blames_the_public_api()
     {
         var code = Source("Code.cs", "namespace X;\npublic static class C { public static int Renamed() => 1; }\n");
