@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Otp;
 
@@ -15,7 +14,7 @@ public sealed class Step1_Casts_flood_the_mailbox
     [CancelAfter(10_000)]
     public async Task Mailbox_length_is_the_number_of_messages_waiting_in_a_process(CancellationToken cancellationToken)
     {
-        using var node = new Node(new FakeTimeProvider());
+        using var node = Nodes.Start();
         var inbox = node.CreateInbox();
         node.Send(inbox.Self, "one");
         node.Send(inbox.Self, "two");
@@ -35,7 +34,7 @@ public sealed class Step1_Casts_flood_the_mailbox
     [CancelAfter(10_000)]
     public async Task Mailbox_length_of_a_dead_process_throws_NoProcessException(CancellationToken cancellationToken)
     {
-        using var node = new Node(new FakeTimeProvider());
+        using var node = Nodes.Start();
         var done = node.Spawn(_ => Task.CompletedTask);
         await node.WaitForExitAsync(done, cancellationToken);
 
@@ -47,7 +46,7 @@ public sealed class Step1_Casts_flood_the_mailbox
     [CancelAfter(10_000)]
     public async Task Flood_returns_before_the_consumer_has_handled_anything(CancellationToken cancellationToken)
     {
-        using var node = new Node(new FakeTimeProvider());
+        using var node = Nodes.Start();
         var work = new SlowWork();
         var consumer = await GenServer.StartAsync(node, new Consumer(work.Work));
 
@@ -64,7 +63,7 @@ public sealed class Step1_Casts_flood_the_mailbox
     [CancelAfter(10_000)]
     public async Task The_mailbox_grows_by_one_message_for_every_cast_the_consumer_has_not_handled(CancellationToken cancellationToken)
     {
-        using var node = new Node(new FakeTimeProvider());
+        using var node = Nodes.Start();
         var work = new SlowWork();
         var consumer = await GenServer.StartAsync(node, new Consumer(work.Work));
 
@@ -84,7 +83,7 @@ public sealed class Step1_Casts_flood_the_mailbox
     [CancelAfter(10_000)]
     public async Task Once_the_consumer_catches_up_it_has_handled_every_cast_in_order(CancellationToken cancellationToken)
     {
-        using var node = new Node(new FakeTimeProvider());
+        using var node = Nodes.Start();
         var work = new SlowWork();
         var consumer = await GenServer.StartAsync(node, new Consumer(work.Work));
         Producer.Flood(node, consumer, Enumerable.Range(1, 1000));

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Otp;
 
@@ -15,7 +14,7 @@ public sealed class Step2_Calls_make_the_producer_wait
     [CancelAfter(10_000)]
     public async Task A_producer_that_calls_reads_its_next_item_only_after_the_reply(CancellationToken cancellationToken)
     {
-        using var node = new Node(new FakeTimeProvider());
+        using var node = Nodes.Start();
         var work = new SlowWork();
         var consumer = await GenServer.StartAsync(node, new Consumer(work.Work));
         var source = new CountingSource(100);
@@ -44,7 +43,7 @@ public sealed class Step2_Calls_make_the_producer_wait
     [CancelAfter(10_000)]
     public async Task CallAllAsync_returns_the_number_delivered_once_the_consumer_has_handled_them_all(CancellationToken cancellationToken)
     {
-        using var node = new Node(new FakeTimeProvider());
+        using var node = Nodes.Start();
         var work = new SlowWork();
         work.Open();
         var consumer = await GenServer.StartAsync(node, new Consumer(work.Work));
@@ -64,7 +63,7 @@ public sealed class Step2_Calls_make_the_producer_wait
     {
         const int producers = 3;
         const int each = 20;
-        using var node = new Node(new FakeTimeProvider());
+        using var node = Nodes.Start();
         var work = new SlowWork();
         var consumer = await GenServer.StartAsync(node, new Consumer(work.Work));
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Otp;
 
@@ -19,7 +18,7 @@ public sealed class Step3_Demand_bounds_the_mailbox
     [CancelAfter(10_000)]
     public async Task A_demand_producer_sends_exactly_as_many_items_as_it_was_asked_for(CancellationToken cancellationToken)
     {
-        using var node = new Node(new FakeTimeProvider());
+        using var node = Nodes.Start();
         var inbox = node.CreateInbox(); // the test plays the consumer
         var source = new CountingSource(100);
         var producer = await GenServer.StartAsync(node, new DemandProducer(source));
@@ -45,7 +44,7 @@ public sealed class Step3_Demand_bounds_the_mailbox
     [CancelAfter(10_000)]
     public async Task Subscribing_grants_the_producer_the_consumer_s_max_demand(CancellationToken cancellationToken)
     {
-        using var node = new Node(new FakeTimeProvider());
+        using var node = Nodes.Start();
         var work = new SlowWork();
         var source = new CountingSource(1000);
         var consumer = await GenServer.StartAsync(node, new Consumer(work.Work, maxDemand: 5));
@@ -66,7 +65,7 @@ public sealed class Step3_Demand_bounds_the_mailbox
     [CancelAfter(20_000)]
     public async Task Each_handled_item_earns_the_producer_exactly_one_more_credit(CancellationToken cancellationToken)
     {
-        using var node = new Node(new FakeTimeProvider());
+        using var node = Nodes.Start();
         var work = new SlowWork();
         var source = new CountingSource(1000);
         var consumer = await GenServer.StartAsync(node, new Consumer(work.Work, maxDemand: 5));
@@ -93,7 +92,7 @@ public sealed class Step3_Demand_bounds_the_mailbox
     [CancelAfter(20_000)]
     public async Task With_the_gate_open_every_item_is_handled_once_in_order(CancellationToken cancellationToken)
     {
-        using var node = new Node(new FakeTimeProvider());
+        using var node = Nodes.Start();
         var work = new SlowWork();
         work.Open();
         var source = new CountingSource(500);

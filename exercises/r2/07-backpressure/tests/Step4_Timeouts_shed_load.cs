@@ -21,7 +21,7 @@ public sealed class Step4_Timeouts_shed_load
     [CancelAfter(10_000)]
     public async Task A_batch_the_consumer_keeps_up_with_is_delivered_in_full(CancellationToken cancellationToken)
     {
-        using var node = new Node(new FakeTimeProvider());
+        using var node = Nodes.Start();
         var work = new SlowWork();
         work.Open();
         var consumer = await GenServer.StartAsync(node, new Consumer(work.Work));
@@ -39,7 +39,7 @@ public sealed class Step4_Timeouts_shed_load
     public async Task A_call_without_a_reply_in_time_is_reported_and_the_rest_is_shed(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
-        using var node = new Node(time);
+        using var node = Nodes.Start(time);
         var work = new SlowWork();
         var consumer = await GenServer.StartAsync(node, new Consumer(work.Work));
 
@@ -64,7 +64,7 @@ public sealed class Step4_Timeouts_shed_load
     public async Task After_a_time_out_nothing_more_is_sent_and_the_item_is_not_retried(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
-        using var node = new Node(time);
+        using var node = Nodes.Start(time);
         var work = new SlowWork();
         var consumer = await GenServer.StartAsync(node, new Consumer(work.Work));
 
@@ -89,7 +89,7 @@ public sealed class Step4_Timeouts_shed_load
     public async Task A_late_reply_does_not_disturb_the_next_batch(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
-        using var node = new Node(time);
+        using var node = Nodes.Start(time);
         var work = new SlowWork();
         var consumer = await GenServer.StartAsync(node, new Consumer(work.Work));
         var first = Producer.SendAllAsync(node, consumer, [1, 2], s_timeout);

@@ -1,12 +1,13 @@
 using System;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Otp;
 
 namespace Backpressure.Tests;
 
 /// <summary>
-/// Every wait in the tests is bounded, and one that runs out says what it waited for and which step to read,
-/// instead of a bare TimeoutException.
+/// Every wait in the tests is bounded, and one that runs out or fails says what it waited for, which process crashed
+/// meanwhile, and which step to read, instead of a bare TimeoutException.
 /// </summary>
 internal static class Waits
 {
@@ -22,7 +23,11 @@ internal static class Waits
         }
         catch (TimeoutException) when (!task.IsCompleted)
         {
-            Assert.Fail($"Step {step}: waited {Limit.TotalSeconds} s for {what}; it never happened (see README, step {step}).");
+            Assert.Fail($"Step {step}: waited {Limit.TotalSeconds} s for {what}; it never happened.{Nodes.CrashReport()} (see README, step {step}).");
+        }
+        catch (Exception error) when (error is NoProcessException or ProcessExitedException)
+        {
+            Assert.Fail($"Step {step}: waiting for {what}, got {error.GetType().Name}: {error.Message}{Nodes.CrashReport()} (see README, step {step}).");
         }
     }
 
