@@ -16,7 +16,6 @@ public static class Mailbox
     public static int Length(Node node, Pid pid)
     {
         ArgumentNullException.ThrowIfNull(node);
-        ArgumentNullException.ThrowIfNull(pid);
 
         // Never guess a queue's length from what was sent: ask the runtime. GetInfo is a snapshot of the process
         // (Observer's process table shows the same), and it is null once the process has exited.

@@ -16,7 +16,6 @@ public static class Mailbox
     public static int Length(Node node, Pid pid)
     {
         ArgumentNullException.ThrowIfNull(node);
-        ArgumentNullException.ThrowIfNull(pid);
 
         // TODO Step 1: ask the runtime, never guess: node.GetInfo(pid) is a ProcessInfo snapshot, or null once the
         // process has exited (throw NoProcessException(pid) then). Return its MessageQueueLength.
