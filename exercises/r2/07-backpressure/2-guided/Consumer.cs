@@ -22,8 +22,8 @@ public sealed class Consumer : GenServer<ImmutableList<int>>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDemand"/> is less than 1.</exception>
     public Consumer(Func<int, Task> work, int maxDemand = 10)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxDemand, 1);
+        // TODO Step 1: refuse a null work (ArgumentNullException.ThrowIfNull).
+        // TODO Step 3: refuse a maxDemand below 1 (ArgumentOutOfRangeException.ThrowIfLessThan).
         _work = work;
         _maxDemand = maxDemand;
     }

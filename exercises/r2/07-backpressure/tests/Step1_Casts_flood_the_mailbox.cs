@@ -98,4 +98,22 @@ public sealed class Step1_Casts_flood_the_mailbox
         Assert.That(Mailbox.Length(node, consumer), Is.Zero,
             "Step 1: once the consumer has caught up, its mailbox is empty again (see README, step 1).");
     }
+
+    [Test]
+    public void Flood_Length_and_the_consumer_refuse_null_arguments()
+    {
+        using var node = Nodes.Start();
+        var pid = node.CreateInbox().Self;
+
+        Assert.That(() => Mailbox.Length(null!, pid), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"),
+            "Step 1: check the arguments at the public boundary: ArgumentNullException.ThrowIfNull(node) (see README, step 1).");
+        Assert.That(() => Producer.Flood(null!, pid, []), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"),
+            "Step 1: Flood checks node first, even for an empty batch (see README, step 1).");
+        Assert.That(() => Producer.Flood(node, null!, []), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("consumer"),
+            "Step 1: Flood checks consumer, even for an empty batch (see README, step 1).");
+        Assert.That(() => Producer.Flood(node, pid, null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("items"),
+            "Step 1: Flood checks items (see README, step 1).");
+        Assert.That(() => new Consumer(null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("work"),
+            "Step 1: a Consumer without work is refused when it is made, not when its first item comes (see README, step 1).");
+    }
 }

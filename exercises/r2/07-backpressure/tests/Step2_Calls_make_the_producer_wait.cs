@@ -93,4 +93,18 @@ public sealed class Step2_Calls_make_the_producer_wait
                 $"Step 2: producer {p}'s items were each handled once, in the order it sent them (see README, step 2).");
         }
     }
+
+    [Test]
+    public void CallAllAsync_refuses_null_arguments()
+    {
+        using var node = Nodes.Start();
+        var pid = node.CreateInbox().Self;
+
+        Assert.That(async () => await Producer.CallAllAsync(null!, pid, []), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"),
+            "Step 2: CallAllAsync checks node, even for an empty batch (see README, step 2).");
+        Assert.That(async () => await Producer.CallAllAsync(node, null!, []), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("consumer"),
+            "Step 2: CallAllAsync checks consumer, even for an empty batch (see README, step 2).");
+        Assert.That(async () => await Producer.CallAllAsync(node, pid, null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("items"),
+            "Step 2: CallAllAsync checks items (see README, step 2).");
+    }
 }

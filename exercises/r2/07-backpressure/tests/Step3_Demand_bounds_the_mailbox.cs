@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -113,4 +114,16 @@ public sealed class Step3_Demand_bounds_the_mailbox
     private static Task ProducerIsIdleAsync(Node node, Pid producer, CancellationToken cancellationToken) =>
         Waits.ForAsync(Sys.GetStateAsync<object>(node, producer, cancellationToken: cancellationToken),
             "the producer to handle the demands sent to it (Sys.GetStateAsync)", step: 3);
+
+    [Test]
+    public void A_max_demand_below_one_and_a_null_source_are_refused()
+    {
+        Assert.That(() => new Consumer(_ => Task.CompletedTask, maxDemand: 0),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("maxDemand"),
+            "Step 3: a consumer that grants no credit would never get an item: refuse maxDemand below 1 (see README, step 3).");
+        Assert.That(() => new Consumer(_ => Task.CompletedTask, maxDemand: 1), Throws.Nothing,
+            "Step 3: a max demand of 1 is allowed (see README, step 3).");
+        Assert.That(() => new DemandProducer(null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("source"),
+            "Step 3: a DemandProducer needs a source (see README, step 3).");
+    }
 }

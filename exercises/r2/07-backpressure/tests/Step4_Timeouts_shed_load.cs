@@ -121,4 +121,18 @@ public sealed class Step4_Timeouts_shed_load
             throw;
         }
     }
+
+    [Test]
+    public void SendAllAsync_refuses_null_arguments()
+    {
+        using var node = Nodes.Start();
+        var pid = node.CreateInbox().Self;
+
+        Assert.That(async () => await Producer.SendAllAsync(null!, pid, [], s_timeout), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"),
+            "Step 4: SendAllAsync checks node, even for an empty batch (see README, step 4).");
+        Assert.That(async () => await Producer.SendAllAsync(node, null!, [], s_timeout), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("consumer"),
+            "Step 4: SendAllAsync checks consumer, even for an empty batch (see README, step 4).");
+        Assert.That(async () => await Producer.SendAllAsync(node, pid, null!, s_timeout), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("items"),
+            "Step 4: SendAllAsync checks items (see README, step 4).");
+    }
 }
