@@ -56,6 +56,21 @@ public sealed class Step4_An_agent_for_shared_state : NodeFixture
             "Step 4: 1 unit, one taken, then refills of 2 and 3 leave 5 (see README, step 4).");
         Assert.Throws<ArgumentOutOfRangeException>(() => quota.RefillAsync(-1),
             "Step 4: a negative refill is refused at once, before the agent is asked (see README, step 4).");
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Quota.StartAsync(Node, -1),
+            "Step 4: a quota cannot start with a negative number of units (see README, step 4).");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task StopAsync_stops_the_agent()
+    {
+        var quota = await Wait.For(Quota.StartAsync(Node, 1), "Quota.StartAsync to start the agent", 4);
+
+        await Wait.For(quota.StopAsync(), "StopAsync to return once the agent had exited", 4);
+
+        Assert.That(Node.IsAlive(quota.Pid), Is.False, "Step 4: once StopAsync has returned, the agent's process is gone (Agent.StopAsync) (see README, step 4).");
+        Assert.ThrowsAsync<NoProcessException>(() => quota.RemainingAsync(),
+            "Step 4: asking a stopped quota fails with NoProcessException, as any call to a dead process does (see README, step 4).");
     }
 
     [Test]
