@@ -17,7 +17,7 @@ public sealed class Step1_Async_and_await : NodeFixture
         var checker = new PriceChecker(source);
 
         var fetching = checker.FetchAsync(Inbox, "tea", TimeSpan.FromSeconds(5));
-        var task = await Wait.For(source.WhenStarted("tea"), "the fetch of \"tea\" to start", 1);
+        var task = await Wait.For(source.WhenStarted("tea"), "the fetch of \"tea\" to start", 1, fetching);
 
         Assert.That(task, Is.Not.EqualTo(Inbox.Self),
             "Step 1: the fetch ran in the caller's own process; run it in a task, a process of its own (OtpTask.Async) (see README, step 1).");
@@ -41,7 +41,7 @@ public sealed class Step1_Async_and_await : NodeFixture
         var checker = new PriceChecker(source);
 
         var fetching = checker.FetchAsync(Inbox, "tea", TimeSpan.FromSeconds(2));
-        var task = await Wait.For(source.WhenStarted("tea"), "the fetch of \"tea\" to start", 1);
+        var task = await Wait.For(source.WhenStarted("tea"), "the fetch of \"tea\" to start", 1, fetching);
 
         Clock.Advance(TimeSpan.FromMilliseconds(1999));
         Assert.That(await Wait.StillRunning(fetching), Is.True,
@@ -62,21 +62,26 @@ public sealed class Step1_Async_and_await : NodeFixture
     {
         var source = new GatedSource();
         var checker = new PriceChecker(source);
-        var caller = Node.Spawn(async ctx =>
+        var (_, callerMonitor) = Inbox.SpawnMonitor(async ctx =>
         {
             var fetching = checker.FetchAsync(ctx, "tea", TimeSpan.FromSeconds(2));
             ctx.Send(Inbox.Self, "waiting"); // FetchAsync has started the task and is waiting, its time-out set
             await fetching; // not caught: a time-out ends this process, as an exit would in Elixir
         });
-        await Wait.For(Inbox.ReceiveAsync(m => m is "waiting", Timeout.InfiniteTimeSpan).AsTask(), "the caller to start its fetch", 1);
+        var first = await Wait.For(Inbox.ReceiveAsync(m => m is "waiting" || (m is DownMessage d && d.Ref == callerMonitor), Timeout.InfiniteTimeSpan).AsTask(),
+            "the caller to start its fetch", 1);
+        if (first is DownMessage early)
+        {
+            Assert.Fail($"Step 1: the caller ended before its fetch was under way, with {early.Reason} (see README, step 1).");
+        }
+
         var task = await Wait.For(source.WhenStarted("tea"), "the fetch of \"tea\" to start", 1);
 
-        var callerExit = Node.WaitForExitAsync(caller);
         var taskExit = Node.WaitForExitAsync(task);
 
         Clock.Advance(TimeSpan.FromSeconds(2));
 
-        var callerReason = await Wait.For(callerExit, "the caller to exit after its time-out", 1);
+        var callerReason = await Wait.ForDown(Inbox, callerMonitor, "the caller to exit after its time-out", 1);
         Assert.That(callerReason, Is.TypeOf<TaskTimeoutException>(),
             $"Step 1: the caller should have ended with the TaskTimeoutException it did not catch; it ended with {callerReason} (see README, step 1).");
         var taskReason = await Wait.For(taskExit, "the task to exit with its caller (they are linked)", 1);

@@ -18,7 +18,7 @@ public sealed class Step3_An_ordered_stream_with_a_limit : NodeFixture
         string[] products = ["coffee", "tea", "cocoa"];
 
         var fetching = checker.FetchAllAsync(Inbox, products, maxConcurrency: 3);
-        await Wait.For(source.WhenRunning(3), "the three fetches to run at once (the limit is 3)", 3);
+        await Wait.For(source.WhenRunning(3), "the three fetches to run at once (the limit is 3)", 3, fetching);
 
         foreach (var product in products.Reverse()) // the last product's fetch finishes first
         {
@@ -43,7 +43,7 @@ public sealed class Step3_An_ordered_stream_with_a_limit : NodeFixture
         string[] products = ["coffee", "tea", "cocoa", "milk", "sugar", "honey", "lemon"];
 
         var fetching = checker.FetchAllAsync(Inbox, products, maxConcurrency: 3);
-        await Wait.For(source.WhenRunning(3), "three fetches to run at once (the limit is 3: is MaxConcurrency set to it?)", 3);
+        await Wait.For(source.WhenRunning(3), "three fetches to run at once (the limit is 3: is MaxConcurrency set to it?)", 3, fetching);
 
         // Let the fetches finish one at a time, in order; each time, the stream starts the next product in the freed slot.
         for (var i = 0; i < products.Length; i++)

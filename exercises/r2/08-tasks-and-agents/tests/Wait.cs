@@ -22,16 +22,25 @@ internal static class Wait
     public static readonly TimeSpan NothingHappensWithin = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Waits for <paramref name="task"/>; fails naming <paramref name="what"/> if it takes longer than <see cref="Limit"/>.</summary>
-    public static async Task<T> For<T>(Task<T> task, string what, int step)
+    public static async Task<T> For<T>(Task<T> task, string what, int step, Task? callUnderTest = null)
     {
-        await For((Task)task, what, step);
+        await For((Task)task, what, step, callUnderTest);
         return await task;
     }
 
-    /// <summary>Waits for <paramref name="task"/> to complete (a failure inside it is left for the caller to see).</summary>
-    public static async Task For(Task task, string what, int step)
+    /// <summary>
+    /// Waits for <paramref name="task"/> to complete (a failure inside it is left for the caller to see). When
+    /// <paramref name="callUnderTest"/> is given and fails first, the wait stops and reports that failure instead.
+    /// </summary>
+    public static async Task For(Task task, string what, int step, Task? callUnderTest = null)
     {
-        await task.WaitAsync(Limit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Task either = Task.WhenAny(task, callUnderTest ?? task);
+        await either.WaitAsync(Limit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!task.IsCompleted && callUnderTest is { IsFaulted: true })
+        {
+            Assert.Fail($"Step {step}: while waiting for {what}, the method under test failed: {callUnderTest.Exception!.InnerException!.Message} (see README, step {step}).");
+        }
+
         if (!task.IsCompleted)
         {
             Assert.Fail($"Step {step}: waited {Limit.TotalSeconds} s for {what}; it did not happen (see README, step {step}).");
