@@ -38,7 +38,7 @@ public sealed class QuotaSuite : HiddenFixture
     {
         var quota = await Wait.For(Quota.StartAsync(Node, 4), "the quota", 4);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => quota.RefillAsync(-1 - TestContext.CurrentContext.Random.Next(100)));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => quota.RefillAsync(-1 - TestContext.CurrentContext.Random.Next(100)));
         await Wait.For(quota.RefillAsync(0), "a zero refill", 4);
 
         Assert.That(await quota.RemainingAsync(), Is.EqualTo(4));

@@ -29,9 +29,8 @@ public sealed class Quota
     /// <returns>The running quota.</returns>
     public static async Task<Quota> StartAsync(Node node, int units)
     {
-        ArgumentNullException.ThrowIfNull(node);
         ArgumentOutOfRangeException.ThrowIfNegative(units);
-        // The function runs in the new process and gives the agent its first value.
+        // The function runs in the new process and gives the agent its first value (Agent.StartAsync refuses a null node).
         var pid = await Agent.StartAsync(node, () => units);
         return new Quota(node, pid);
     }

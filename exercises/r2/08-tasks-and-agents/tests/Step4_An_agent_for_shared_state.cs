@@ -54,7 +54,7 @@ public sealed class Step4_An_agent_for_shared_state : NodeFixture
 
         Assert.That(await Wait.For(quota.RemainingAsync(), "RemainingAsync", 4), Is.EqualTo(5),
             "Step 4: 1 unit, one taken, then refills of 2 and 3 leave 5 (see README, step 4).");
-        Assert.Throws<ArgumentOutOfRangeException>(() => quota.RefillAsync(-1),
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => quota.RefillAsync(-1),
             "Step 4: a negative refill is refused at once, before the agent is asked (see README, step 4).");
         Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Quota.StartAsync(Node, -1),
             "Step 4: a quota cannot start with a negative number of units (see README, step 4).");
