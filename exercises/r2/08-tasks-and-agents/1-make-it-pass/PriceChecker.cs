@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Otp;
+
+namespace TasksAndAgents;
+
+/// <summary>
+/// Fetches prices from an <see cref="IPriceSource"/>, each fetch in a task: a process of its own that runs one function
+/// and sends its result to the process that started it (the owner). Three ways to run them, each with its own answer to
+/// "what if the fetch is slow, or fails?": <see cref="FetchAsync"/> (linked, awaited with a time-out),
+/// <see cref="FetchSupervisedAsync"/> (under a task supervisor, not linked) and <see cref="FetchAllAsync"/> (a stream of
+/// tasks, a few at a time). Every method runs in the owner's code: the reply comes to the owner's mailbox.
+/// </summary>
+public sealed class PriceChecker
+{
+    private readonly IPriceSource _source;
+
+    /// <summary>Creates a checker that fetches from <paramref name="source"/>.</summary>
+    /// <param name="source">Where prices come from.</param>
+    public PriceChecker(IPriceSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _source = source;
+    }
+
+    /// <summary>
+    /// Step 1: fetches one price in a task linked to <paramref name="owner"/> (Elixir's <c>Task.async</c>) and awaits it
+    /// for at most <paramref name="timeout"/> on the node's clock (<c>Task.await</c>). When the time runs out this throws
+    /// <see cref="TaskTimeoutException"/>; uncaught, it ends the owner, and the link then ends the task too. A crash in
+    /// the task ends the owner through the link, whether or not the owner catches anything.
+    /// </summary>
+    /// <param name="owner">The calling process; the task is linked to it and replies to it.</param>
+    /// <param name="product">The product.</param>
+    /// <param name="timeout">How long to wait for the price.</param>
+    /// <returns>The quote.</returns>
+    public Task<Quote> FetchAsync(ProcessContext owner, string product, TimeSpan timeout) =>
+        throw new NotImplementedException("Step 1: implement PriceChecker.FetchAsync (see README, step 1).");
+
+    /// <summary>
+    /// Step 2: fetches one price in a task started under <paramref name="supervisor"/> and only monitored by
+    /// <paramref name="owner"/> (Elixir's <c>Task.Supervisor.async_nolink</c>), and waits for it for at most
+    /// <paramref name="timeout"/> (<c>Task.yield</c>). A crash comes back as <c>{:exit, reason}</c> and the owner lives on;
+    /// when the time runs out the task is shut down and the result is <c>{:exit, :timeout}</c>.
+    /// </summary>
+    /// <param name="owner">The calling process; it monitors the task and gets its reply.</param>
+    /// <param name="supervisor">A task supervisor (<see cref="TaskSupervisor.StartAsync(Node, DynamicSupervisorOptions?)"/>).</param>
+    /// <param name="product">The product.</param>
+    /// <param name="timeout">How long to wait for the price; zero takes it only if it is already there.</param>
+    /// <returns><c>{:ok, quote}</c>, or <c>{:exit, reason}</c> for a fetch that crashed or was too slow.</returns>
+    public Task<TaskResult<Quote>> FetchSupervisedAsync(ProcessContext owner, ServerRef supervisor, string product, TimeSpan timeout) =>
+        throw new NotImplementedException("Step 2: implement PriceChecker.FetchSupervisedAsync (see README, step 2).");
+
+    /// <summary>
+    /// Step 3: fetches every price, each in a task of its own, at most <paramref name="maxConcurrency"/> at a time, and
+    /// returns the quotes in the order of <paramref name="products"/> (Elixir's <c>Task.async_stream</c> with
+    /// <c>max_concurrency</c> and <c>ordered: true</c>). The tasks are linked to the owner, so a fetch that fails takes it down.
+    /// </summary>
+    /// <param name="owner">The calling process.</param>
+    /// <param name="products">The products, in the order wanted.</param>
+    /// <param name="maxConcurrency">How many fetches may run at once; at least 1.</param>
+    /// <returns>One quote per product, in the same order.</returns>
+    public Task<IReadOnlyList<Quote>> FetchAllAsync(ProcessContext owner, IEnumerable<string> products, int maxConcurrency) =>
+        throw new NotImplementedException("Step 3: implement PriceChecker.FetchAllAsync (see README, step 3).");
+
+    // The work each task does, in the task's own process (given: the fetch itself is not what this exercise is about).
+    private async Task<Quote> FetchQuoteAsync(string product, ProcessContext self) =>
+        new(product, await _source.FetchAsync(product, self));
+}
