@@ -211,6 +211,13 @@ public sealed class Node : IDisposable, IAsyncDisposable
     /// <summary>Every live process, oldest first: <c>processes/0</c>.</summary>
     public IReadOnlyList<Pid> Processes() => _processes.Values.Select(p => p.Pid).Order().ToArray();
 
+    /// <summary>
+    /// The live process numbered <paramref name="id"/> (the middle number of <c>&lt;0.Id.0&gt;</c>), or null if it has
+    /// exited or never ran here: Erlang's <c>c:pid(0, Id, 0)</c>, for tools that show pids as text (the dashboard).
+    /// </summary>
+    /// <param name="id">The process number, <see cref="Pid.Id"/>.</param>
+    public Pid? FindPid(long id) => _processes.TryGetValue(id, out var process) ? process.Pid : null;
+
     /// <summary>A snapshot of a process (<c>process_info/1</c>); null if it has exited, as Erlang returns <c>undefined</c>.</summary>
     /// <param name="pid">The process.</param>
     public ProcessInfo? GetInfo(Pid pid)
@@ -352,19 +359,20 @@ public sealed class Node : IDisposable, IAsyncDisposable
         if (_supervisorLog is { } log)
         {
             var child = report.ChildPid?.ToString();
+            var reason = RuntimeLog.Describe(report.Reason);
             switch (report.Kind)
             {
                 case SupervisorReportKind.ChildTerminated:
-                    RuntimeLog.ChildTerminated(log, supervisor, report.ChildId, child, report.Reason);
+                    RuntimeLog.ChildTerminated(log, supervisor, report.ChildId, child, reason);
                     break;
                 case SupervisorReportKind.ChildRestarted:
                     RuntimeLog.ChildRestarted(log, supervisor, report.ChildId, child);
                     break;
                 case SupervisorReportKind.StartError:
-                    RuntimeLog.StartError(log, supervisor, report.ChildId, report.Reason);
+                    RuntimeLog.StartError(log, supervisor, report.ChildId, reason);
                     break;
                 default:
-                    RuntimeLog.Shutdown(log, supervisor, report.ChildId, report.Reason);
+                    RuntimeLog.Shutdown(log, supervisor, report.ChildId, reason);
                     break;
             }
         }
@@ -383,7 +391,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
             {
                 if (_crashLog is { } log)
                 {
-                    RuntimeLog.Crash(log, reason as Exception, pid.ToString(), name ?? "no name", behaviour ?? "process", Name, reason);
+                    RuntimeLog.Crash(log, reason as Exception, pid.ToString(), name ?? "no name", behaviour ?? "process", Name, RuntimeLog.Describe(reason));
                 }
 
                 ProcessCrashed?.Invoke(pid, reason);
