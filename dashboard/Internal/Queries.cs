@@ -6,6 +6,7 @@ namespace Otp.Dashboard.Internal;
 internal static class Queries
 {
     private static readonly TimeSpan StateTimeout = TimeSpan.FromSeconds(1);
+    private static readonly Atom Undefined = new("undefined");
 
     public static NodeView Node(DashboardState state)
     {
@@ -157,10 +158,13 @@ internal static class Queries
             shown.Add(pid);
         }
 
-        var restarts = supervisor is null ? 0 : state.RestartsOf(supervisor, tree.Id);
+        // A DynamicSupervisor's children have no id (undefined): their restarts are counted on the supervisor only.
+        var restarts = supervisor is null || Undefined.Equals(tree.Id) ? 0 : state.RestartsOf(supervisor, tree.Id);
+        var childRestarts = tree.Pid is null || tree.Type != ChildType.Supervisor ? 0 : state.RestartsUnder(tree.Pid);
         var children = tree.Children.Select(c => View(state, c, tree.Pid, shown)).ToArray();
         var id = tree.Id is Pid ? "root" : tree.Id.ToString() ?? "";
-        return new TreeNodeView(id, PidView.Of(tree.Pid), tree.Type == ChildType.Supervisor ? "supervisor" : "worker", tree.Behaviour, tree.RegisteredName, restarts, children);
+        var type = tree.Type == ChildType.Supervisor ? "supervisor" : "worker";
+        return new TreeNodeView(id, PidView.Of(tree.Pid), type, tree.Behaviour, tree.RegisteredName, restarts, childRestarts, children);
     }
 
     private static bool Matches(ProcessInfo info, string text) =>

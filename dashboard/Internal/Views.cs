@@ -54,7 +54,7 @@ internal sealed record ProcessDetail(
     string? State,
     string? StateError);
 
-internal sealed record TreeNodeView(string Id, PidView? Pid, string Type, string? Behaviour, string? Name, int Restarts, IReadOnlyList<TreeNodeView> Children);
+internal sealed record TreeNodeView(string Id, PidView? Pid, string Type, string? Behaviour, string? Name, int Restarts, int ChildRestarts, IReadOnlyList<TreeNodeView> Children);
 
 internal sealed record TreeView(string? Application, TreeNodeView Root);
 

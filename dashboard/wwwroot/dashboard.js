@@ -3,7 +3,8 @@
 
 const $ = (id) => document.getElementById(id);
 const views = ["home", "processes", "applications"];
-const state = { view: "home", filter: "", sort: "pid", desc: false, selected: null, source: null, tree: new Map() };
+const state = { view: "home", filter: "", sort: "pid", desc: false, selected: null, source: null, tree: new Map(), flashUntil: new Map() };
+const FLASH_MS = 3000; // how long a restarted child stays highlighted
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -195,27 +196,33 @@ function showTrees(data) {
     el("ul", {}, treeNode(t.root, t.application ?? t.root.pid?.text ?? "", seen))));
   $("trees").replaceChildren(...(trees.length ? trees : [el("p", { class: "muted" }, "No supervision trees on this node.")]));
   state.tree = seen;
-  $("events").replaceChildren(...data.events.map((e) => el("li", {},
-    `${new Date(e.at).toLocaleTimeString()} ${e.supervisor}: ${e.child} ${e.kind}`,
+  const kinds = { ChildTerminated: "terminated", ChildRestarted: "restarted as", StartError: "failed to restart", Shutdown: "too many restarts: supervisor shuts down" };
+  $("events").replaceChildren(...data.events.map((e) => el("li", { "data-kind": e.kind },
+    `${new Date(e.at).toLocaleTimeString("en-GB")} ${e.supervisor}: ${e.child} ${kinds[e.kind] ?? e.kind}`,
     e.pid ? ` ${e.pid}` : "", e.kind === "ChildRestarted" ? "" : ` (${e.reason})`)));
+  if (!data.events.length) $("events").replaceChildren(el("li", { class: "muted" }, "No reports yet: every restart will be listed here."));
 }
 
 function treeNode(node, path, seen) {
-  const key = `${path}/${node.id}`;
   const pid = node.pid?.text ?? "undefined";
+  const key = node.id === "undefined" ? `${path}/${pid}` : `${path}/${node.id}`; // a DynamicSupervisor's children have no id
   const before = state.tree.get(key);
   seen.set(key, { pid, restarts: node.restarts });
-  const changed = before && (before.pid !== pid || before.restarts !== node.restarts);
+  if (before && (before.pid !== pid || before.restarts !== node.restarts)) state.flashUntil.set(key, Date.now() + FLASH_MS);
+  const changed = (state.flashUntil.get(key) ?? 0) > Date.now();
   const box = el("span", {
     class: `box ${node.type}${node.pid ? "" : " dead"}${changed ? " flash" : ""}`,
     "data-id": node.id, "data-pid": pid, "data-restarts": node.restarts,
   },
-  el("strong", {}, node.id === "root" ? (node.name ?? "top supervisor") : node.id),
+  el("strong", {}, node.id === "root" ? (node.name ?? "top supervisor") : node.id === "undefined" ? "child" : node.id),
   el("span", { class: "pid" }, pid),
   el("span", { class: "kind" }, node.behaviour ?? node.type),
   node.name && node.id !== "root" ? el("span", { class: "kind" }, `(${node.name})`) : null,
-  node.type === "worker" || node.restarts > 0
-    ? el("span", { class: `badge${node.restarts > 0 ? " hot" : ""}`, title: "restarts seen by the dashboard" }, `restarts ${node.restarts}`)
+  node.type === "worker" && node.id !== "undefined" || node.restarts > 0
+    ? el("span", { class: `badge${node.restarts > 0 ? " hot" : ""}`, title: "restarts of this child seen by the dashboard" }, `restarts ${node.restarts}`)
+    : null,
+  node.childRestarts > 0
+    ? el("span", { class: "badge", title: "restarts of its children seen by the dashboard" }, `children restarted ${node.childRestarts}`)
     : null);
   const item = el("li", {}, box);
   if (node.children.length) item.append(el("ul", {}, ...node.children.map((c) => treeNode(c, key, seen))));
