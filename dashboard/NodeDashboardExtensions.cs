@@ -34,8 +34,17 @@ public static class NodeDashboardExtensions
         builder.Logging.SetMinimumLevel(LogLevel.Warning); // the console is the program's: the dashboard says only what went wrong
         builder.WebHost.UseUrls($"http://{options.Host}:{port}");
         var app = builder.Build();
-        app.MapOtpDashboard(node, options);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var state = Map(app, node, options);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            state.Dispose(); // the port is taken, say: nothing of the dashboard stays behind
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
 
         var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var address = new Uri(bound.EndsWith('/') ? bound : bound + "/");
@@ -56,10 +65,17 @@ public static class NodeDashboardExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(node);
-        var state = new DashboardState(node, options ?? new DashboardOptions());
+        Map(endpoints, node, options ?? new DashboardOptions());
+        return endpoints;
+    }
+
+    // The state (sampling timer, restart counts) lives until the app stops: open event streams end then, too.
+    private static DashboardState Map(IEndpointRouteBuilder endpoints, Node node, DashboardOptions options)
+    {
+        var state = new DashboardState(node, options);
         var lifetime = endpoints.ServiceProvider.GetService<IHostApplicationLifetime>();
         lifetime?.ApplicationStopping.Register(state.Dispose);
         Endpoints.Map(endpoints, state);
-        return endpoints;
+        return state;
     }
 }

@@ -37,19 +37,18 @@ internal static class Queries
 
     public static ProcessList Processes(DashboardState state, string? filter, string? sort, bool descending)
     {
-        var all = Observer.ProcessTable(state.Node);
-        IEnumerable<ProcessInfo> matching = all;
-        if (!string.IsNullOrWhiteSpace(filter))
-        {
-            var text = filter.Trim();
-            matching = all.Where(p => Matches(p, text));
-        }
-
         sort = sort?.ToLowerInvariant() switch
         {
             "name" or "behaviour" or "status" or "mailbox" or "handled" => sort.ToLowerInvariant(),
             _ => "pid",
         };
+        var text = filter?.Trim() ?? "";
+        return state.Derived($"processes|{sort}|{descending}|{text}", all => List(all, text, sort, descending, state.Options.MaxRows));
+    }
+
+    private static ProcessList List(IReadOnlyList<ProcessInfo> all, string filter, string sort, bool descending, int maxRows)
+    {
+        var matching = filter.Length == 0 ? all : all.Where(p => Matches(p, filter));
         var sorted = sort switch
         {
             "name" => Order(matching, p => p.RegisteredName ?? "\uffff", descending, StringComparer.Ordinal),
@@ -60,7 +59,7 @@ internal static class Queries
             _ => Order(matching, p => p.Pid.Id, descending, Comparer<long>.Default),
         };
         var list = sorted.ToList();
-        var rows = list.Take(state.Options.MaxRows).Select(Row).ToArray();
+        var rows = list.Take(maxRows).Select(Row).ToArray();
         return new ProcessList(all.Count, list.Count, rows.Length, sort, descending, rows);
     }
 
@@ -116,10 +115,11 @@ internal static class Queries
             }
         }
 
-        // Supervision trees started without an application: top supervisors whose parent is no supervisor.
-        foreach (var info in Observer.ProcessTable(node))
+        // Supervision trees started without an application: supervisors whose parent is no supervisor.
+        var supervisors = state.Derived("supervisors", all => all.Where(p => p.Behaviour is "supervisor" or "dynamic_supervisor").ToArray());
+        foreach (var info in supervisors)
         {
-            if (info.Behaviour is "supervisor" or "dynamic_supervisor" && !shown.Contains(info.Pid)
+            if (!shown.Contains(info.Pid) && node.IsAlive(info.Pid)
                 && (info.Parent is null || node.GetInfo(info.Parent)?.Behaviour is not ("supervisor" or "dynamic_supervisor")))
             {
                 trees.Add(new TreeView(null, await WalkAsync(state, info.Pid, shown, cancellationToken).ConfigureAwait(false)));

@@ -24,6 +24,14 @@ public sealed class ApiTests
     }
 
     [Test, CancelAfter(30_000)]
+    public void A_second_dashboard_on_a_port_in_use_fails_to_start(CancellationToken ct)
+    {
+        var port = _host.Dashboard.Address.Port;
+
+        Assert.ThrowsAsync<IOException>(async () => await _host.Node.UseDashboardAsync(port, new DashboardOptions { Output = TextWriter.Null }, ct));
+    }
+
+    [Test, CancelAfter(30_000)]
     public async Task The_page_and_its_files_are_served(CancellationToken ct)
     {
         var page = await _host.Http.GetStringAsync("/", ct);
