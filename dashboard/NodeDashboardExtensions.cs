@@ -33,6 +33,7 @@ public static class NodeDashboardExtensions
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning); // the console is the program's: the dashboard says only what went wrong
         builder.WebHost.UseUrls($"http://{options.Host}:{port}");
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>(); // Ctrl+C and SIGTERM stay the program's
         var app = builder.Build();
         var state = Map(app, node, options);
         try

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Otp;
 using Otp.Dashboard;
@@ -20,11 +21,14 @@ await using var dashboard = await node.UseDashboardAsync(port);
 Console.WriteLine($"Open {dashboard.Address} in a browser; the faulty worker crashes every 4 s. Ctrl+C stops.");
 
 var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
+void Stop(PosixSignalContext signal)
 {
-    e.Cancel = true;
+    signal.Cancel = true; // stop the demo in order below, instead of ending the process at once
     stop.TrySetResult();
-};
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 await stop.Task;
 await demo.StopAsync();
 return 0;
