@@ -56,11 +56,16 @@ internal sealed class DynamicSupervisorServer(Func<DynamicSupervisorOptions?> in
                 // Elixir's: a transient child that exits normal, shutdown or {shutdown, _} is not restarted.
                 var restart = child.Spec.Restart == RestartType.Permanent
                     || (child.Spec.Restart == RestartType.Transient && !ExitReason.IsNormal(exit.Reason));
+                if (restart || !ExitReason.IsNormal(exit.Reason))
+                {
+                    Report(SupervisorReportKind.ChildTerminated, exit.From, exit.Reason);
+                }
+
                 if (!restart)
                 {
                     _children.Remove(child);
                 }
-                else if (!await RestartAsync(child).ConfigureAwait(false))
+                else if (!await RestartAsync(child, exit.Reason).ConfigureAwait(false))
                 {
                     return Stop(ExitReason.Shutdown, this);
                 }
@@ -70,7 +75,7 @@ internal sealed class DynamicSupervisorServer(Func<DynamicSupervisorOptions?> in
                 // Back to the thread pool before trying again: a start that keeps failing at once must not hold this
                 // thread in a loop of its own (on the BEAM the scheduler would preempt it).
                 await Task.Yield();
-                if (!await RestartAsync(child).ConfigureAwait(false))
+                if (!await RestartAsync(child, retry.Reason).ConfigureAwait(false))
                 {
                     return Stop(ExitReason.Shutdown, this);
                 }
@@ -97,10 +102,11 @@ internal sealed class DynamicSupervisorServer(Func<DynamicSupervisorOptions?> in
     private Child? Find(Pid pid) => _children.Find(c => c.Pid == pid);
 
     /// <summary>Counts a restart and tries it; false when that exceeds the intensity (the supervisor then stops).</summary>
-    private async Task<bool> RestartAsync(Child child)
+    private async Task<bool> RestartAsync(Child child, object reason)
     {
         if (!_intensity.TryAdd())
         {
+            Report(SupervisorReportKind.Shutdown, child.Pid, reason);
             _children.Remove(child);
             return false;
         }
@@ -111,20 +117,26 @@ internal sealed class DynamicSupervisorServer(Func<DynamicSupervisorOptions?> in
             {
                 child.Pid = pid;
                 child.Restarting = false;
+                Report(SupervisorReportKind.ChildRestarted, pid, reason);
             }
             else
             {
                 _children.Remove(child); // ignore on restart: the child is gone for good
             }
         }
-        catch (StartFailedException)
+        catch (StartFailedException failed)
         {
+            Report(SupervisorReportKind.StartError, null, failed.Reason);
             child.Restarting = true; // still a child, under its old pid, until a retry starts it or terminate_child forgets it
-            Context.Send(Self, new RetryRestart(child.Pid));
+            Context.Send(Self, new RetryRestart(child.Pid, reason));
         }
 
         return true;
     }
+
+    // A DynamicSupervisor's children have no id: OTP reports them as undefined.
+    private void Report(SupervisorReportKind kind, Pid? pid, object reason) =>
+        Context.Node.ReportSupervisor(new SupervisorReport(Self, Context.Process.RegisteredName, Undefined, kind, pid, reason));
 
     private async Task<object?> StartChildAsync(ChildSpec spec)
     {
@@ -190,5 +202,5 @@ internal sealed class DynamicSupervisorServer(Func<DynamicSupervisorOptions?> in
         public bool Restarting { get; set; }
     }
 
-    private sealed record RetryRestart(Pid Pid);
+    private sealed record RetryRestart(Pid Pid, object Reason);
 }

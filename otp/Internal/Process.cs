@@ -182,6 +182,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
         object? monitoring;
         CancellationTokenSource? exiting;
         bool wasWaiting;
+        int dropped;
         lock (_lock)
         {
             if (_dead)
@@ -195,6 +196,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
             monitoredBy = _monitoredBy;
             monitoring = _monitoring;
             exiting = _exiting;
+            dropped = MessageCount;
             _links = null;
             _monitoredBy = null;
             _monitoring = null;
@@ -206,7 +208,7 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
             _waiter.SetResult(Wake.Exited);
         }
 
-        Node.OnExited(this, reason);
+        Node.OnExited(this, reason, MessagesHandled, dropped);
         if (exiting is not null)
         {
             // Marks the token at once; its callbacks (user code) run on the thread pool, not on the thread sending the signal.

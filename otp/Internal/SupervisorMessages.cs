@@ -18,4 +18,4 @@ internal sealed record WhichChildrenRequest : SupervisorRequest;
 internal sealed record CountChildrenRequest : SupervisorRequest;
 
 /// <summary>A restart that failed is tried again later, as OTP's <c>{try_again_restart, Id}</c>.</summary>
-internal sealed record TryAgainRestart(object Id);
+internal sealed record TryAgainRestart(object Id, object Reason);

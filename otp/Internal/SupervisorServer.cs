@@ -83,7 +83,13 @@ internal sealed class SupervisorServer(Func<SupervisorInit> init) : GenServer<Su
         {
             case ExitMessage exit when _children.Find(c => c.Pid == exit.From) is { } child:
                 child.Pid = null;
-                if (!ShouldRestart(child.Spec.Restart, exit.Reason))
+                var restart = ShouldRestart(child.Spec.Restart, exit.Reason);
+                if (restart || !ExitReason.IsNormal(exit.Reason))
+                {
+                    Report(child, SupervisorReportKind.ChildTerminated, exit.From, exit.Reason);
+                }
+
+                if (!restart)
                 {
                     if (child.Spec.Restart == RestartType.Temporary)
                     {
@@ -93,12 +99,12 @@ internal sealed class SupervisorServer(Func<SupervisorInit> init) : GenServer<Su
                     return NoReply(this);
                 }
 
-                return await RestartAsync(child).ConfigureAwait(false);
+                return await RestartAsync(child, exit.Reason).ConfigureAwait(false);
             case TryAgainRestart again when _children.Find(c => Equals(c.Spec.Id, again.Id)) is { Restarting: true } child:
                 // Back to the end of the thread pool's queue first: a start function that fails at once would otherwise
                 // retry in a loop on this thread, which OTP's scheduler would preempt and .NET's cannot.
                 await Task.Yield();
-                return await RestartAsync(child).ConfigureAwait(false);
+                return await RestartAsync(child, again.Reason).ConfigureAwait(false);
             default:
                 return NoReply(this); // an EXIT from a process that is no longer a child: nothing to do
         }
@@ -119,10 +125,11 @@ internal sealed class SupervisorServer(Func<SupervisorInit> init) : GenServer<Su
     /// stops there and is tried again through the mailbox from that child, exactly as a first restart
     /// (supervisor.erl's <c>try_again_restart</c>): with one_for_all the children restarted in the failed round are stopped again.
     /// </summary>
-    private async ValueTask<HandleResult<SupervisorServer>> RestartAsync(ChildRecord failed)
+    private async ValueTask<HandleResult<SupervisorServer>> RestartAsync(ChildRecord failed, object reason)
     {
         if (!_intensity.TryAdd())
         {
+            Report(failed, SupervisorReportKind.Shutdown, null, reason);
             // Too many restarts: stop. Terminate stops the remaining children; the reason tells the parent.
             return Stop(ExitReason.Shutdown, this);
         }
@@ -154,18 +161,23 @@ internal sealed class SupervisorServer(Func<SupervisorInit> init) : GenServer<Su
             {
                 child.Pid = await ChildStart.StartAsync(Context, child.Spec).ConfigureAwait(false);
                 child.Restarting = false;
+                Report(child, SupervisorReportKind.ChildRestarted, child.Pid, reason);
             }
-            catch (StartFailedException)
+            catch (StartFailedException failedStart)
             {
                 // OTP tries again later, through the mailbox, each attempt counting against the intensity.
+                Report(child, SupervisorReportKind.StartError, null, failedStart.Reason);
                 child.Restarting = true;
-                Context.Send(Self, new TryAgainRestart(child.Spec.Id));
+                Context.Send(Self, new TryAgainRestart(child.Spec.Id, reason));
                 break;
             }
         }
 
         return NoReply(this);
     }
+
+    private void Report(ChildRecord child, SupervisorReportKind kind, Pid? pid, object reason) =>
+        Context.Node.ReportSupervisor(new SupervisorReport(Self, Context.Process.RegisteredName, child.Spec.Id, kind, pid, reason));
 
     private async Task<object?> StartChildAsync(ChildSpec spec)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 
 namespace Otp;
 
@@ -13,16 +14,38 @@ public sealed class Node : IDisposable, IAsyncDisposable
     private readonly ConcurrentDictionary<string, Process> _names = new(StringComparer.Ordinal);
     private readonly List<Application> _applications = [];
     private readonly Lock _lock = new(); // guards _applications
+    private static int s_unnamed;
+    private readonly ILogger? _crashLog;
+    private readonly ILogger? _supervisorLog;
     private long _nextId;
+    private long _exitedSent;     // messages that reached processes now exited: handled, or dropped with the mailbox
+    private long _exitedReceived; // messages those processes handled
+    private long _restarts;
 
     /// <summary>Creates a node.</summary>
     /// <param name="time">The clock for every timeout on this node; <see cref="TimeProvider.System"/> if null.</param>
     public Node(TimeProvider? time = null)
+        : this(new NodeOptions { Time = time })
     {
-        Time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Creates a node with a name, a clock and a logger (see <see cref="NodeOptions"/>).</summary>
+    /// <param name="options">How the node is made.</param>
+    public Node(NodeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Time = options.Time ?? TimeProvider.System;
         Timers = new TimerQueue(Time);
         Pid = new Pid(Interlocked.Increment(ref _nextId), null);
+        var unnamed = options.Name is null ? Interlocked.Increment(ref s_unnamed) : 0;
+        Name = options.Name ?? (unnamed == 1 ? "nonode@nohost" : $"nonode{unnamed}@nohost");
+        _crashLog = options.LoggerFactory?.CreateLogger(RuntimeLog.CrashCategory);
+        _supervisorLog = options.LoggerFactory?.CreateLogger(RuntimeLog.SupervisorCategory);
+        RuntimeMeter.Add(this);
     }
+
+    /// <summary>The node's name: Erlang's <c>node()</c> (see <see cref="NodeOptions.Name"/>).</summary>
+    public string Name { get; }
 
     /// <summary>
     /// The clock every timeout, idle timeout and restart intensity on this node reads (Erlang's timers and
@@ -46,6 +69,13 @@ public sealed class Node : IDisposable, IAsyncDisposable
     /// </summary>
     public event Action<Pid, object>? ProcessCrashed;
 
+    /// <summary>
+    /// Raised, on the thread pool, when a supervisor on this node reports on a child: it terminated and will be
+    /// restarted, it was restarted (with its new pid), a restart failed, or the supervisor gave up (OTP's supervisor
+    /// reports). The dashboard counts restarts with it. A handler that throws crashes the program.
+    /// </summary>
+    public event Action<SupervisorReport>? SupervisorReported;
+
     /// <summary>Number of live processes: <c>erlang:system_info(process_count)</c>.</summary>
     public int ProcessCount => _processes.Count;
 
@@ -61,6 +91,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
     {
         var process = new Process(this, Interlocked.Increment(ref _nextId), null, null);
         _processes[process.Pid.Id] = process;
+        RuntimeMeter.ProcessSpawned(this);
         return process.Context;
     }
 
@@ -180,6 +211,13 @@ public sealed class Node : IDisposable, IAsyncDisposable
     /// <summary>Every live process, oldest first: <c>processes/0</c>.</summary>
     public IReadOnlyList<Pid> Processes() => _processes.Values.Select(p => p.Pid).Order().ToArray();
 
+    /// <summary>
+    /// The live process numbered <paramref name="id"/> (the middle number of <c>&lt;0.Id.0&gt;</c>), or null if it has
+    /// exited or never ran here: Erlang's <c>c:pid(0, Id, 0)</c>, for tools that show pids as text (the dashboard).
+    /// </summary>
+    /// <param name="id">The process number, <see cref="Pid.Id"/>.</param>
+    public Pid? FindPid(long id) => _processes.TryGetValue(id, out var process) ? process.Pid : null;
+
     /// <summary>A snapshot of a process (<c>process_info/1</c>); null if it has exited, as Erlang returns <c>undefined</c>.</summary>
     /// <param name="pid">The process.</param>
     public ProcessInfo? GetInfo(Pid pid)
@@ -187,6 +225,31 @@ public sealed class Node : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(pid);
         var info = pid.Process?.Snapshot();
         return info is null || info.Status == ProcessStatus.Exited ? null : info;
+    }
+
+    /// <summary>
+    /// Counts for the whole node (see <see cref="NodeStatistics"/>): <c>erlang:statistics/1</c>. Walks the process
+    /// table once.
+    /// </summary>
+    public NodeStatistics GetStatistics()
+    {
+        long sent = Interlocked.Read(ref _exitedSent);
+        long received = Interlocked.Read(ref _exitedReceived);
+        long queued = 0;
+        var longest = 0;
+        var count = 0;
+        foreach (var process in _processes.Values)
+        {
+            var waiting = process.MessageCount;
+            var handled = process.MessagesHandled;
+            count++;
+            queued += waiting;
+            longest = Math.Max(longest, waiting);
+            sent += handled + waiting;
+            received += handled;
+        }
+
+        return new NodeStatistics(Name, count, Interlocked.Read(ref _nextId) - 1, sent, received, queued, longest, Interlocked.Read(ref _restarts));
     }
 
     /// <summary>The applications running on this node, in start order: <c>application:which_applications/0</c>.</summary>
@@ -220,6 +283,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(body);
         var process = new Process(this, Interlocked.Increment(ref _nextId), body, parent?.Pid);
         _processes[process.Pid.Id] = process;
+        RuntimeMeter.ProcessSpawned(this);
         if (link)
         {
             parent!.Link(process);
@@ -264,7 +328,7 @@ public sealed class Node : IDisposable, IAsyncDisposable
         Dispose();
     }
 
-    internal void OnExited(Process process, object reason)
+    internal void OnExited(Process process, object reason, long handled, int dropped)
     {
         var name = process.RegisteredName;
         if (name is not null)
@@ -273,14 +337,64 @@ public sealed class Node : IDisposable, IAsyncDisposable
         }
 
         _processes.TryRemove(process.Pid.Id, out _);
-        if (ProcessCrashed is { } handlers && !ExitReason.IsNormal(reason))
+        Interlocked.Add(ref _exitedReceived, handled);
+        Interlocked.Add(ref _exitedSent, handled + dropped);
+        RuntimeMeter.ProcessExited(this, reason);
+        if (!ExitReason.IsNormal(reason) && (ProcessCrashed is not null || _crashLog is not null))
         {
-            ReportCrash(handlers, process.Pid, reason);
+            ReportCrash(process.Pid, name, process.Behaviour, reason);
         }
     }
 
-    // Subscribers are user code: they run on the thread pool, never on the thread that ended the process. A method of its
-    // own, so OnExited allocates no closure for the exits nobody hears about.
-    private static void ReportCrash(Action<Pid, object> handlers, Pid pid, object reason) =>
-        ThreadPool.UnsafeQueueUserWorkItem(_ => handlers(pid, reason), null);
+    /// <summary>A supervisor's report: counted, logged and raised (off the supervisor's thread).</summary>
+    internal void ReportSupervisor(SupervisorReport report)
+    {
+        var supervisor = report.SupervisorName ?? report.Supervisor.ToString();
+        if (report.Kind == SupervisorReportKind.ChildRestarted)
+        {
+            Interlocked.Increment(ref _restarts);
+            RuntimeMeter.ChildRestarted(this, supervisor, report.ChildId);
+        }
+
+        if (_supervisorLog is { } log)
+        {
+            var child = report.ChildPid?.ToString();
+            var reason = RuntimeLog.Describe(report.Reason);
+            switch (report.Kind)
+            {
+                case SupervisorReportKind.ChildTerminated:
+                    RuntimeLog.ChildTerminated(log, supervisor, report.ChildId, child, reason);
+                    break;
+                case SupervisorReportKind.ChildRestarted:
+                    RuntimeLog.ChildRestarted(log, supervisor, report.ChildId, child);
+                    break;
+                case SupervisorReportKind.StartError:
+                    RuntimeLog.StartError(log, supervisor, report.ChildId, reason);
+                    break;
+                default:
+                    RuntimeLog.Shutdown(log, supervisor, report.ChildId, reason);
+                    break;
+            }
+        }
+
+        if (SupervisorReported is { } handlers)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_ => handlers(report), null);
+        }
+    }
+
+    // Subscribers and loggers are user code: they run on the thread pool, never on the thread that ended the process. A
+    // method of its own, so OnExited allocates no closure for the exits nobody hears about.
+    private void ReportCrash(Pid pid, string? name, string? behaviour, object reason) =>
+        ThreadPool.UnsafeQueueUserWorkItem(
+            _ =>
+            {
+                if (_crashLog is { } log)
+                {
+                    RuntimeLog.Crash(log, reason as Exception, pid.ToString(), name ?? "no name", behaviour ?? "process", Name, RuntimeLog.Describe(reason));
+                }
+
+                ProcessCrashed?.Invoke(pid, reason);
+            },
+            null);
 }

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Otp.Dashboard.Demo;
+
+/// <summary>
+/// How much an open dashboard costs a busy node: with 100,000 idle processes alive, a producer process streams messages
+/// to a consumer in batches of 1,000 (each batch acknowledged, so mailboxes stay short) for a few seconds at a time, and
+/// the messages consumed per second are compared between rounds without a dashboard and rounds with the dashboard
+/// started and one page connected to its event stream (Home, Processes or Applications), measured from the page's first
+/// update on (so the steady cost of a page left open, not the one-off cost of opening it). Rounds alternate, so a change
+/// in the machine's load hits both sides alike; the medians are reported.
+/// <c>dotnet run -c Release --project dashboard/demo -- --load [--processes 100000] [--rounds 5] [--seconds 3]</c>
+/// </summary>
+internal static class LoadMeasurement
+{
+    private const int Batch = 1_000;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var processes = Option(args, "--processes", 100_000);
+        var rounds = Option(args, "--rounds", 5);
+        var seconds = Option(args, "--seconds", 3);
+        using var node = new Node(new NodeOptions { Name = "load@localhost" });
+        using var inbox = node.CreateInbox();
+        for (var i = 0; i < processes; i++)
+        {
+            node.Spawn(ctx => ctx.ReceiveAsync().AsTask()); // idle: waits for a message that never comes
+        }
+
+        Console.WriteLine($"{node.ProcessCount:N0} processes alive; {rounds} rounds of {seconds} s per setting; messages consumed per second:");
+        var settings = new[] { "none", "home", "processes", "applications" };
+        var results = settings.ToDictionary(s => s, _ => new List<double>());
+        await MeasureAsync(node, inbox, TimeSpan.FromSeconds(1)); // warm-up: JIT, thread pool
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var setting in settings)
+            {
+                var rate = setting == "none"
+                    ? await MeasureAsync(node, inbox, TimeSpan.FromSeconds(seconds))
+                    : await WithPageAsync(node, setting, () => MeasureAsync(node, inbox, TimeSpan.FromSeconds(seconds)));
+                results[setting].Add(rate);
+                Console.WriteLine($"  round {round}, dashboard {(setting == "none" ? "not started" : $"open on {setting}"),-28} {rate,12:N0} /s");
+            }
+        }
+
+        var baseline = Median(results["none"]);
+        Console.WriteLine();
+        Console.WriteLine("| dashboard | messages/s (median) | change |");
+        Console.WriteLine("|---|---|---|");
+        foreach (var setting in settings)
+        {
+            var median = Median(results[setting]);
+            var label = setting == "none" ? "not started" : $"open, {setting} page";
+            Console.WriteLine($"| {label} | {median:N0} | {(setting == "none" ? "" : $"{(median - baseline) / baseline:+0.0%;-0.0%}")} |");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Starts the dashboard, connects a page's event stream, runs <paramref name="measure"/>, and stops both.</summary>
+    private static async Task<double> WithPageAsync(Node node, string view, Func<Task<double>> measure)
+    {
+        await using var dashboard = await node.UseDashboardAsync(0, new DashboardOptions { Output = TextWriter.Null });
+        using var http = new HttpClient { BaseAddress = dashboard.Address, Timeout = Timeout.InfiniteTimeSpan };
+        using var stop = new CancellationTokenSource();
+        using var response = await http.GetAsync($"api/events?view={view}", HttpCompletionOption.ResponseHeadersRead);
+        var stream = await response.Content.ReadAsStreamAsync();
+        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var wanted = "event: " + view switch { "processes" => "processes", "applications" => "tree", _ => "node" };
+        var reading = Task.Run(async () =>
+        {
+            using var reader = new StreamReader(stream);
+            try
+            {
+                while (await reader.ReadLineAsync(stop.Token) is { } line)
+                {
+                    if (line == wanted)
+                    {
+                        first.TrySetResult();
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+        // The page is connected and has had its first update of its own data: what opening it costs (the first snapshot of
+        // the process table, for the Processes and Applications pages) is paid before the measurement starts.
+        await first.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var rate = await measure();
+        await stop.CancelAsync();
+        await reading;
+        return rate;
+    }
+
+    /// <summary>Streams batches from a producer to a consumer for <paramref name="duration"/>; returns messages consumed per second.</summary>
+    private static async Task<double> MeasureAsync(Node node, ProcessContext inbox, TimeSpan duration)
+    {
+        var report = inbox.Self;
+        var consumer = node.Spawn(async ctx =>
+        {
+            long count = 0;
+            while (true)
+            {
+                var message = await ctx.ReceiveAsync();
+                if (message is Pid producer)
+                {
+                    ctx.Send(producer, "ack"); // the batch's last message names its producer
+                }
+                else if (message is "stop")
+                {
+                    ctx.Send(report, count);
+                    return;
+                }
+
+                count++;
+            }
+        });
+        var clock = Stopwatch.StartNew();
+        var producer = node.Spawn(async ctx =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                for (var i = 1; i < Batch; i++)
+                {
+                    ctx.Send(consumer, i);
+                }
+
+                ctx.Send(consumer, ctx.Self);
+                await ctx.ReceiveAsync<string>(s => s == "ack");
+            }
+
+            ctx.Send(consumer, "stop");
+        });
+        var consumed = (long)(await inbox.ReceiveAsync(m => m is long, TimeSpan.FromMinutes(5)) ?? throw new TimeoutException("the consumer did not report within 5 minutes"));
+        return consumed / clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

@@ -1,0 +1,2 @@
+global using Otp;
+global using Otp.Dashboard;
