@@ -30,11 +30,7 @@ public sealed class SessionServer(string user, IMessageStore store, TimeSpan idl
     /// <param name="state">The state Init made.</param>
     protected override async ValueTask<HandleResult<SessionState>> HandleContinueAsync(object argument, SessionState state)
     {
-        if (argument is not LoadHistory)
-        {
-            return await base.HandleContinueAsync(argument, state);
-        }
-
+        // Init asks for one continue only (LoadHistory), so the argument needs no look.
         var history = await store.LoadAsync(user);
         var loaded = state with { Unread = state.Unread.AddRange(history), Delivered = state.Delivered + history.Count };
         return NoReply(loaded).WithTimeout(idleTimeout);

@@ -40,9 +40,9 @@ public sealed class SessionServer(string user, IMessageStore store, TimeSpan idl
     /// <param name="state">The state Init made.</param>
     protected override ValueTask<HandleResult<SessionState>> HandleContinueAsync(object argument, SessionState state)
     {
-        // TODO Step 5: make this method async; for a LoadHistory argument, await _store.LoadAsync(_user), and return
-        //              NoReply with a state whose Unread has the history added and whose Delivered counts it,
-        //              .WithTimeout(_idleTimeout). Any other argument: return await base.HandleContinueAsync(argument, state).
+        // TODO Step 5: make this method async; await _store.LoadAsync(_user) (Init asks for one continue only, so the
+        //              argument needs no look), and return NoReply with a state whose Unread has the history added and
+        //              whose Delivered counts it, .WithTimeout(_idleTimeout).
         throw new NotImplementedException("Step 5: implement SessionServer.HandleContinueAsync (see README, step 5).");
     }
 

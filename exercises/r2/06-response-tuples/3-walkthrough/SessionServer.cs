@@ -33,11 +33,7 @@ public sealed class SessionServer(string user, IMessageStore store, TimeSpan idl
     /// <param name="state">The state Init made.</param>
     protected override async ValueTask<HandleResult<SessionState>> HandleContinueAsync(object argument, SessionState state)
     {
-        if (argument is not LoadHistory)
-        {
-            return await base.HandleContinueAsync(argument, state);
-        }
-
+        // Init asks for one continue only (LoadHistory), so the argument needs no look.
         var history = await store.LoadAsync(user);
 
         // Gap, step 5: the history is unread and counts as delivered (Unread.AddRange, Delivered + history.Count).
