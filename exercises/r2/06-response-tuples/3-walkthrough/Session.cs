@@ -21,7 +21,7 @@ public static class Session
     /// <param name="idleTimeout">How long the session lives without a message: more than zero.</param>
     public static Task<Pid> StartAsync(Node node, string user, IMessageStore store, TimeSpan idleTimeout)
     {
-        ArgumentNullException.ThrowIfNull(node);
+        // The node is checked by GenServer.StartAsync; the rest is the session's own business.
         ArgumentException.ThrowIfNullOrEmpty(user);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(idleTimeout, TimeSpan.Zero);
