@@ -1,4 +1,4 @@
-using System.Threading;
+using System;
 using System.Threading.Tasks;
 using NUnit.Framework;
 
@@ -55,5 +55,29 @@ public sealed class Step1_Reply
         Assert.That(after, Is.EqualTo(new SessionStatus("ada", Delivered: 2, Unread: 0, PollWaiting: false)),
             "Step 1: a poll takes what it returns: the new state has no unread messages left, and the count of " +
             "delivered messages stays (see README, step 1).");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task The_client_API_refuses_bad_arguments_before_sending_anything()
+    {
+        using var test = new TestNode();
+
+        Assert.That(() => Session.StartAsync(test.Node, "", HistoryStore.Empty, TestNode.Idle), Throws.InstanceOf<ArgumentException>(),
+            "Step 1: StartAsync refuses an empty user with an ArgumentException (see README, step 1).");
+        Assert.That(() => Session.StartAsync(test.Node, null!, HistoryStore.Empty, TestNode.Idle), Throws.InstanceOf<ArgumentException>(),
+            "Step 1: StartAsync refuses a null user with an ArgumentException (see README, step 1).");
+        Assert.That(() => Session.StartAsync(test.Node, "ada", null!, TestNode.Idle), Throws.ArgumentNullException,
+            "Step 1: StartAsync refuses a null store with an ArgumentNullException (see README, step 1).");
+        Assert.That(() => Session.StartAsync(test.Node, "ada", HistoryStore.Empty, TimeSpan.Zero), Throws.InstanceOf<ArgumentOutOfRangeException>(),
+            "Step 1: StartAsync refuses an idle timeout that is not more than zero with an ArgumentOutOfRangeException (see README, step 1).");
+        Assert.That(test.Node.Processes(), Has.Count.EqualTo(1),
+            "Step 1: a refused StartAsync starts no session: check the arguments before GenServer.StartAsync (see README, step 1).");
+
+        var session = await test.StartAsync(step: 1);
+        Assert.That(() => Session.DeliverAsync(test.Node, session, null!), Throws.ArgumentNullException,
+            "Step 1: DeliverAsync refuses a null message with an ArgumentNullException (see README, step 1).");
+        var status = await Waiting.For(Session.StatusAsync(test.Node, session), 1, "the reply to StatusAsync");
+        Assert.That(status.Delivered, Is.Zero, "Step 1: a refused delivery is not sent to the session (see README, step 1).");
     }
 }

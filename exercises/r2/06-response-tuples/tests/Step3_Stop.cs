@@ -32,6 +32,8 @@ public sealed class Step3_Stop
         using var test = new TestNode();
         var session = await test.StartAsync(step: 3);
         var monitor = test.Inbox.Monitor(session);
+        Assert.That(() => Session.Kick(test.Node, session, null!), Throws.ArgumentNullException,
+            "Step 3: Kick refuses a null reason with an ArgumentNullException, before sending anything (see README, step 3).");
 
         Session.Kick(test.Node, session, "spam");
         var reason = await Waiting.ForExit(test.Inbox, monitor, 3, "the session to exit after Kick (a cast that returns Stop)");
