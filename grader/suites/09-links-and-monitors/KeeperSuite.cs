@@ -133,11 +133,9 @@ public sealed class KeeperSuite : HiddenTest
     }
 
     [Test]
-    [CancelAfter(10_000)]
-    public async Task The_given_worker_refuses_a_null_context_or_probe()
+    public void The_given_worker_refuses_a_null_context_or_probe()
     {
         Assert.That(() => Worker.RunAsync(null!), Throws.ArgumentNullException);
         Assert.That(() => Worker.Reporting(null!), Throws.ArgumentNullException);
-        await Task.CompletedTask;
     }
 }

@@ -6,7 +6,7 @@ using Otp;
 namespace LinksAndMonitors;
 
 /// <summary>
-/// Steps 4 and 5: a watchdog, a supervisor's core idea built by hand. It runs one worker and monitors it; when the
+/// Steps 4 to 6: a watchdog, a supervisor's core idea built by hand. It runs one worker and monitors it; when the
 /// worker exits, for any reason, it starts a new one. Restarting for ever would hide a fault that comes back at once,
 /// so it gives up, exiting with <c>shutdown</c>, when there are more than <c>maxRestarts</c> restarts within
 /// <c>window</c>, measured on the node's clock.
@@ -15,8 +15,8 @@ public static class Watchdog
 {
     /// <summary>
     /// Starts a watchdog process that starts a worker running <paramref name="worker"/>, monitors it, and starts a new
-    /// one each time the current one exits. A restart whose count, with the restarts less than <paramref name="window"/>
-    /// old before it, makes more than <paramref name="maxRestarts"/> is not done: the watchdog exits with reason
+    /// one each time the current one exits. A restart that would make more than <paramref name="maxRestarts"/> restarts
+    /// at most <paramref name="window"/> old, itself included, is not done: the watchdog exits with reason
     /// <c>shutdown</c> instead. It answers <see cref="WhichWorker"/> with <see cref="CurrentWorker"/> and ignores
     /// anything else.
     /// </summary>

@@ -34,14 +34,7 @@ public sealed class Step3_Monitors : NodeTest
     public async Task A_monitor_is_one_way_the_watcher_outlives_its_target_and_the_target_its_watcher(CancellationToken cancellationToken)
     {
         var target = Node.Spawn(Worker.RunAsync);
-        var watcher = Node.Spawn(async ctx =>
-        {
-            var exit = Watch.FirstExitAsync(ctx, [target], Timeout.InfiniteTimeSpan);
-            ctx.Send(Inbox.Self, "watching");
-            ctx.Send(Inbox.Self, await exit ?? new Exited(ctx.Self, "no exit"));
-            await Worker.RunAsync(ctx);
-        });
-        await ReceiveAsync<string>("the watcher's \"watching\" (sent once FirstExitAsync has started)", s => s == "watching");
+        var watcher = await StartWatcherAsync(target, "the watcher");
 
         var info = Node.GetInfo(target)!;
         Assert.That(info.MonitoredBy, Does.Contain(watcher),
@@ -55,17 +48,43 @@ public sealed class Step3_Monitors : NodeTest
         await AnswersPingAsync(watcher, "the watcher, after its target crashed");
 
         var second = Node.Spawn(Worker.RunAsync);
-        var watcherOfSecond = Node.Spawn(async ctx =>
-        {
-            var exit = Watch.FirstExitAsync(ctx, [second], Timeout.InfiniteTimeSpan);
-            ctx.Send(Inbox.Self, "watching");
-            await exit;
-        });
-        await ReceiveAsync<string>("the second watcher's \"watching\"", s => s == "watching");
+        var watcherOfSecond = await StartWatcherAsync(second, "the second watcher");
         var gone = Watching(watcherOfSecond);
         Node.Exit(watcherOfSecond, new Atom("bye"));
         await ExitReasonAsync(gone, "the second watcher, sent exit(bye)");
         await AnswersPingAsync(second, "the target whose watcher died");
+    }
+
+    /// <summary>
+    /// Spawns a process that calls FirstExitAsync on <paramref name="target"/>, says "watching" once the call has
+    /// started (it monitors before it first waits), reports the result to the test, then runs as a worker.
+    /// </summary>
+    private async Task<Pid> StartWatcherAsync(Pid target, string what)
+    {
+        var watcher = Node.Spawn(async ctx =>
+        {
+            Task<Exited?> exit;
+            try
+            {
+                exit = Watch.FirstExitAsync(ctx, [target], Timeout.InfiniteTimeSpan);
+            }
+            catch (Exception e)
+            {
+                ctx.Send(Inbox.Self, e);
+                throw;
+            }
+
+            ctx.Send(Inbox.Self, "watching");
+            ctx.Send(Inbox.Self, await exit ?? new Exited(ctx.Self, "no exit"));
+            await Worker.RunAsync(ctx);
+        });
+        var started = await ReceiveAsync<object>($"{what}'s \"watching\" (sent once FirstExitAsync has started)", m => m is "watching" or Exception);
+        if (started is Exception e)
+        {
+            Assert.Fail($"Step 3: FirstExitAsync, called by {what}, threw {e.GetType().Name}: {e.Message}");
+        }
+
+        return watcher;
     }
 
     [Test]
