@@ -18,7 +18,8 @@ public sealed class WatchSuite : HiddenTest
         Assert.That(() => Watch.FirstExitAsync(null!, [pid], AnHour), Throws.ArgumentNullException);
         Assert.That(() => Watch.FirstExitAsync(Inbox, null!, AnHour), Throws.ArgumentNullException);
         Assert.That(() => Watch.FirstExitAsync(Inbox, [], AnHour),
-            Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("targets"));
+            Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("targets")
+                .And.Message.Contains("at least one target"));
         Assert.That(Node.GetInfo(pid)!.MonitoredBy, Is.Empty, "a refused call monitors nothing");
     }
 

@@ -30,7 +30,8 @@ public sealed class WatchdogSuite : HiddenTest
     {
         var pid = Node.Spawn(Worker.RunAsync);
         Assert.That(() => Watchdog.WhichWorkerAsync(null!, pid, Wait), Throws.ArgumentNullException);
-        Assert.That(() => Watchdog.WhichWorkerAsync(Inbox, null!, Wait), Throws.ArgumentNullException);
+        Assert.That(() => Watchdog.WhichWorkerAsync(Inbox, null!, Wait),
+            Throws.ArgumentNullException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("watchdog"));
     }
 
     [Test]
@@ -223,5 +224,27 @@ public sealed class WatchdogSuite : HiddenTest
 
         Assert.That(failed?.Target, Is.EqualTo(dead));
         Assert.That(await AnyLeftAsync(), Is.Null);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task A_watchdog_that_dies_right_after_answering_leaves_no_DOWN_behind(CancellationToken cancellationToken)
+    {
+        // The DOWN may reach the caller before or after it took the answer: either way none may stay in its mailbox.
+        for (var round = 0; round < 100; round++)
+        {
+            var restarts = round;
+            var answering = Node.Spawn(async ctx =>
+            {
+                var ask = await ctx.ReceiveAsync<WhichWorker>();
+                ctx.Send(ask!.ReplyTo, new CurrentWorker(ask.Tag, ctx.Self, restarts));
+            });
+
+            var current = await CompletesAsync(Watchdog.WhichWorkerAsync(Inbox, answering, Wait), $"the answer of round {round}");
+            await Node.WaitForExitAsync(answering, cancellationToken);
+
+            Assert.That(current.Restarts, Is.EqualTo(round));
+            Assert.That(await AnyLeftAsync(), Is.Null, $"round {round}: the call's monitor left a message behind");
+        }
     }
 }

@@ -96,4 +96,27 @@ public sealed class Step4_A_call_by_hand : NodeTest
         Assert.That(await DownLeftInMailboxAsync(), Is.Null,
             "Step 4: a call that timed out removed its monitor too: no DOWN arrives later (see README, step 4).");
     }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task A_DOWN_that_arrives_with_the_answer_is_flushed(CancellationToken cancellationToken)
+    {
+        // A watchdog that answers and exits at once: its DOWN may reach the caller before the call removes its monitor,
+        // in which case only flush: true takes it out of the mailbox. Many rounds, so that it happens.
+        for (var round = 0; round < 50; round++)
+        {
+            var answering = Node.Spawn(async ctx =>
+            {
+                var ask = await ctx.ReceiveAsync<WhichWorker>();
+                ctx.Send(ask!.ReplyTo, new CurrentWorker(ask.Tag, ctx.Self, 0));
+            });
+
+            await CompletesAsync(Watchdog.WhichWorkerAsync(Inbox, answering, Wait), $"the answer in round {round}");
+            await Node.WaitForExitAsync(answering, cancellationToken);
+
+            Assert.That(await DownLeftInMailboxAsync(), Is.Null,
+                $"Step 4: round {round}: the watchdog's DOWN came with its answer and stayed in the mailbox: Demonitor(tag, flush: true) " +
+                "removes it (see README, step 4).");
+        }
+    }
 }
