@@ -87,4 +87,15 @@ public sealed class Step1_Links : NodeTest
                 "exits with killed, not kill (see README, step 1).");
         }
     }
+
+    [Test]
+    public void StartAsync_refuses_a_missing_starter_and_a_crew_of_none()
+    {
+        Assert.That(() => Crew.StartAsync(null!, 2), Throws.ArgumentNullException,
+            "Step 1: a crew needs a starter: ArgumentNullException (see README, step 1).");
+        Assert.That(() => Crew.StartAsync(Inbox, 0), Throws.TypeOf<ArgumentOutOfRangeException>(),
+            "Step 1: a crew has at least one member: ArgumentOutOfRangeException for 0 (see README, step 1).");
+        Assert.That(() => Worker.Reporting(null!), Throws.ArgumentNullException, "Step 1: the given Worker checks its arguments too.");
+        Assert.That(() => Worker.RunAsync(null!), Throws.ArgumentNullException, "Step 1: the given Worker checks its arguments too.");
+    }
 }

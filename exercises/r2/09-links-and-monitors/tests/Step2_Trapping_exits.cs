@@ -88,4 +88,13 @@ public sealed class Step2_Trapping_exits : NodeTest
                 $"Step 2: worker {i} does not trap exits: the keeper's killed reaches it through the link and ends it (see README, step 2).");
         }
     }
+
+    [Test]
+    public void StartAsync_refuses_a_missing_reporter_and_a_negative_number_of_workers()
+    {
+        Assert.That(() => Keeper.StartAsync(null!, 1), Throws.ArgumentNullException,
+            "Step 2: a keeper needs a reporter: ArgumentNullException (see README, step 2).");
+        Assert.That(() => Keeper.StartAsync(Inbox, -1), Throws.TypeOf<ArgumentOutOfRangeException>(),
+            "Step 2: zero workers or more: ArgumentOutOfRangeException for -1 (see README, step 2).");
+    }
 }

@@ -156,4 +156,17 @@ public sealed class Step3_Monitors : NodeTest
         Assert.That((await DownLeftInMailboxAsync())?.Ref, Is.SameAs(mine),
             "Step 3: the DOWN of a monitor FirstExitAsync did not make belongs to someone else: it stays in the mailbox (see README, step 3).");
     }
+
+    [Test]
+    public void FirstExitAsync_refuses_a_missing_watcher_and_missing_or_no_targets()
+    {
+        var target = Node.Spawn(Worker.RunAsync);
+        Assert.That(() => Watch.FirstExitAsync(null!, [target], AnHour), Throws.ArgumentNullException,
+            "Step 3: no watcher: ArgumentNullException (see README, step 3).");
+        Assert.That(() => Watch.FirstExitAsync(Inbox, null!, AnHour), Throws.ArgumentNullException,
+            "Step 3: no targets: ArgumentNullException (see README, step 3).");
+        Assert.That(() => Watch.FirstExitAsync(Inbox, [], AnHour),
+            Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("targets"),
+            "Step 3: an empty list of targets would wait for nothing: ArgumentException naming targets (see README, step 3).");
+    }
 }

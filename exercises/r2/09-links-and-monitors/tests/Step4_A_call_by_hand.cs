@@ -90,7 +90,8 @@ public sealed class Step4_A_call_by_hand : NodeTest
         Clock.Advance(TimeSpan.FromSeconds(3));
 
         Assert.That(async () => await CompletesAsync(call, "WhichWorkerAsync to time out after 3 s on the node's clock"),
-            Throws.TypeOf<TimeoutException>(), "Step 4: no answer within the time-out: TimeoutException (see README, step 4).");
+            Throws.TypeOf<TimeoutException>().With.Message.Contains(silent.ToString()),
+            "Step 4: no answer within the time-out: TimeoutException, whose message names the watchdog (see README, step 4).");
         Node.Exit(silent, ExitReason.Kill);
         await Node.WaitForExitAsync(silent, cancellationToken);
         Assert.That(await DownLeftInMailboxAsync(), Is.Null,
@@ -118,5 +119,23 @@ public sealed class Step4_A_call_by_hand : NodeTest
                 $"Step 4: round {round}: the watchdog's DOWN came with its answer and stayed in the mailbox: Demonitor(tag, flush: true) " +
                 "removes it (see README, step 4).");
         }
+    }
+
+    [Test]
+    public void Start_and_WhichWorkerAsync_refuse_missing_or_impossible_arguments()
+    {
+        var window = TimeSpan.FromSeconds(10);
+        Assert.That(() => Watchdog.Start(null!, Worker.RunAsync, 1, window), Throws.ArgumentNullException, "Step 4: no node (see README, step 4).");
+        Assert.That(() => Watchdog.Start(Node, null!, 1, window), Throws.ArgumentNullException, "Step 4: no worker (see README, step 4).");
+        Assert.That(() => Watchdog.Start(Node, Worker.RunAsync, -1, window), Throws.TypeOf<ArgumentOutOfRangeException>(),
+            "Step 4: maxRestarts is zero or more (see README, step 4).");
+        Assert.That(() => Watchdog.Start(Node, Worker.RunAsync, 1, TimeSpan.Zero), Throws.TypeOf<ArgumentOutOfRangeException>(),
+            "Step 4: the window is more than zero (see README, step 4).");
+        Assert.That(Node.ProcessCount, Is.EqualTo(1), "Step 4: a refused Start spawns nothing (see README, step 4).");
+        var pid = Node.Spawn(Worker.RunAsync);
+        Assert.That(() => Watchdog.WhichWorkerAsync(null!, pid, Wait), Throws.ArgumentNullException, "Step 4: no caller (see README, step 4).");
+        Assert.That(() => Watchdog.WhichWorkerAsync(Inbox, null!, Wait),
+            Throws.ArgumentNullException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("watchdog"),
+            "Step 4: no watchdog: ArgumentNullException naming watchdog (see README, step 4).");
     }
 }

@@ -71,4 +71,22 @@ public sealed class Step6_Giving_up : NodeTest
         Assert.That(await ExitReasonAsync(down, "the watchdog, after two restarts 9 s apart with a 10 s window"), Is.EqualTo(ExitReason.Shutdown),
             "Step 6: the first restart, 9 s old, still counts in a 10 s window: two is more than maxRestarts (1) (see README, step 6).");
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task A_restart_exactly_one_window_old_still_counts(CancellationToken cancellationToken)
+    {
+        var watchdog = Watchdog.Start(Node, Worker.Reporting(Inbox.Self), maxRestarts: 1, Window);
+        var down = Watching(watchdog);
+        var worker = (await ReceiveAsync<WorkerStarted>("the first worker's WorkerStarted")).Worker;
+        Node.Send(worker, new Crash("first"));
+        worker = (await ReceiveAsync<WorkerStarted>("the one restart allowed")).Worker;
+
+        Clock.Advance(Window);
+        Node.Send(worker, new Crash("second, exactly 10 s later"));
+
+        Assert.That(await ExitReasonAsync(down, "the watchdog, after two restarts exactly 10 s apart with a 10 s window"),
+            Is.EqualTo(ExitReason.Shutdown),
+            "Step 6: a restart counts while it is at most window old; only one more than window old drops out (see README, step 6).");
+    }
 }
