@@ -1,0 +1,77 @@
+using System;
+using System.Threading.Tasks;
+using Otp;
+
+namespace LinksAndMonitors;
+
+/// <summary>
+/// Steps 4 to 6: a watchdog, a supervisor's core idea built by hand. It runs one worker and monitors it; when the
+/// worker exits, for any reason, it starts a new one. Restarting for ever would hide a fault that comes back at once,
+/// so it gives up, exiting with <c>shutdown</c>, when there are more than <c>maxRestarts</c> restarts within
+/// <c>window</c>, measured on the node's clock.
+/// </summary>
+public static class Watchdog
+{
+    /// <summary>
+    /// Starts a watchdog process that starts a worker running <paramref name="worker"/>, monitors it, and starts a new
+    /// one each time the current one exits. A restart that would make more than <paramref name="maxRestarts"/> restarts
+    /// at most <paramref name="window"/> old, itself included, is not done: the watchdog exits with reason
+    /// <c>shutdown</c> instead. It answers <see cref="WhichWorker"/> with <see cref="CurrentWorker"/> and ignores
+    /// anything else.
+    /// </summary>
+    /// <param name="node">The node to run on; its clock measures the window.</param>
+    /// <param name="worker">The worker's body; each restart runs it again in a new process.</param>
+    /// <param name="maxRestarts">How many restarts the window may hold; zero or more.</param>
+    /// <param name="window">How far back restarts count; more than zero.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRestarts"/> is negative or <paramref name="window"/> not positive.</exception>
+    public static Pid Start(Node node, Func<ProcessContext, Task> worker, int maxRestarts, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(worker);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRestarts);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+
+        // TODO Step 4.1: spawn the watchdog on the node: node.Spawn(ctx => RunAsync(ctx, worker, maxRestarts, window)).
+        throw new NotImplementedException("Step 4: implement Watchdog.Start (see README, step 4).");
+    }
+
+    /// <summary>
+    /// Asks <paramref name="watchdog"/> which worker it runs now: a call made by hand. The caller monitors the watchdog,
+    /// sends <see cref="WhichWorker"/> tagged with that monitor, and waits for the answer with the same tag or for the
+    /// watchdog's DOWN, whichever comes first; then it removes the monitor and any DOWN of it.
+    /// </summary>
+    /// <param name="caller">The caller's own process.</param>
+    /// <param name="watchdog">The watchdog.</param>
+    /// <param name="timeout">How long to wait for the answer, on the node's clock.</param>
+    /// <exception cref="NoProcessException">The watchdog was not alive (its DOWN said <c>noproc</c>).</exception>
+    /// <exception cref="ProcessExitedException">The watchdog exited before answering; <c>Reason</c> says why.</exception>
+    /// <exception cref="TimeoutException">No answer within <paramref name="timeout"/>.</exception>
+    public static Task<CurrentWorker> WhichWorkerAsync(ProcessContext caller, Pid watchdog, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(watchdog);
+
+        // TODO Step 4.2: monitor the watchdog; the MonitorRef is also the request's tag.
+        // TODO Step 4.3: send new WhichWorker(caller.Self, tag).
+        // TODO Step 4.4: receive, within `timeout`, the CurrentWorker with your tag or the DownMessage of your monitor
+        //                (ReceiveAsync<object> with a match that accepts either).
+        // TODO Step 4.5: Demonitor(tag, flush: true), whatever came.
+        // TODO Step 4.6: return the CurrentWorker; a DOWN with ExitReason.NoProc throws new NoProcessException(watchdog);
+        //                another DOWN throws new ProcessExitedException(watchdog, reason); null throws TimeoutException.
+        throw new NotImplementedException("Step 4: implement Watchdog.WhichWorkerAsync (see README, step 4).");
+    }
+
+    private static Task RunAsync(ProcessContext ctx, Func<ProcessContext, Task> worker, int maxRestarts, TimeSpan window)
+    {
+        // TODO Step 4.7: start the first worker with ctx.SpawnMonitor(worker); keep its pid and its MonitorRef, and a
+        //                count of restarts (0).
+        // TODO Step 4.8: loop over ctx.ReceiveAsync(): answer a WhichWorker ask with
+        //                ctx.Send(ask.ReplyTo, new CurrentWorker(ask.Tag, current, restarts)).
+        // TODO Step 5.1: a DownMessage whose Ref is the current worker's monitor: start a new worker the same way, make it
+        //                the current one, count one restart. Any other message changes nothing.
+        // TODO Step 6.1: before that restart, note the time (ctx.Node.Time.GetTimestamp()) in a Queue<long>, drop the
+        //                times more than `window` old (ctx.Node.Time.GetElapsedTime(then, now) > window); if more than
+        //                maxRestarts are left, ctx.Exit(ExitReason.Shutdown) instead of restarting.
+        throw new NotImplementedException("Step 4: implement the watchdog's body (see README, steps 4 to 6).");
+    }
+}
