@@ -59,4 +59,12 @@ public sealed class Step1_A_counter_behaviour
 
         Assert.That(reply, Is.EqualTo(3), "0 + 5 - 2: each Handle starts from the state the previous one returned.");
     }
+
+    [Test]
+    public void Handle_refuses_a_null_request()
+    {
+        Assert.That(() => new CounterBehaviour().Handle(null!, 0), Throws.ArgumentNullException,
+            "Handle(null, 0) must throw ArgumentNullException: a null request is a bug in the caller, say so at once "
+            + "(see README, step 1).");
+    }
 }

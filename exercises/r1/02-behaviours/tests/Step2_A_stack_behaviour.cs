@@ -61,4 +61,13 @@ public sealed class Step2_A_stack_behaviour
         Assert.That(afterPop, Is.Empty, "Popping an empty stack leaves it empty.");
         Assert.That(afterPeek, Is.Empty);
     }
+
+    [Test]
+    public void Handle_refuses_a_null_request_or_a_null_stack()
+    {
+        Assert.That(() => _stack.Handle(null!, _stack.Init()), Throws.ArgumentNullException,
+            "Handle(null, stack) must throw ArgumentNullException (see README, step 2).");
+        Assert.That(() => _stack.Handle(new StackRequest<string>.Peek(), null!), Throws.ArgumentNullException,
+            "Handle(Peek, null) must throw ArgumentNullException: a null stack is not an empty one (see README, step 2).");
+    }
 }

@@ -134,8 +134,10 @@ public sealed class Step3_A_generic_loop_server
             var calling = server.CallAsync(new CounterRequest.Increment(1), Timeout, time);
             time.Advance(Timeout);
 
-            Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>(),
-                "When no reply comes within the timeout (on the given TimeProvider), throw TimeoutException.");
+            Assert.That(async () => await calling.WaitAsync(cancellationToken),
+                Throws.TypeOf<TimeoutException>().With.Message.Not.Empty,
+                "When no reply comes within the timeout (on the given TimeProvider), throw TimeoutException, "
+                + "with a message saying what happened (see README, step 3).");
         }
         finally
         {
@@ -145,5 +147,40 @@ public sealed class Step3_A_generic_loop_server
         Assert.That(await server.CallAsync(new CounterRequest.Get(), Timeout).WaitAsync(cancellationToken), Is.EqualTo(1),
             "A call that timed out leaves the server running, and its request was still handled.");
         server.Stop();
+    }
+
+    [Test]
+    public void Start_refuses_a_null_behaviour()
+    {
+        Assert.That(() => LoopServer.Start<int, CounterRequest, int>(null!), Throws.ArgumentNullException,
+            "LoopServer.Start(null) must throw ArgumentNullException before starting anything (see README, step 3).");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_call_after_Stop_fails_at_once_even_while_earlier_requests_are_still_being_handled(
+        CancellationToken cancellationToken)
+    {
+        using var gate = new ManualResetEventSlim();
+        var server = LoopServer.Start(new GatedHandle(gate));
+        var first = server.CallAsync(new CounterRequest.Increment(1), Timeout);
+        try
+        {
+            server.Stop();
+
+            // The gate holds the first request inside Handle, so the server cannot end yet: only a call that fails at
+            // Stop, without waiting for the server to end, returns before the gate opens.
+            Assert.That(async () => await server.CallAsync(new CounterRequest.Get(), Timeout).WaitAsync(cancellationToken),
+                Throws.TypeOf<ServerExitedException>().With.Message.Not.Empty,
+                "A call made after Stop must fail at once with ServerExitedException (with a message saying why), even "
+                + "while the server is still busy with earlier requests; it waited instead (see README, step 3).");
+        }
+        finally
+        {
+            gate.Set();
+        }
+
+        Assert.That(await first.WaitAsync(cancellationToken), Is.EqualTo(1),
+            "The request sent before Stop is still handled (see README, step 3).");
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 
 namespace Behaviours.Tests;
@@ -90,6 +91,8 @@ public sealed class Step4_Many_behaviours_one_loop
             "The server crashed while handling the call: the caller must hear about it, not wait for the timeout.");
         Assert.That(exited?.InnerException, Is.TypeOf<InvalidOperationException>(),
             "Keep the crash's exception as the InnerException: it says why the server ended.");
+        Assert.That(exited?.Message, Is.Not.Empty,
+            "A ServerExitedException says in its message what happened; the message was empty (see README, step 4).");
     }
 
     [Test]
@@ -119,5 +122,36 @@ public sealed class Step4_Many_behaviours_one_loop
         Assert.That(count, Is.EqualTo(1), "Servers share nothing: one crashing does not touch another.");
         Assert.That(counter.IsAlive, Is.True);
         counter.Stop();
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_negative_timeout_is_refused_before_anything_is_sent(CancellationToken cancellationToken)
+    {
+        var server = LoopServer.Start(new CounterBehaviour());
+
+        Assert.That(
+            async () => await server.CallAsync(new CounterRequest.Increment(1), TimeSpan.FromSeconds(-1))
+                .WaitAsync(cancellationToken),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("negative"),
+            "A timeout of -1 s must throw ArgumentOutOfRangeException whose message says the timeout is negative "
+            + "(see README, step 4).");
+
+        try
+        {
+            await server.CallAsync(new CounterRequest.Increment(10), TimeSpan.Zero, new FakeTimeProvider())
+                .WaitAsync(cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Either outcome is right: a zero timeout gives the server no time, unless it was quicker still.
+        }
+
+        var count = await server.CallAsync(new CounterRequest.Get(), System.Threading.Timeout.InfiniteTimeSpan)
+            .WaitAsync(cancellationToken);
+        Assert.That(count, Is.EqualTo(10),
+            $"Expected 10: the refused Increment(1) is never sent, a zero timeout is not negative and its Increment(10) "
+            + $"is handled, and Timeout.InfiniteTimeSpan waits for the reply; the count was {count} (see README, step 4).");
+        server.Stop();
     }
 }
