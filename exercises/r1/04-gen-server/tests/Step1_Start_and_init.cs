@@ -66,4 +66,14 @@ public sealed class Step1_Start_and_init
             "(gen_server:start returns {error, Reason}).");
         Assert.That(error?.Message, Is.EqualTo("bad configuration"));
     }
+
+    [Test]
+    [CancelAfter(2000)]
+    public void A_null_callback_module_is_refused_with_ArgumentNullException(CancellationToken cancellationToken)
+    {
+        Assert.ThrowsAsync<ArgumentNullException>(
+            async () => await GenServer.StartAsync((Recorder)null!).WaitAsync(cancellationToken),
+            "StartAsync(null) must fail with ArgumentNullException before starting anything, not with whatever " +
+            "the loop throws when it calls Init on null (see README, step 1).");
+    }
 }

@@ -84,4 +84,37 @@ public sealed class Step2_Call
             "A call that timed out was still handled; its late reply must not disturb the server or the next call.");
         Assert.That(server.IsAlive, Is.True);
     }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_negative_timeout_is_refused_and_an_infinite_one_waits_for_the_reply(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var recorder = new Recorder();
+        var server = await GenServer.StartAsync(recorder, time).WaitAsync(cancellationToken);
+        try
+        {
+            Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+                async () => await server.CallAsync("never sent", TimeSpan.FromSeconds(-1)).WaitAsync(cancellationToken),
+                "A negative timeout (other than Timeout.InfiniteTimeSpan) means nothing: CallAsync must refuse it " +
+                "with ArgumentOutOfRangeException (see README, step 2).");
+
+            var calling = server.CallAsync("block", Timeout.InfiniteTimeSpan);
+            time.Advance(TimeSpan.FromDays(3));
+            Assert.That(calling.IsCompleted, Is.False,
+                "A call with Timeout.InfiniteTimeSpan must wait for ever, but it ended after 3 days on the server's " +
+                $"clock ({calling.Status}): treat InfiniteTimeSpan as 'no timeout', not as a negative one (see README, step 2).");
+            recorder.OpenGate();
+            Assert.That(await calling.WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block" }),
+                "The call with an infinite timeout gets its reply once the server sends it (see README, step 2).");
+        }
+        finally
+        {
+            recorder.OpenGate();
+        }
+
+        Assert.That(await server.CallAsync("next").WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block", "call next" }),
+            "The call refused for its negative timeout was never sent: the server handled only the other calls " +
+            "(see README, step 2).");
+    }
 }

@@ -50,4 +50,16 @@ public sealed class Step3_Cast_and_info
         Assert.That(reply, Is.EqualTo(new[] { "cast 1", "info 2", "call 3", "info 4", "cast 5", "call 6" }),
             "All three kinds of message go through one mailbox, so they are handled in the order they were sent.");
     }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task Send_refuses_a_null_message(CancellationToken cancellationToken)
+    {
+        var server = await GenServer.StartAsync(new Recorder()).WaitAsync(cancellationToken);
+
+        Assert.That(() => server.Send(null!), Throws.ArgumentNullException,
+            "Send(null) must throw ArgumentNullException in the sender: there is no message to handle (see README, step 3).");
+        Assert.That(await server.CallAsync("still there?").WaitAsync(cancellationToken), Is.EqualTo(new[] { "call still there?" }),
+            "The refused null was never put in the mailbox: HandleInfo must not see it (see README, step 3).");
+    }
 }

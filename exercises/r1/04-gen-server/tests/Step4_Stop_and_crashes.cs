@@ -77,4 +77,80 @@ public sealed class Step4_Stop_and_crashes
         Assert.That(() => server.Cast("hello?"), Throws.Nothing, "gen_server:cast never fails, even to a dead server.");
         Assert.That(() => server.Send("hello?"), Throws.Nothing, "Sending to a dead process is not an error either.");
     }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task StopAsync_completes_only_once_the_server_has_ended(CancellationToken cancellationToken)
+    {
+        var recorder = new Recorder();
+        var server = await GenServer.StartAsync(recorder).WaitAsync(cancellationToken);
+        Task stopping;
+        try
+        {
+            var blocked = server.CallAsync("block", Timeout.InfiniteTimeSpan);
+            stopping = server.StopAsync();
+            Assert.That(stopping.IsCompleted, Is.False,
+                "StopAsync completed while the server was still handling a call from its mailbox: its task must " +
+                "complete only once the server has ended (see README, step 4).");
+        }
+        finally
+        {
+            recorder.OpenGate();
+        }
+
+        await stopping.WaitAsync(cancellationToken);
+        Assert.That(server.IsAlive, Is.False,
+            "StopAsync has completed, but the server is still alive: await its end (see README, step 4).");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_call_after_StopAsync_fails_at_once_even_while_the_server_finishes_its_mailbox(
+        CancellationToken cancellationToken)
+    {
+        var recorder = new Recorder();
+        var server = await GenServer.StartAsync(recorder).WaitAsync(cancellationToken);
+        try
+        {
+            _ = server.CallAsync("block", Timeout.InfiniteTimeSpan);
+            _ = server.StopAsync();
+
+            var refused = Assert.ThrowsAsync<ServerExitedException>(
+                async () => await server.CallAsync("too late", Timeout.InfiniteTimeSpan).WaitAsync(cancellationToken),
+                "The mailbox is closed once StopAsync is called: a later call will never be handled, so it must fail " +
+                "at once with ServerExitedException, not wait for the server to end (see README, step 4).");
+            Assert.That(refused?.InnerException, Is.Null,
+                $"The server is stopping, not crashing, but the InnerException was {refused?.InnerException} (see README, step 4).");
+        }
+        finally
+        {
+            recorder.OpenGate();
+        }
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task ServerExitedException_says_whether_the_server_stopped_or_crashed(CancellationToken cancellationToken)
+    {
+        var stopped = await GenServer.StartAsync(new Recorder()).WaitAsync(cancellationToken);
+        await stopped.StopAsync().WaitAsync(cancellationToken);
+        var crashed = await GenServer.StartAsync(new Recorder()).WaitAsync(cancellationToken);
+        crashed.Cast("crash");
+        await crashed.StopAsync().WaitAsync(cancellationToken);
+
+        var afterStop = Assert.ThrowsAsync<ServerExitedException>(
+            async () => await stopped.CallAsync("anyone there?").WaitAsync(cancellationToken),
+            "A call to a stopped server fails with ServerExitedException (see README, step 4).");
+        var afterCrash = Assert.ThrowsAsync<ServerExitedException>(
+            async () => await crashed.CallAsync("anyone there?").WaitAsync(cancellationToken),
+            "A call to a crashed server fails with ServerExitedException (see README, step 4).");
+
+        Assert.That(afterStop?.Message, Does.Contain("stopped"),
+            "The message of a call to a stopped server must say that it stopped: build the exception without a crash " +
+            "(see README, step 4).");
+        Assert.That(afterCrash?.InnerException, Is.TypeOf<InvalidOperationException>(),
+            "A call to a crashed server carries the crash (Completion's exception) as its InnerException (see README, step 4).");
+        Assert.That(afterCrash?.Message, Does.Contain("crashed").And.Contain("cast crash"),
+            "The message of a call to a crashed server must say that it crashed, and why (see README, step 4).");
+    }
 }

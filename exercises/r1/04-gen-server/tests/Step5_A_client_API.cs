@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
@@ -68,5 +69,26 @@ public sealed class Step5_A_client_API
 
         Assert.That(async () => await store.GetAsync("a").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
             "StopAsync stops the store's server; a later call fails with ServerExitedException.");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task The_client_API_refuses_a_null_key_or_value_before_sending_anything(CancellationToken cancellationToken)
+    {
+        var store = await KeyValueStore.StartAsync().WaitAsync(cancellationToken);
+
+        Assert.ThrowsAsync<ArgumentNullException>(async () => await store.GetAsync(null!).WaitAsync(cancellationToken),
+            "GetAsync(null) must throw ArgumentNullException in the caller, not send a request that crashes the store " +
+            "(see README, step 5).");
+        Assert.ThrowsAsync<ArgumentNullException>(async () => await store.PutAsync(null!, "1").WaitAsync(cancellationToken),
+            "PutAsync with a null key must throw ArgumentNullException in the caller (see README, step 5).");
+        Assert.ThrowsAsync<ArgumentNullException>(async () => await store.PutAsync("a", null!).WaitAsync(cancellationToken),
+            "PutAsync with a null value must throw ArgumentNullException in the caller (see README, step 5).");
+        Assert.That(() => store.Delete(null!), Throws.ArgumentNullException,
+            "Delete(null) must throw ArgumentNullException in the caller, not cast a request that crashes the store " +
+            "(see README, step 5).");
+
+        Assert.That(await store.CountAsync().WaitAsync(cancellationToken), Is.EqualTo(0),
+            "Nothing refused may reach the store: it is still running, and still empty (see README, step 5).");
     }
 }
