@@ -73,8 +73,8 @@ public sealed class LoopServer<TRequest, TReply>
         // A_crash_in_Init_ends_the_server_and_fails_its_calls): add Completion to the WhenAny. After it, look at the
         // reply first (a server may reply and then crash on the next request), then at Completion (throw Exited(...)),
         // and only then throw the TimeoutException.
-        // TODO Step 4.2 (hidden tests): refuse a negative timeout other than Timeout.InfiniteTimeSpan with an
-        // ArgumentOutOfRangeException, before anything is sent.
+        // TODO Step 4.2 (A_negative_timeout_is_refused_before_anything_is_sent): refuse a negative timeout other than
+        // Timeout.InfiniteTimeSpan with an ArgumentOutOfRangeException, before anything is sent.
         throw new NotImplementedException("Step 3: implement LoopServer.CallAsync (see README, step 3).");
     }
 
