@@ -42,10 +42,11 @@ internal sealed class CappedText
     }
 
     /// <summary>
-    /// Completes once <paramref name="text"/> has been kept after <paramref name="position"/>, or once nothing more can
-    /// come (the end of the stream, the cap), or when <paramref name="cancellationToken"/> is cancelled; never throws.
+    /// The position where <paramref name="text"/> starts, at or after <paramref name="position"/>, once it has been kept;
+    /// -1 once it cannot come any more (the end of the stream, the cap) or when <paramref name="cancellationToken"/> is
+    /// cancelled. Never throws.
     /// </summary>
-    public async Task WaitForAsync(string text, int position, CancellationToken cancellationToken)
+    public async Task<int> IndexOfAsync(string text, int position, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -53,16 +54,32 @@ internal sealed class CappedText
             lock (_lock)
             {
                 var start = Math.Min(position, _text.Length);
-                if (_ended || _truncated || _text.ToString(start, _text.Length - start).Contains(text, StringComparison.Ordinal))
-                    return;
+                var found = _text.ToString(start, _text.Length - start).IndexOf(text, StringComparison.Ordinal);
+                if (found >= 0)
+                    return start + found;
+                if (_ended || _truncated)
+                    return -1;
                 changed = _changed.Task;
             }
 
             await changed.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+
+        return -1;
     }
 
-    /// <summary>Wakes the waiters of <see cref="WaitForAsync"/>; called under the lock.</summary>
+    /// <summary>The text kept from <paramref name="from"/> up to <paramref name="to"/>, without output marks.</summary>
+    public string Between(int from, int to)
+    {
+        lock (_lock)
+        {
+            from = Math.Min(from, _text.Length);
+            to = Math.Clamp(to, from, _text.Length);
+            return OutputMark.Remove(_text.ToString(from, to - from));
+        }
+    }
+
+    /// <summary>Wakes the waiters of <see cref="IndexOfAsync"/>; called under the lock.</summary>
     private void Changed()
     {
         _changed.TrySetResult();

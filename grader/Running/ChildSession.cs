@@ -105,6 +105,7 @@ internal sealed class ChildSession : ITestProcessSession
             }
 
             using var reader = new StreamReader(server);
+            var printedFrom = (Stdout: 0, Stderr: 0); // where the text printed since the last finished test begins
             while (true)
             {
                 var deadline = state.Deadline(_limits);
@@ -136,12 +137,13 @@ internal sealed class ChildSession : ITestProcessSession
                     continue; // not from the runner: ignored, whatever it says
                 if (runnerEvent.Kind == RunnerEvent.Finished)
                 {
-                    var (stdoutMark, stderrMark) = state.OutputMarks(stdout.Length, stderr.Length);
-                    await CatchUpAsync(runnerEvent.OutputMark, (stdout, stdoutMark), (stderr, stderrMark), cancellationToken);
-                    runnerEvent = WithStrayOutput(runnerEvent, stdout.Since(stdoutMark), stderr.Since(stderrMark));
+                    var (printedOut, afterOut) = await PrintedUpToAsync(stdout, printedFrom.Stdout, runnerEvent.OutputMark, cancellationToken);
+                    var (printedErr, afterErr) = await PrintedUpToAsync(stderr, printedFrom.Stderr, runnerEvent.OutputMark, cancellationToken);
+                    printedFrom = (afterOut, afterErr);
+                    runnerEvent = WithStrayOutput(runnerEvent, printedOut, printedErr);
                 }
 
-                state = state.On(runnerEvent, _time.GetUtcNow(), stdout.Length, stderr.Length);
+                state = state.On(runnerEvent, _time.GetUtcNow());
                 onEvent(runnerEvent);
                 if (runnerEvent.Kind == RunnerEvent.RunFinished)
                 {
@@ -253,23 +255,29 @@ internal sealed class ChildSession : ITestProcessSession
     }
 
     /// <summary>
-    /// Waits, no longer than a short grace, until both consoles have been read up to the mark the test process wrote
-    /// before reporting a test finished (see <see cref="OutputMark"/>).
+    /// What the process printed on one console from <paramref name="from"/> up to the <paramref name="mark"/> it wrote
+    /// before reporting a test finished (see <see cref="OutputMark"/>), waiting no longer than a short grace for the
+    /// mark to be read; and where the next test's text begins. Without the mark, everything read so far.
     /// </summary>
-    private async Task CatchUpAsync(string mark, (CappedText Text, int From) stdout, (CappedText Text, int From) stderr, CancellationToken cancellationToken)
+    private async Task<(string Printed, int Next)> PrintedUpToAsync(CappedText console, int from, string mark, CancellationToken cancellationToken)
     {
-        if (mark.Length == 0)
-            return;
-        using var grace = new CancellationTokenSource(s_drainGrace, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(grace.Token, cancellationToken);
-        await Task.WhenAll(stdout.Text.WaitForAsync(mark, stdout.From, linked.Token), stderr.Text.WaitForAsync(mark, stderr.From, linked.Token));
-        cancellationToken.ThrowIfCancellationRequested();
+        var at = -1;
+        if (mark.Length > 0)
+        {
+            using var grace = new CancellationTokenSource(s_drainGrace, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(grace.Token, cancellationToken);
+            at = await console.IndexOfAsync(mark, from, linked.Token);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        var end = at >= 0 ? at : console.Length;
+        return (console.Between(from, end), at >= 0 ? at + mark.Length : end);
     }
 
     /// <summary>
     /// Adds what reached the process's own stdout/stderr while the test ran (NUnit captures Console writes on the
     /// test's thread; this catches the rest, such as other threads). Pipes are read asynchronously, so a line
-    /// printed before the test finished is waited for (<see cref="CatchUpAsync"/>).
+    /// printed before the test finished is waited for (<see cref="PrintedUpToAsync"/>).
     /// </summary>
     private static RunnerEvent WithStrayOutput(RunnerEvent finished, string stdout, string stderr)
     {

@@ -20,10 +20,10 @@ internal abstract record ChildSessionState
     /// <summary>How the session ends when <see cref="Deadline"/> passes without an event.</summary>
     public abstract ChildSessionEnd TimedOut { get; }
 
-    /// <summary>The state after <paramref name="e"/>, received at <paramref name="now"/> with the output so far.</summary>
-    public ChildSessionState On(RunnerEvent e, DateTimeOffset now, int stdoutLength, int stderrLength) => (this, e.Kind) switch
+    /// <summary>The state after <paramref name="e"/>, received at <paramref name="now"/>.</summary>
+    public ChildSessionState On(RunnerEvent e, DateTimeOffset now) => (this, e.Kind) switch
     {
-        (_, RunnerEvent.Started) => new InTest(e, FixtureOf(this), now, stdoutLength, stderrLength),
+        (_, RunnerEvent.Started) => new InTest(e, FixtureOf(this), now),
         (InTest test, RunnerEvent.Finished) when test.Fixture is { } fixture => new InFixture(fixture, now), // its next test (or tear-down) starts its own clock
         (_, RunnerEvent.Finished) => new Idle(now),
         (InTest test, RunnerEvent.FixtureStarted) => test with { Fixture = e, Since = now },
@@ -33,10 +33,6 @@ internal abstract record ChildSessionState
         (Idle, _) => new Idle(now),
         _ => this, // a test or a fixture keeps its own clock through other events
     };
-
-    /// <summary>The output a test printed outside NUnit's capture: what reached the process's own streams since it started.</summary>
-    public (int Stdout, int Stderr) OutputMarks(int stdoutLength, int stderrLength) =>
-        this is InTest test ? (test.StdoutMark, test.StderrMark) : (stdoutLength, stderrLength);
 
     private static RunnerEvent? FixtureOf(ChildSessionState state) => state switch
     {
@@ -61,8 +57,8 @@ internal abstract record ChildSessionState
         public override ChildSessionEnd TimedOut => ChildSessionEnd.TestTimedOut;
     }
 
-    /// <summary>Running <paramref name="Test"/> since <paramref name="Since"/>; the marks are where its stray output starts.</summary>
-    public sealed record InTest(RunnerEvent Test, RunnerEvent? Fixture, DateTimeOffset Since, int StdoutMark, int StderrMark) : ChildSessionState
+    /// <summary>Running <paramref name="Test"/> since <paramref name="Since"/>.</summary>
+    public sealed record InTest(RunnerEvent Test, RunnerEvent? Fixture, DateTimeOffset Since) : ChildSessionState
     {
         public override DateTimeOffset Deadline(RunLimits limits) => Since + limits.TestTimeout;
 

@@ -61,12 +61,11 @@ public class SandboxPartsTests
         var state = ChildSessionState.Start(s_t0);
         Assert.That((state.Deadline(s_limits), state.TimedOut), Is.EqualTo((s_t0 + s_limits.StartupTimeout, ChildSessionEnd.Stalled)));
 
-        state = state.On(Event(RunnerEvent.Started), s_t0.AddSeconds(1), 5, 7);
+        state = state.On(Event(RunnerEvent.Started), s_t0.AddSeconds(1));
         Assert.That(state, Is.TypeOf<ChildSessionState.InTest>());
         Assert.That((state.Deadline(s_limits), state.TimedOut), Is.EqualTo((s_t0.AddSeconds(1) + s_limits.TestTimeout, ChildSessionEnd.TestTimedOut)));
-        Assert.That(state.OutputMarks(50, 70), Is.EqualTo((5, 7)), "stray output is counted from where the test started");
 
-        state = state.On(Event(RunnerEvent.Finished), s_t0.AddSeconds(2), 50, 70);
+        state = state.On(Event(RunnerEvent.Finished), s_t0.AddSeconds(2));
         Assert.That(state, Is.EqualTo(ChildSessionState.Start(s_t0.AddSeconds(2))));
     }
 
@@ -74,17 +73,17 @@ public class SandboxPartsTests
     public void Inside_a_fixture_each_test_and_the_tear_down_start_their_own_clock()
     {
         var fixture = Event(RunnerEvent.FixtureStarted);
-        var state = ChildSessionState.Start(s_t0).On(fixture, s_t0.AddSeconds(1), 0, 0);
+        var state = ChildSessionState.Start(s_t0).On(fixture, s_t0.AddSeconds(1));
         Assert.That(state, Is.EqualTo(new ChildSessionState.InFixture(fixture, s_t0.AddSeconds(1))));
 
-        state = state.On(Event(RunnerEvent.Started), s_t0.AddSeconds(2), 0, 0).On(Event(RunnerEvent.Finished), s_t0.AddSeconds(3), 0, 0);
+        state = state.On(Event(RunnerEvent.Started), s_t0.AddSeconds(2)).On(Event(RunnerEvent.Finished), s_t0.AddSeconds(3));
         Assert.That(state, Is.EqualTo(new ChildSessionState.InFixture(fixture, s_t0.AddSeconds(3))));
         Assert.That(state.TimedOut, Is.EqualTo(ChildSessionEnd.TestTimedOut), "a tear-down that hangs is the fixture's timeout, not a stall");
 
-        state = state.On(Event(RunnerEvent.Discovered), s_t0.AddSeconds(4), 0, 0);
+        state = state.On(Event(RunnerEvent.Discovered), s_t0.AddSeconds(4));
         Assert.That(state.Deadline(s_limits), Is.EqualTo(s_t0.AddSeconds(3) + s_limits.TestTimeout), "other events do not extend a fixture's time");
 
-        state = state.On(Event(RunnerEvent.FixtureFinished), s_t0.AddSeconds(5), 0, 0);
+        state = state.On(Event(RunnerEvent.FixtureFinished), s_t0.AddSeconds(5));
         Assert.That(state, Is.EqualTo(ChildSessionState.Start(s_t0.AddSeconds(5))));
     }
 
