@@ -68,14 +68,18 @@ internal sealed class CappedText
         return -1;
     }
 
-    /// <summary>The text kept from <paramref name="from"/> up to <paramref name="to"/>, without output marks.</summary>
+    /// <summary>
+    /// The text kept from <paramref name="from"/> up to <paramref name="to"/>, without output marks; marked as cut short
+    /// when it runs to the end of text that reached the cap.
+    /// </summary>
     public string Between(int from, int to)
     {
         lock (_lock)
         {
             from = Math.Min(from, _text.Length);
             to = Math.Clamp(to, from, _text.Length);
-            return OutputMark.Remove(_text.ToString(from, to - from));
+            var text = OutputMark.Remove(_text.ToString(from, to - from));
+            return _truncated && to == _text.Length && text.Length > 0 ? text + Marker : text;
         }
     }
 
@@ -117,23 +121,13 @@ internal sealed class CappedText
         }
     }
 
-    /// <summary>How much text has been kept so far: a position for <see cref="Since"/>.</summary>
+    /// <summary>How much text has been kept so far: a position for <see cref="Between"/>.</summary>
     public int Length
     {
         get
         {
             lock (_lock)
                 return _text.Length;
-        }
-    }
-
-    /// <summary>The text kept after <paramref name="position"/> (an earlier <see cref="Length"/>).</summary>
-    public string Since(int position)
-    {
-        lock (_lock)
-        {
-            var text = position >= _text.Length ? "" : OutputMark.Remove(_text.ToString(position, _text.Length - position));
-            return _truncated && text.Length > 0 ? text + Marker : text;
         }
     }
 

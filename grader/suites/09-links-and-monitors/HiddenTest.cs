@@ -10,7 +10,7 @@ namespace LinksAndMonitors.Hidden;
 /// <summary>A node on a fake clock and an inbox for the test; every wait bounded and named.</summary>
 public abstract class HiddenTest
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
 
     protected FakeTimeProvider Clock { get; private set; } = null!;
 
@@ -42,7 +42,7 @@ public abstract class HiddenTest
         }
         catch (OperationCanceledException) when (patience.IsCancellationRequested)
         {
-            Assert.Fail($"waited 5 s for {what}; it never came.");
+            Assert.Fail($"waited {Patience.TotalSeconds} s for {what}; it never came.");
             throw;
         }
     }
@@ -58,7 +58,7 @@ public abstract class HiddenTest
         }
         catch (TimeoutException) when (!task.IsCompleted)
         {
-            Assert.Fail($"waited 5 s for {what}; it never completed.");
+            Assert.Fail($"waited {Patience.TotalSeconds} s for {what}; it never completed.");
             throw;
         }
     }

@@ -11,7 +11,7 @@ namespace LinksAndMonitors.Hidden;
 public sealed class WatchdogSuite : HiddenTest
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
 
     [Test]
     public void Start_checks_its_arguments()

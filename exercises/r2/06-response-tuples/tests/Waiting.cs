@@ -14,7 +14,7 @@ namespace ResponseTuples.Tests;
 /// </summary>
 internal static class Waiting
 {
-    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(2);
 
     /// <summary>Awaits <paramref name="task"/>; a time-out or a session that exited fails the test, naming <paramref name="what"/> and the step.</summary>
     public static async Task<T> For<T>(Task<T> task, int step, string what)

@@ -12,7 +12,7 @@ namespace Backpressure.Tests;
 internal static class Waits
 {
     /// <summary>How long a test waits for something that should happen at once.</summary>
-    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
 
     /// <summary>Waits for <paramref name="task"/>, or fails naming <paramref name="what"/> and the step.</summary>
     public static async Task ForAsync(Task task, string what, int step)

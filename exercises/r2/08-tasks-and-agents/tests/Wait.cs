@@ -13,7 +13,7 @@ namespace TasksAndAgents.Tests;
 internal static class Wait
 {
     /// <summary>How long a test waits, in real time, for something that should happen at once.</summary>
-    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// How long a test waits for something that must NOT happen. Short, because it always comes after a signal that

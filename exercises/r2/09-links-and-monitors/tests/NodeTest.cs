@@ -10,12 +10,12 @@ namespace LinksAndMonitors.Tests;
 /// <summary>
 /// What every test shares: a node on a fake clock (time passes only when a test calls <c>Clock.Advance</c>), and an
 /// inbox through which the test acts as a process: it monitors, sends, and receives the replies and DOWN messages.
-/// The waits below are bounded (5 s of real time, never needed by a working solution) and say what they waited for.
+/// The waits below are bounded (2 s of real time, never needed by a working solution) and say what they waited for.
 /// </summary>
 public abstract class NodeTest
 {
     /// <summary>How long a wait lasts before the test fails: generous, since a working solution never needs it.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
 
     /// <summary>The node's clock.</summary>
     protected FakeTimeProvider Clock { get; private set; } = null!;
@@ -54,7 +54,7 @@ public abstract class NodeTest
         }
         catch (OperationCanceledException) when (patience.IsCancellationRequested)
         {
-            Assert.Fail($"Step {Step}: waited 5 s for {what}; it never came (see README, step {Step}).");
+            Assert.Fail($"Step {Step}: waited {Patience.TotalSeconds} s for {what}; it never came (see README, step {Step}).");
             throw;
         }
     }
@@ -78,7 +78,7 @@ public abstract class NodeTest
         }
         catch (TimeoutException) when (!task.IsCompleted)
         {
-            Assert.Fail($"Step {Step}: waited 5 s for {what}; it never completed (see README, step {Step}).");
+            Assert.Fail($"Step {Step}: waited {Patience.TotalSeconds} s for {what}; it never completed (see README, step {Step}).");
             throw;
         }
     }

@@ -11,7 +11,7 @@ public sealed class Step4_A_call_by_hand : NodeTest
 {
     protected override int Step => 4;
 
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
 
     [Test]
     [CancelAfter(10_000)]

@@ -11,7 +11,7 @@ public sealed class Step5_Restarts : NodeTest
 {
     protected override int Step => 5;
 
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
 
     [Test]
     [CancelAfter(10_000)]
