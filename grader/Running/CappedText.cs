@@ -48,17 +48,20 @@ internal sealed class CappedText
     /// </summary>
     public async Task<int> IndexOfAsync(string text, int position, CancellationToken cancellationToken)
     {
+        var start = position;
         while (!cancellationToken.IsCancellationRequested)
         {
             Task changed;
             lock (_lock)
             {
-                var start = Math.Min(position, _text.Length);
+                start = Math.Min(start, _text.Length);
                 var found = _text.ToString(start, _text.Length - start).IndexOf(text, StringComparison.Ordinal);
                 if (found >= 0)
                     return start + found;
                 if (_ended || _truncated)
                     return -1;
+                // Next time, search only what arrives (and the few characters before it a mark could start in).
+                start = Math.Max(start, _text.Length - text.Length + 1);
                 changed = _changed.Task;
             }
 

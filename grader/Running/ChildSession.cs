@@ -137,10 +137,9 @@ internal sealed class ChildSession : ITestProcessSession
                     continue; // not from the runner: ignored, whatever it says
                 if (runnerEvent.Kind == RunnerEvent.Finished)
                 {
-                    var (printedOut, afterOut) = await PrintedUpToAsync(stdout, printedFrom.Stdout, runnerEvent.OutputMark, cancellationToken);
-                    var (printedErr, afterErr) = await PrintedUpToAsync(stderr, printedFrom.Stderr, runnerEvent.OutputMark, cancellationToken);
-                    printedFrom = (afterOut, afterErr);
-                    runnerEvent = WithStrayOutput(runnerEvent, printedOut, printedErr);
+                    var (printed, next) = await PrintedUpToAsync((stdout, stderr), printedFrom, runnerEvent.OutputMark, cancellationToken);
+                    printedFrom = next;
+                    runnerEvent = WithStrayOutput(runnerEvent, printed.Stdout, printed.Stderr);
                 }
 
                 state = state.On(runnerEvent, _time.GetUtcNow());
@@ -255,23 +254,32 @@ internal sealed class ChildSession : ITestProcessSession
     }
 
     /// <summary>
-    /// What the process printed on one console from <paramref name="from"/> up to the <paramref name="mark"/> it wrote
+    /// What the process printed on each console from <paramref name="from"/> up to the <paramref name="mark"/> it wrote
     /// before reporting a test finished (see <see cref="OutputMark"/>), waiting no longer than a short grace for the
-    /// mark to be read; and where the next test's text begins. Without the mark, everything read so far.
+    /// marks to be read; and where the next test's text begins. Without a mark, everything read so far.
     /// </summary>
-    private async Task<(string Printed, int Next)> PrintedUpToAsync(CappedText console, int from, string mark, CancellationToken cancellationToken)
+    private async Task<((string Stdout, string Stderr) Printed, (int Stdout, int Stderr) Next)> PrintedUpToAsync(
+        (CappedText Stdout, CappedText Stderr) consoles, (int Stdout, int Stderr) from, string mark, CancellationToken cancellationToken)
     {
-        var at = -1;
+        int[] found = [-1, -1];
         if (mark.Length > 0)
         {
             using var grace = new CancellationTokenSource(s_drainGrace, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(grace.Token, cancellationToken);
-            at = await console.IndexOfAsync(mark, from, linked.Token);
+            found = await Task.WhenAll(
+                consoles.Stdout.IndexOfAsync(mark, from.Stdout, linked.Token), consoles.Stderr.IndexOfAsync(mark, from.Stderr, linked.Token));
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        var end = at >= 0 ? at : console.Length;
-        return (console.Between(from, end), at >= 0 ? at + mark.Length : end);
+        var (stdout, stdoutNext) = Cut(consoles.Stdout, from.Stdout, found[0]);
+        var (stderr, stderrNext) = Cut(consoles.Stderr, from.Stderr, found[1]);
+        return ((stdout, stderr), (stdoutNext, stderrNext));
+
+        (string Text, int Next) Cut(CappedText console, int start, int at)
+        {
+            var end = at >= 0 ? at : console.Length;
+            return (console.Between(start, end), at >= 0 ? at + mark.Length : end);
+        }
     }
 
     /// <summary>
