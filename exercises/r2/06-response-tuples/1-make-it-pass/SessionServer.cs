@@ -40,14 +40,14 @@ public sealed class SessionServer(string user, IMessageStore store, TimeSpan idl
     /// leave the session alive for ever. A poll with nothing to read returns NoReply and keeps the caller's
     /// <c>From</c>: the server goes on serving others, and the next delivery answers it.
     /// </summary>
-    /// <param name="request">Poll, Deliver, Status or Logout.</param>
+    /// <param name="request">Poll, Deliver, Status or Logout; anything else goes to base.HandleCall, which stops the server with (bad_call, request).</param>
     /// <param name="from">The caller.</param>
     /// <param name="state">The current state.</param>
     protected override HandleResult<SessionState> HandleCall(object request, From from, SessionState state) =>
         throw new NotImplementedException("Step 1: implement SessionServer.HandleCall (see README, steps 1 to 4).");
 
     /// <summary>The one cast: a kick stops the session with <see cref="Kicked"/>, which every process waiting on it sees.</summary>
-    /// <param name="request">Kick.</param>
+    /// <param name="request">Kick; anything else goes to base.HandleCast, which stops the server with (bad_cast, request).</param>
     /// <param name="state">The current state.</param>
     protected override HandleResult<SessionState> HandleCast(object request, SessionState state) =>
         throw new NotImplementedException("Step 3: implement SessionServer.HandleCast (see README, step 3).");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using Otp;
 
 namespace ResponseTuples;
@@ -11,4 +12,11 @@ public sealed record SessionState(ImmutableList<string> Unread, long Delivered, 
 {
     /// <summary>A new session: nothing delivered, nobody waiting.</summary>
     public static SessionState Empty { get; } = new([], 0, null);
+
+    // Prints the messages themselves (a list's own ToString is only its type's name), for readable test failures.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"Unread = [{string.Join(", ", Unread)}], Delivered = {Delivered}, Poller = {Poller?.ToString() ?? "null"}");
+        return true;
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Otp;
 
 namespace ResponseTuples.Tests;
 
@@ -79,5 +80,24 @@ public sealed class Step1_Reply
             "Step 1: DeliverAsync refuses a null message with an ArgumentNullException (see README, step 1).");
         var status = await Waiting.For(Session.StatusAsync(test.Node, session), 1, "the reply to StatusAsync");
         Assert.That(status.Delivered, Is.Zero, "Step 1: a refused delivery is not sent to the session (see README, step 1).");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task An_unknown_call_goes_to_base_HandleCall_and_stops_the_session_with_bad_call()
+    {
+        using var test = new TestNode();
+        var session = await test.StartAsync(step: 1);
+        var monitor = test.Inbox.Monitor(session);
+
+        var failure = await Waiting.ForFailure<ProcessExitedException>(GenServer.CallAsync<object>(test.Node, session, "bogus"), 1,
+            "a call the session does not know (\"bogus\") to fail: base.HandleCall stops the session with (bad_call, request)");
+        var reason = await Waiting.ForExit(test.Inbox, monitor, 1, "the session to exit after an unknown call");
+
+        var badCall = (new Atom("bad_call"), (object)"bogus");
+        Assert.That(failure.Reason, Is.EqualTo(badCall),
+            $"Step 1: a call HandleCall does not know goes to base.HandleCall, which stops the server with (bad_call, request), as OTP does; " +
+            $"the caller got {failure.Reason} (see README, step 1).");
+        Assert.That(reason, Is.EqualTo(badCall), $"Step 1: the session exits with (bad_call, request); it exited with {reason} (see README, step 1).");
     }
 }

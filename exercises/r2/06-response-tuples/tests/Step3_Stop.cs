@@ -59,4 +59,21 @@ public sealed class Step3_Stop
         Assert.That(failure.Reason, Is.EqualTo(new Kicked("flood")),
             $"Step 3: a caller still waiting when the server stops learns the stop's reason; got {failure.Reason} (see README, step 3).");
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task An_unknown_cast_goes_to_base_HandleCast_and_stops_the_session_with_bad_cast()
+    {
+        using var test = new TestNode();
+        var session = await test.StartAsync(step: 3);
+        var monitor = test.Inbox.Monitor(session);
+
+        GenServer.Cast(test.Node, session, "bogus");
+        var reason = await Waiting.ForExit(test.Inbox, monitor, 3,
+            "the session to exit after a cast it does not know (\"bogus\"): base.HandleCast stops it with (bad_cast, request)");
+
+        Assert.That(reason, Is.EqualTo((new Atom("bad_cast"), (object)"bogus")),
+            $"Step 3: a cast HandleCast does not know goes to base.HandleCast, which stops the server with (bad_cast, request), as OTP does; " +
+            $"it exited with {reason} (see README, step 3).");
+    }
 }

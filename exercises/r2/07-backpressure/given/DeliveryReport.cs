@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text;
 
 namespace Backpressure;
 
@@ -10,4 +11,12 @@ namespace Backpressure;
 /// <param name="Delivered">The items the consumer acknowledged, in order.</param>
 /// <param name="TimedOut">The item whose call timed out, or null if none did.</param>
 /// <param name="Shed">The items after it, not sent, in order.</param>
-public sealed record DeliveryReport(IReadOnlyList<int> Delivered, int? TimedOut, IReadOnlyList<int> Shed);
+public sealed record DeliveryReport(IReadOnlyList<int> Delivered, int? TimedOut, IReadOnlyList<int> Shed)
+{
+    // Prints the items themselves (a list's own ToString is only its type's name), for readable test failures.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"Delivered = [{string.Join(", ", Delivered)}], TimedOut = {TimedOut?.ToString() ?? "null"}, Shed = [{string.Join(", ", Shed)}]");
+        return true;
+    }
+}
