@@ -35,7 +35,8 @@ internal static class HintCommand
                     graded = await GradeOneAsync(GradingSession.Open(environment, arguments with { Level = tested.Name }), location, cancellationToken);
                 }
 
-                chosen = graded.CurrentStep ?? (graded.Status == ExerciseStatus.NotStarted ? hints.Steps.FirstOrDefault() : null);
+                chosen = graded.CurrentStep
+                    ?? (graded.Status == ExerciseStatus.NotStarted ? hints.Steps.FirstOrDefault() : CheckReport.HiddenStep(graded));
                 if (chosen is null)
                 {
                     environment.Console.MarkupLine(graded.Status == ExerciseStatus.Passed

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Grader.Building;
 using Grader.Course;
 using Grader.Reporting;
@@ -9,7 +10,7 @@ namespace Grader.Grading;
 /// Grades one exercise: finds the levels the learner touched, compiles and runs each, and keeps the best result.
 /// Learner folders are only read; everything produced goes to the work directory.
 /// </summary>
-internal sealed class ExerciseGrader
+internal sealed partial class ExerciseGrader
 {
     private readonly CourseLayout _layout;
     private readonly StarterSnapshot? _starters;
@@ -191,9 +192,21 @@ internal sealed class ExerciseGrader
     /// <summary>Stack traces and crash output name files relative to the repository root, like diagnostics do.</summary>
     private TestReport WithRelativePaths(TestReport test) => test with
     {
-        StackTrace = test.StackTrace.Replace(_layout.Root + Path.DirectorySeparatorChar, "", StringComparison.Ordinal),
-        Output = test.Output.Replace(_layout.Root + Path.DirectorySeparatorChar, "", StringComparison.Ordinal),
+        Message = Relative(test.Message),
+        StackTrace = Relative(test.StackTrace),
+        Output = Relative(test.Output),
     };
+
+    /// <summary>
+    /// Paths made relative to the repository root; a hidden suite's own file and line are left out (" in
+    /// grader/suites/...:line 12"): they point the learner at code they are not meant to read, and the test's name and
+    /// message say what it checks.
+    /// </summary>
+    private string Relative(string text) =>
+        HiddenSuiteLocation().Replace(text.Replace(_layout.Root + Path.DirectorySeparatorChar, "", StringComparison.Ordinal), "");
+
+    [GeneratedRegex(@" in [^\n]*?grader[/\\]suites[/\\][^\n]*?:line \d+")]
+    private static partial Regex HiddenSuiteLocation();
 
     /// <summary>The exercise's status from its tests: a timeout or crash is named even if other tests pass.</summary>
     public static ExerciseStatus StatusOf(TestRunOutcome run)

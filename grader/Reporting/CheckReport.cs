@@ -40,7 +40,8 @@ internal static class CheckReport
         foreach (var test in failing)
         {
             console.Write(new Unwrapped($"[red]✗[/] [bold]{Markup.Escape(test.Name)}[/]"));
-            var kind = $"{test.Suite.ToString().ToLowerInvariant()} test, {StatusText.Word(test.Status)}";
+            var about = test.Suite == TestSuite.Hidden && test.Step is int hiddenStep ? $" (step {hiddenStep})" : "";
+            var kind = $"{test.Suite.ToString().ToLowerInvariant()} test{about}, {StatusText.Word(test.Status)}";
             console.Write(Indented(test.Message.Length > 0 ? $"{kind}: {Shorten(test.Message)}" : kind));
         }
 
@@ -55,6 +56,8 @@ internal static class CheckReport
             && exercise.Tests.Where(t => t.Suite == TestSuite.Visible).All(t => t.Status is TestStatus.Pass or TestStatus.Skipped))
         {
             console.MarkupLine("Every visible test passes; the hidden tests above check what the visible ones do not (edge cases, concurrency, other inputs).");
+            if (HiddenStep(exercise) is int hidden)
+                console.MarkupLine($"The first is about step {hidden} of the README. {Hint(exercise.Id, hidden, hints, state)}");
         }
         else if (exercise.Status == ExerciseStatus.NotStarted)
         {
@@ -64,6 +67,10 @@ internal static class CheckReport
                 console.MarkupLine($"Step {first}. {Hint(exercise.Id, first, hints, state)}");
         }
     }
+
+    /// <summary>The lowest step a failing hidden test names, when every visible test passes.</summary>
+    public static int? HiddenStep(ExerciseReport exercise) =>
+        exercise.Tests.Where(t => t.Suite == TestSuite.Hidden && t.Status is not (TestStatus.Pass or TestStatus.Skipped)).Min(t => t.Step);
 
     /// <summary>The step's current hint as markup ("Hint 1 of 3: ..."), recorded as seen.</summary>
     private static string Hint(string exerciseId, int step, HintBook hints, HintState state)

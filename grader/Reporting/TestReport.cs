@@ -24,7 +24,10 @@ internal sealed record TestReport
     /// <summary>The fully qualified NUnit name, unique within the exercise.</summary>
     public string FullName { get; init; } = "";
 
-    /// <summary>The step from the fixture's name (<c>Step2_...</c>), when it has one.</summary>
+    /// <summary>
+    /// The README step the test is about: for a visible test, from its fixture's name (<c>Step2_...</c>); for a hidden one,
+    /// the step its failure message names ("Step 2: ..."), since a hidden fixture covers several. Null when neither says.
+    /// </summary>
     public int? Step { get; init; }
 
     /// <summary>The first lines of the stack trace, for failures and errors.</summary>

@@ -160,13 +160,23 @@ internal sealed partial class TestProcessRunner
         Message = Printable(message.Trim()),
         Output = Printable(output),
         DurationMs = durationMs,
-        Step = test.Suite == TestSuite.Visible ? StepOf(test.Fixture) : null,
+        Step = test.Suite == TestSuite.Visible ? StepOf(test.Fixture) : StepNamedIn(message),
     };
 
     /// <summary>The step number in a fixture name such as <c>Step2_Receive_with_a_timeout</c>, or null.</summary>
     public static int? StepOf(string fixture)
     {
         var match = StepPattern().Match(fixture);
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>
+    /// The step a hidden test's failure names ("Step 4: ..."): hidden suites say which README step a failure is about, as
+    /// the visible tests do, so check can show that step's hint. Null when the message names none.
+    /// </summary>
+    public static int? StepNamedIn(string message)
+    {
+        var match = StepInMessagePattern().Match(message);
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
 
@@ -189,4 +199,7 @@ internal sealed partial class TestProcessRunner
 
     [GeneratedRegex(@"^Step(\d+)(_|$)")]
     private static partial Regex StepPattern();
+
+    [GeneratedRegex(@"\bStep (\d+)\b")]
+    private static partial Regex StepInMessagePattern();
 }

@@ -92,12 +92,12 @@ public sealed class ClientApiSuite
         using var test = new TestNode();
         var session = await test.StartAsync(step: 1);
         var failure = await Waiting.ForFailure<ProcessExitedException>(GenServer.CallAsync<object>(test.Node, session, "bogus"), 1, "an unknown call to fail");
-        Assert.That(failure.Reason, Is.EqualTo((new Atom("bad_call"), (object)"bogus")), "Unknown calls go to base.HandleCall.");
+        Assert.That(failure.Reason, Is.EqualTo((new Atom("bad_call"), (object)"bogus")), "Step 1: a call HandleCall does not know goes to base.HandleCall, which stops the session with (bad_call, request) (see README, step 1).");
 
         var other = await test.StartAsync(step: 3);
         var monitor = test.Inbox.Monitor(other);
         GenServer.Cast(test.Node, other, "bogus");
         var reason = await Waiting.ForExit(test.Inbox, monitor, 3, "an unknown cast to stop the session");
-        Assert.That(reason, Is.EqualTo((new Atom("bad_cast"), (object)"bogus")), "Unknown casts go to base.HandleCast.");
+        Assert.That(reason, Is.EqualTo((new Atom("bad_cast"), (object)"bogus")), "Step 3: a cast HandleCast does not know goes to base.HandleCast, which stops the session with (bad_cast, request) (see README, step 3).");
     }
 }

@@ -83,6 +83,60 @@ public class LearnerGuidanceTests
     }
 
     [Test]
+    public async Task A_hidden_failure_names_its_step_with_that_steps_hint_and_no_path_into_the_hidden_suite()
+    {
+        var root = TestPaths.CopyOf(TestPaths.FixtureCourse);
+        var work = TestPaths.NewTempDirectory();
+        var code = Path.Combine(root, "exercises", "f1", "02-fails", "1-make-it-pass", "Calculator.cs");
+        // Every visible test passes; a hidden one does not.
+        File.WriteAllText(code, File.ReadAllText(code).Replace(" + (b > 5 ? 1 : 0)", " + (a < 0 ? 1 : 0)", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(root, "exercises", "f1", "02-fails", "tests", "Step2Tests.cs"), """
+            using NUnit.Framework;
+
+            namespace Fails.Tests;
+
+            public class Step2_Nothing_more
+            {
+                [Test]
+                public void Still_nothing() => Assert.That(Calculator.Add(1, 1), Is.EqualTo(2));
+            }
+            """);
+        File.WriteAllText(Path.Combine(root, "grader", "suites", "02-fails", "HiddenTests.cs"), """
+            using System;
+            using System.Runtime.CompilerServices;
+            using NUnit.Framework;
+
+            namespace Fails.Hidden;
+
+            public class Adding
+            {
+                [Test]
+                public void Negative_numbers_add_up() =>
+                    Assert.That(Calculator.Add(-4, 1), Is.EqualTo(-3), "Step 2: negative numbers add up too (see README, step 2).");
+
+                [Test]
+                public void A_helper_of_the_suite_fails() => Helper();
+
+                // A failure that names where in the suite it happened, as a stack trace in a message does.
+                private static void Helper([CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+                    throw new InvalidOperationException($"Step 2: thrown by the hidden suite's own code\n   at Fails.Hidden.Adding.Helper() in {file}:line {line}");
+            }
+            """);
+
+        var check = await GraderTester.RunAsync(root, ["check", "02-fails", .. Limits(work)]);
+        var json = await GraderTester.RunAsync(root, ["check", "02-fails", "--format", "json", .. Limits(work)]);
+
+        Assert.That(check.Console, Does.Contain("hidden test (step 2), fail: Step 2: negative numbers add up too"),
+            "each hidden failure says which README step it is about");
+        Assert.That(check.Console, Does.Contain("The first is about step 2 of the README. Hint 1 of 2: There is no step 2."),
+            "with only hidden tests failing, check shows the hint of the step they name");
+        Assert.That(json.Out, Does.Contain("thrown by the hidden suite's own code\\n   at Fails.Hidden.Adding.Helper()").And.Contain("\"step\": 2"),
+            "the JSON report has the hidden test's failure (its frame, without the suite's file) and its step");
+        Assert.That(check.Console + json.Out, Does.Not.Contain("grader/suites").And.Not.Contain(@"grader\suites"),
+            "no path into the hidden suite in any report");
+    }
+
+    [Test]
     public async Task At_80_columns_check_writes_a_long_test_name_and_the_commands_whole()
     {
         var root = TestPaths.CopyOf(TestPaths.FixtureCourse);
