@@ -22,7 +22,10 @@ namespace StateMachines;
 public sealed class DocumentRouter(string title, string reviewer, IReviewerNotifier notifier, TimeSpan reviewTimeout)
     : StateMachine<DocumentState, DocumentData>
 {
-    /// <summary>True: the machine gets an <see cref="EventKind.Enter"/> event each time it enters a state (and once at start).</summary>
+    /// <summary>
+    /// State enter calls: when true, the machine gets an <see cref="EventKind.Enter"/> event each time it enters a state
+    /// (and once at start). Review's enter call needs them (step 2).
+    /// </summary>
     protected override bool StateEnter => true;
 
     /// <summary>Starts in <see cref="DocumentState.Draft"/> with <see cref="DocumentData.New"/>.</summary>
