@@ -54,8 +54,8 @@ public sealed class DocumentRouter(string title, string reviewer, IReviewerNotif
 
             // Step 1: the routes. Each reply names where the document went.
             (EventKind.Call, Submit, DocumentState.Draft) => Move(e, state, DocumentState.Review, data),
-            (EventKind.Call, Approve, DocumentState.Review) => EndReview(e, DocumentState.Approved, data),
-            (EventKind.Call, Reject(var reason), DocumentState.Review) => EndReview(e, DocumentState.Rejected, data with { Rejection = reason }),
+            (EventKind.Call, Approve, DocumentState.Review) => EndReview(e.From, DocumentState.Approved, data),
+            (EventKind.Call, Reject(var reason), DocumentState.Review) => EndReview(e.From, DocumentState.Rejected, data with { Rejection = reason }),
             (EventKind.Call, Revise, DocumentState.Rejected) => Move(e, state, DocumentState.Draft, data with { Rejection = null }),
             (EventKind.Call, Publish, DocumentState.Approved) => Move(e, state, DocumentState.Published, data),
             (EventKind.Call, CurrentState, _) => KeepStateAndData(StateAction.Reply(e.From!, state)),
@@ -96,13 +96,13 @@ public sealed class DocumentRouter(string title, string reviewer, IReviewerNotif
     private static EventResult<DocumentState, DocumentData> Move(StateEvent e, DocumentState from, DocumentState to, DocumentData data) =>
         NextState(to, data, StateAction.Reply(e.From!, new Moved(from, to)));
 
-    // Step 5: leaving review (approved, rejected or expired) answers the caller that ended it, if any (the time-out has
-    // none), and every caller waiting for the verdict, through the Froms kept in the data.
-    private static EventResult<DocumentState, DocumentData> EndReview(StateEvent? e, DocumentState to, DocumentData data)
+    // Step 5: leaving review (approved, rejected or expired) answers, with the same verdict, the caller that ended it if
+    // any (the time-out has none) and every caller waiting for the verdict, through the Froms kept in the data; the
+    // list is cleared, so that each From is answered once.
+    private static EventResult<DocumentState, DocumentData> EndReview(From? caller, DocumentState to, DocumentData data)
     {
         var verdict = new Moved(DocumentState.Review, to);
-        var waiting = data.AwaitingVerdict.Select(from => StateAction.Reply(from, verdict));
-        var replies = e?.From is { } caller ? waiting.Prepend(StateAction.Reply(caller, verdict)) : waiting;
-        return NextState(to, data with { AwaitingVerdict = [] }, [.. replies]);
+        var answered = caller is null ? data.AwaitingVerdict : data.AwaitingVerdict.Add(caller);
+        return NextState(to, data with { AwaitingVerdict = [] }, [.. answered.Select(from => StateAction.Reply(from, verdict))]);
     }
 }

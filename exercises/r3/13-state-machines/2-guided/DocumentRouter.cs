@@ -55,8 +55,8 @@ public sealed class DocumentRouter(string title, string reviewer, IReviewerNotif
             //              (EventKind.Enter, _, _) => KeepStateAndData(),
             // TODO Step 1: the moves of the README's table, each a row (EventKind.Call, <request>, <state>), e.g.
             //              (EventKind.Call, Submit, DocumentState.Draft) => Move(e, state, DocumentState.Review, data),
-            //              Approve in Review => EndReview(e, DocumentState.Approved, data),
-            //              Reject(var reason) in Review => EndReview(e, DocumentState.Rejected, data with { Rejection = reason }),
+            //              Approve in Review => EndReview(e.From, DocumentState.Approved, data),
+            //              Reject(var reason) in Review => EndReview(e.From, DocumentState.Rejected, data with { Rejection = reason }),
             //              Revise in Rejected => Move(..., data with { Rejection = null }), Publish in Approved => Move(...).
             // TODO Step 1: (EventKind.Call, CurrentState, _) => KeepStateAndData(StateAction.Reply(e.From!, state)),
             // TODO Step 2: Reassign(var next) in Review => RepeatState(data with { Reviewer = next },
@@ -87,14 +87,16 @@ public sealed class DocumentRouter(string title, string reviewer, IReviewerNotif
         throw new NotImplementedException("Step 1: implement DocumentRouter.Move (see README, step 1).");
     }
 
-    // Leaving review (approved, rejected or expired): answers the caller that ended it, if any (the time-out has none),
-    // and (step 5) every caller waiting for the verdict.
-    private static EventResult<DocumentState, DocumentData> EndReview(StateEvent? e, DocumentState to, DocumentData data)
+    // Leaving review (approved, rejected or expired): answers, with the same verdict, the caller that ended it if any
+    // (the time-out has none) and (step 5) every caller waiting for the verdict.
+    private static EventResult<DocumentState, DocumentData> EndReview(From? caller, DocumentState to, DocumentData data)
     {
-        // TODO Step 1: var verdict = new Moved(DocumentState.Review, to); reply to e.From with it when there is an event
-        //              (e?.From is { } caller), and return NextState(to, data, those replies).
-        // TODO Step 5: add a StateAction.Reply(from, verdict) for each From in data.AwaitingVerdict (Select), and
-        //              return the data with AwaitingVerdict = [] so that each is answered once. [.. actions] makes the array.
+        // TODO Step 1: var verdict = new Moved(DocumentState.Review, to); return NextState(to, data, ...) with a
+        //              StateAction.Reply(caller, verdict) when caller is not null, and no action when it is.
+        // TODO Step 5: answer the kept Froms too: the Froms to answer are data.AwaitingVerdict, plus the caller when
+        //              there is one (data.AwaitingVerdict.Add(caller)); make a StateAction.Reply(from, verdict) of each
+        //              (Select; [.. actions] makes the array), and return the data with AwaitingVerdict = [] so that
+        //              each is answered once.
         throw new NotImplementedException("Step 1: implement DocumentRouter.EndReview (see README, steps 1 and 5).");
     }
 }

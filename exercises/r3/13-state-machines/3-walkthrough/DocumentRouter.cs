@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using Otp;
 
 namespace StateMachines;
@@ -43,8 +42,8 @@ public sealed class DocumentRouter(string title, string reviewer, IReviewerNotif
 
             // The routes. Each reply names where the document went.
             (EventKind.Call, Submit, DocumentState.Draft) => Move(e, state, DocumentState.Review, data),
-            (EventKind.Call, Approve, DocumentState.Review) => EndReview(e, DocumentState.Approved, data),
-            (EventKind.Call, Reject(var reason), DocumentState.Review) => EndReview(e, DocumentState.Rejected, data with { Rejection = reason }),
+            (EventKind.Call, Approve, DocumentState.Review) => EndReview(e.From, DocumentState.Approved, data),
+            (EventKind.Call, Reject(var reason), DocumentState.Review) => EndReview(e.From, DocumentState.Rejected, data with { Rejection = reason }),
             (EventKind.Call, Revise, DocumentState.Rejected) => Move(e, state, DocumentState.Draft, data with { Rejection = null }),
             (EventKind.Call, Publish, DocumentState.Approved) => Move(e, state, DocumentState.Published, data),
             (EventKind.Call, CurrentState, _) => KeepStateAndData(StateAction.Reply(e.From!, state)),
@@ -96,13 +95,14 @@ public sealed class DocumentRouter(string title, string reviewer, IReviewerNotif
         NextState(to, data, StateAction.Reply(e.From!, new Moved(from, to)));
 
     // Leaving review (approved, rejected or expired) answers the caller that ended it, if any (the time-out has none).
-    private static EventResult<DocumentState, DocumentData> EndReview(StateEvent? e, DocumentState to, DocumentData data)
+    private static EventResult<DocumentState, DocumentData> EndReview(From? caller, DocumentState to, DocumentData data)
     {
         var verdict = new Moved(DocumentState.Review, to);
 
-        // Gap, step 5: the callers waiting for the verdict must hear it too. Add StateAction.Reply(from, verdict) for each
-        // From in data.AwaitingVerdict, and return the data with AwaitingVerdict = []: each kept From is answered once.
-        var replies = e?.From is { } caller ? new[] { StateAction.Reply(caller, verdict) } : Enumerable.Empty<StateAction>();
-        return NextState(to, data, [.. replies]);
+        // Gap, step 5: the callers waiting for the verdict must hear it too. Answer every From in data.AwaitingVerdict
+        // as well as the caller (data.AwaitingVerdict.Add(caller) when there is one), and return the data with
+        // AwaitingVerdict = []: each kept From is answered once.
+        StateAction[] replies = caller is null ? [] : [StateAction.Reply(caller, verdict)];
+        return NextState(to, data, replies);
     }
 }
