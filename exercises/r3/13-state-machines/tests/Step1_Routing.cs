@@ -78,19 +78,19 @@ public sealed class Step1_Routing
         using var test = new TestNode();
         var document = await test.StartAsync(step: 1);
 
-        await ExpectRefusedAsync(test, document, DocumentState.Draft, "approve", Document.ApproveAsync(test.Node, document));
-        await ExpectRefusedAsync(test, document, DocumentState.Draft, "reject", Document.RejectAsync(test.Node, document, "no"));
-        await ExpectRefusedAsync(test, document, DocumentState.Draft, "revise", Document.ReviseAsync(test.Node, document));
-        await ExpectRefusedAsync(test, document, DocumentState.Draft, "publish", Document.PublishAsync(test.Node, document));
-        await ExpectRefusedAsync(test, document, DocumentState.Draft, "reassign", Document.ReassignAsync(test.Node, document, "bob"));
+        await ExpectRefusedAsync(test, document, DocumentState.Draft, "approve", () => Document.ApproveAsync(test.Node, document));
+        await ExpectRefusedAsync(test, document, DocumentState.Draft, "reject", () => Document.RejectAsync(test.Node, document, "no"));
+        await ExpectRefusedAsync(test, document, DocumentState.Draft, "revise", () => Document.ReviseAsync(test.Node, document));
+        await ExpectRefusedAsync(test, document, DocumentState.Draft, "publish", () => Document.PublishAsync(test.Node, document));
+        await ExpectRefusedAsync(test, document, DocumentState.Draft, "reassign", () => Document.ReassignAsync(test.Node, document, "bob"));
 
         await Waiting.For(Document.SubmitAsync(test.Node, document), 1, "the reply to SubmitAsync");
-        await ExpectRefusedAsync(test, document, DocumentState.Review, "submit", Document.SubmitAsync(test.Node, document));
-        await ExpectRefusedAsync(test, document, DocumentState.Review, "revise", Document.ReviseAsync(test.Node, document));
+        await ExpectRefusedAsync(test, document, DocumentState.Review, "submit", () => Document.SubmitAsync(test.Node, document));
+        await ExpectRefusedAsync(test, document, DocumentState.Review, "revise", () => Document.ReviseAsync(test.Node, document));
 
         await Waiting.For(Document.RejectAsync(test.Node, document, "typos"), 1, "the reply to RejectAsync");
-        await ExpectRefusedAsync(test, document, DocumentState.Rejected, "approve", Document.ApproveAsync(test.Node, document));
-        await ExpectRefusedAsync(test, document, DocumentState.Rejected, "submit", Document.SubmitAsync(test.Node, document));
+        await ExpectRefusedAsync(test, document, DocumentState.Rejected, "approve", () => Document.ApproveAsync(test.Node, document));
+        await ExpectRefusedAsync(test, document, DocumentState.Rejected, "submit", () => Document.SubmitAsync(test.Node, document));
     }
 
     [Test]
@@ -100,15 +100,15 @@ public sealed class Step1_Routing
         using var test = new TestNode();
         var document = await test.InReviewAsync(step: 1);
         await Waiting.For(Document.ApproveAsync(test.Node, document), 1, "the reply to ApproveAsync");
-        await ExpectRefusedAsync(test, document, DocumentState.Approved, "approve", Document.ApproveAsync(test.Node, document));
-        await ExpectRefusedAsync(test, document, DocumentState.Approved, "submit", Document.SubmitAsync(test.Node, document));
+        await ExpectRefusedAsync(test, document, DocumentState.Approved, "approve", () => Document.ApproveAsync(test.Node, document));
+        await ExpectRefusedAsync(test, document, DocumentState.Approved, "submit", () => Document.SubmitAsync(test.Node, document));
         await Waiting.For(Document.PublishAsync(test.Node, document), 1, "the reply to PublishAsync");
 
-        await ExpectRefusedAsync(test, document, DocumentState.Published, "submit", Document.SubmitAsync(test.Node, document));
-        await ExpectRefusedAsync(test, document, DocumentState.Published, "approve", Document.ApproveAsync(test.Node, document));
-        await ExpectRefusedAsync(test, document, DocumentState.Published, "reject", Document.RejectAsync(test.Node, document, "late"));
-        await ExpectRefusedAsync(test, document, DocumentState.Published, "revise", Document.ReviseAsync(test.Node, document));
-        await ExpectRefusedAsync(test, document, DocumentState.Published, "publish", Document.PublishAsync(test.Node, document));
+        await ExpectRefusedAsync(test, document, DocumentState.Published, "submit", () => Document.SubmitAsync(test.Node, document));
+        await ExpectRefusedAsync(test, document, DocumentState.Published, "approve", () => Document.ApproveAsync(test.Node, document));
+        await ExpectRefusedAsync(test, document, DocumentState.Published, "reject", () => Document.RejectAsync(test.Node, document, "late"));
+        await ExpectRefusedAsync(test, document, DocumentState.Published, "revise", () => Document.ReviseAsync(test.Node, document));
+        await ExpectRefusedAsync(test, document, DocumentState.Published, "publish", () => Document.PublishAsync(test.Node, document));
     }
 
     [Test]
@@ -142,14 +142,16 @@ public sealed class Step1_Routing
     }
 
     // A refused request replies Refused(state, name), and neither the state nor the data change.
-    private static async Task ExpectRefusedAsync(TestNode test, Pid document, DocumentState state, string name, Task<RouteResult> request)
+    private static async Task ExpectRefusedAsync(TestNode test, Pid document, DocumentState state, string name, Func<Task<RouteResult>> request)
     {
         var before = await test.ProbeAsync(document, 1);
-        var reply = await Waiting.For(request, 1, $"the reply to the {name} request in {state} (a refusal is a reply: every call is answered)");
+        var reply = await Waiting.For(request(), 1, $"the reply to the {name} request in {state} (a refusal is a reply: every call is answered)");
         var after = await test.ProbeAsync(document, 1, $"the router, after the refused {name} request");
 
         Assert.That(reply, Is.EqualTo(new Refused(state, name)),
             $"Step 1: {name} is not allowed in {state}: the reply is Refused({state}, \"{name}\"), naming the state and the request; got {reply} (see README, step 1).");
+        Assert.That(reply.ToString(), Is.EqualTo($"cannot {name} a document in {state}"),
+            "Step 1: a refusal reads as words in a log (given/Refused.cs) (see README, step 1).");
         Assert.That((after.State, after.Data.Title, after.Data.Reviewer, after.Data.Rejection, after.Data.AwaitingVerdict.Count),
             Is.EqualTo((before.State, before.Data.Title, before.Data.Reviewer, before.Data.Rejection, before.Data.AwaitingVerdict.Count)),
             $"Step 1: a refused {name} changes nothing: before {before}, after {after} (see README, step 1).");
