@@ -28,7 +28,11 @@ public sealed class Archive(IStaffLog log) : GenServer<Pid>
     /// <param name="from">The caller.</param>
     /// <param name="state">The archive's own pid.</param>
     protected override HandleResult<Pid> HandleCall(object request, From from, Pid state) =>
-        request is LoadCatalogue ? Reply(state, state) : base.HandleCall(request, from, state);
+        request switch
+        {
+            LoadCatalogue => Reply(state, state),
+            _ => base.HandleCall(request, from, state),
+        };
 
     /// <summary>Writes the reason it stops to the log.</summary>
     /// <param name="reason">Why it stops.</param>

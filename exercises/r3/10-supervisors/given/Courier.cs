@@ -39,7 +39,11 @@ public sealed class Courier(IStaffLog log) : GenServer<Pid>
     /// <param name="from">The caller.</param>
     /// <param name="state">Its printer.</param>
     protected override HandleResult<Pid> HandleCall(object request, From from, Pid state) =>
-        request is PairedWith ? Reply(state, state) : base.HandleCall(request, from, state);
+        request switch
+        {
+            PairedWith => Reply(state, state),
+            _ => base.HandleCall(request, from, state),
+        };
 
     /// <summary>Writes the reason it stops to the log.</summary>
     /// <param name="reason">Why it stops.</param>

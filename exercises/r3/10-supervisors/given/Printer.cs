@@ -46,7 +46,11 @@ public sealed class Printer(IStaffLog log) : GenServer<(Pid? Courier, bool Print
     /// <param name="message">The message.</param>
     /// <param name="state">Its courier, and whether a page is on the press.</param>
     protected override HandleResult<(Pid? Courier, bool Printing)> HandleInfo(object message, (Pid? Courier, bool Printing) state) =>
-        message is PageDone ? NoReply((state.Courier, false)) : NoReply(state);
+        message switch
+        {
+            PageDone => NoReply((state.Courier, false)),
+            _ => NoReply(state),
+        };
 
     /// <summary>Writes the reason it stops to the log, then, if a page is on the press, waits for its <see cref="PageDone"/>.</summary>
     /// <param name="reason">Why it stops.</param>

@@ -31,7 +31,11 @@ public sealed class SearchIndex(IStaffLog log) : GenServer<Pid>
     /// <param name="from">The caller.</param>
     /// <param name="state">The archive it loaded from.</param>
     protected override HandleResult<Pid> HandleCall(object request, From from, Pid state) =>
-        request is LoadedFrom ? Reply(state, state) : base.HandleCall(request, from, state);
+        request switch
+        {
+            LoadedFrom => Reply(state, state),
+            _ => base.HandleCall(request, from, state),
+        };
 
     /// <summary>Writes the reason it stops to the log.</summary>
     /// <param name="reason">Why it stops.</param>

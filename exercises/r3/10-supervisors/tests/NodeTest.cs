@@ -86,10 +86,15 @@ public abstract class NodeTest
         {
             return await Supervisor.WhichChildrenAsync(Node, supervisor, patience.Token);
         }
-        catch (Exception error) when (error is NoProcessException or ProcessExitedException)
+        catch (ProcessExitedException exited)
         {
-            var reason = error is ProcessExitedException exited ? exited.Reason : ExitReason.NoProc;
-            Assert.Fail($"Step {Step}: {what} had exited ({Describe(reason)}) when the test asked for its children {See}.");
+            Assert.Fail($"Step {Step}: {what} exited ({Describe(exited.Reason)}) while the test asked for its children {See}.");
+            throw;
+        }
+        catch (NoProcessException)
+        {
+            Assert.Fail($"Step {Step}: {what} was not running any more when the test asked for its children. A supervisor exits " +
+                        $"(with shutdown) when its children need more restarts than its intensity allows, or a restart keeps failing {See}.");
             throw;
         }
         catch (OperationCanceledException) when (patience.IsCancellationRequested)

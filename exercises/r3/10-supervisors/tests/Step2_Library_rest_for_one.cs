@@ -33,6 +33,7 @@ public sealed class Step2_Library_rest_for_one : NodeTest
         Assert.That(GenServer.WhereIs(Node, Archive.Name), Is.EqualTo(archive),
             $"Step 2: the archive is registered as \"{Archive.Name}\" (ChildSpec.For's name), so the index can find it {See}.");
         Assert.That(await LoadedFromAsync(index), Is.EqualTo(archive), $"Step 2: the index loaded its catalogue from the running archive {See}.");
+        Assert.That(Journal.StartedWorkers, Is.EqualTo(new[] { Archive.Name, SearchIndex.Name }), $"Step 2: the archive starts first, then the index {See}.");
     }
 
     [Test]
@@ -52,6 +53,8 @@ public sealed class Step2_Library_rest_for_one : NodeTest
             $"Step 2: the index was started after the archive, so rest_for_one restarts it too: it still held the dead archive's catalogue {See}.");
         Assert.That(await LoadedFromAsync(newIndex), Is.EqualTo(newArchive),
             $"Step 2: the new index loaded its catalogue from the new archive: the archive restarts first, then the index {See}.");
+        Assert.That(Journal.StartedWorkers, Is.EqualTo(new[] { Archive.Name, SearchIndex.Name, Archive.Name, SearchIndex.Name }),
+            $"Step 2: every start of the library is the archive first, then the index {See}.");
     }
 
     [Test]
