@@ -1,0 +1,30 @@
+using System;
+using Otp;
+
+namespace Supervisors;
+
+/// <summary>
+/// The library: the <see cref="Archive"/> (registered as <see cref="Archive.Name"/>), then the <see cref="SearchIndex"/>
+/// that loads its catalogue from it. The index must always hold the catalogue of the archive that runs now, so a
+/// restarted archive restarts the index after it; a crashed index is restarted alone (rest_for_one). The index is a
+/// cache with nothing to save: it is stopped with brutal kill. OTP's default intensity (1 restart in 5 seconds).
+/// </summary>
+/// <param name="log">Handed to the archive and the index.</param>
+public sealed class Library(IStaffLog log) : SupervisorBase
+{
+    // The log, for the child specs: every worker gets it.
+    private readonly IStaffLog _log = log;
+
+    /// <summary>The archive, then the index; rest_for_one.</summary>
+    protected override SupervisorInit Init()
+    {
+        // TODO Step 2: return Ok([archive, index], options):
+        //              the archive: ChildSpec.For(() => new Archive(_log), name: Archive.Name), registered so the index
+        //              can call it; first, because the index loads from it when it starts;
+        //              the index: ChildSpec.For(() => new SearchIndex(_log));
+        //              options: new SupervisorOptions { Strategy = ... }: which strategy restarts the index whenever
+        //              the archive restarts, but leaves the archive alone when only the index crashes?
+        // TODO Step 6: the index has nothing to save: give its spec with { Shutdown = ShutdownSpec.BrutalKill }.
+        throw new NotImplementedException("Step 2: implement Library.Init (see README, steps 2 and 6).");
+    }
+}
