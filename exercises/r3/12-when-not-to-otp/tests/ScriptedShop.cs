@@ -10,9 +10,11 @@ namespace WhenNotToOtp.Tests;
 /// numbered by the order the reservations were asked for ("check 1", "act 2", ...). With <c>gap: true</c> it checks, awaits
 /// the seam, then acts, as the split shop does; with <c>gap: false</c> it checks and acts in one step ("reserve 1") and
 /// never calls the seam. <c>beforeCheck</c>, if given, holds every reservation before its check until it completes.
+/// <c>failingCall</c>, if given, is the number of the reservation that throws instead of checking.
 /// </summary>
-internal sealed class ScriptedShop(int onHand, bool gap, Task? beforeCheck = null) : IShop
+internal sealed class ScriptedShop(int onHand, bool gap, Task? beforeCheck = null, int failingCall = 0) : IShop
 {
+    private readonly TaskCompletionSource _firstFinished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
     private readonly List<string> _log = [];
     private int _reserved;
@@ -27,6 +29,9 @@ internal sealed class ScriptedShop(int onHand, bool gap, Task? beforeCheck = nul
 
     /// <summary>Every quantity asked for, in order.</summary>
     public List<int> Quantities { get; } = [];
+
+    /// <summary>Completes when the first reservation has given its answer (or failed).</summary>
+    public Task FirstFinished => _firstFinished.Task;
 
     /// <summary>What happened, in order.</summary>
     public IReadOnlyList<string> Log
@@ -43,9 +48,29 @@ internal sealed class ScriptedShop(int onHand, bool gap, Task? beforeCheck = nul
     public async Task<bool> ReserveAsync(string item, int quantity, Func<Task>? betweenCheckAndAct = null)
     {
         var n = Interlocked.Increment(ref _calls);
+        try
+        {
+            return await ReserveAsync(n, quantity, betweenCheckAndAct);
+        }
+        finally
+        {
+            if (n == 1)
+            {
+                _firstFinished.TrySetResult();
+            }
+        }
+    }
+
+    private async Task<bool> ReserveAsync(int n, int quantity, Func<Task>? betweenCheckAndAct)
+    {
         lock (_lock)
         {
             Quantities.Add(quantity);
+        }
+
+        if (n == failingCall)
+        {
+            throw new InvalidOperationException($"reservation {n} failed: the shop is closed");
         }
 
         if (beforeCheck is not null)

@@ -93,6 +93,23 @@ public sealed class Step1_Make_the_race_visible
     }
 
     [Test]
+    [CancelAfter(10_000)]
+    public async Task If_the_second_customer_fails_the_first_is_let_go_all_the_same()
+    {
+        var shop = new ScriptedShop(onHand: 1, gap: true, failingCall: 2);
+
+        var race = Race.LastUnitAsync(shop, "lamp");
+        var failure = await Waiting.For(Catch(race), 1, "Race.LastUnitAsync to fail with the second customer's exception");
+        await Waiting.For(Finished(shop.FirstFinished), 1,
+            "the first customer to finish after the second failed (open the gate in a finally, or the first is held for ever)");
+
+        Assert.That(failure, Is.InstanceOf<InvalidOperationException>().With.Message.Contains("shop is closed"),
+            "Step 1: the second customer's failure is LastUnitAsync's failure (see README, step 1).");
+        Assert.That(shop.Log, Is.EqualTo(new[] { "check 1", "act 1" }),
+            "Step 1: the first customer, let go after the second failed, goes on to act (see README, step 1).");
+    }
+
+    [Test]
     public void LastUnitAsync_refuses_a_missing_shop_or_item()
     {
         var shop = new ScriptedShop(onHand: 1, gap: true);
@@ -104,5 +121,24 @@ public sealed class Step1_Make_the_race_visible
         Assert.That(() => Race.LastUnitAsync(shop, null!), Throws.InstanceOf<ArgumentException>(),
             "Step 1: LastUnitAsync refuses a null item with an ArgumentException (see README, step 1).");
         Assert.That(shop.Calls, Is.Zero, "Step 1: a refused race reserves nothing (see README, step 1).");
+    }
+
+    private static async Task<Exception?> Catch(Task task)
+    {
+        try
+        {
+            await task;
+            return null;
+        }
+        catch (Exception error) when (error is not NotImplementedException)
+        {
+            return error;
+        }
+    }
+
+    private static async Task<bool> Finished(Task task)
+    {
+        await task;
+        return true;
     }
 }

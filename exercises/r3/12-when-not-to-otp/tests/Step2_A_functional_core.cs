@@ -29,6 +29,7 @@ public sealed class Step2_A_functional_core
         Assert.That(after, Is.Not.Null, "Step 2: two of three free lamps can be reserved: TryReserve returns the new inventory (see README, step 2).");
         Assert.That((after!.OnHandOf("lamp"), after.ReservedOf("lamp"), after.Free("lamp")), Is.EqualTo((3, 2, 1)),
             $"Step 2: after reserving 2 of 3: 3 on hand, 2 reserved, 1 free; got {after} (see README, step 2).");
+        Assert.That(after.Free("sofa"), Is.Zero, "Step 2: an item never stocked has nothing free (see README, step 2).");
         Assert.That(after.TryReserve("lamp", 1)?.Free("lamp"), Is.Zero,
             "Step 2: the last free lamp can be reserved too, leaving none free (see README, step 2).");
     }
@@ -58,6 +59,8 @@ public sealed class Step2_A_functional_core
         Assert.That(restocked, Is.Not.SameAs(before), "Step 2: a restock is a new inventory (see README, step 2).");
         Assert.That(Stock(lamps: 3), Is.EqualTo(before),
             "Step 2: two inventories with the same contents are equal, as values are (see README, step 2).");
+        Assert.That(Stock(lamps: 3).GetHashCode(), Is.EqualTo(before.GetHashCode()),
+            "Step 2: equal inventories have equal hash codes (see README, step 2).");
         Assert.That(reserved, Is.Not.EqualTo(before), "Step 2: different contents, different values (see README, step 2).");
     }
 

@@ -117,6 +117,8 @@ public sealed class Step3_One_process_owns_the_invariant
         Assert.That(() => shop.ReserveAsync("lamp", 0), Throws.InstanceOf<ArgumentOutOfRangeException>(),
             "Step 3: ReserveAsync refuses a quantity of zero or less (see README, step 3).");
         Assert.That(() => shop.ReserveAsync("", 1), Throws.InstanceOf<ArgumentException>(), "Step 3: ReserveAsync refuses an empty item (see README, step 3).");
+        Assert.That(() => shop.ReserveAsync(null!, 1), Throws.InstanceOf<ArgumentException>(), "Step 3: ReserveAsync refuses a null item (see README, step 3).");
+        Assert.That(() => shop.RestockAsync("", 1), Throws.InstanceOf<ArgumentException>(), "Step 3: RestockAsync refuses an empty item (see README, step 3).");
         Assert.That(() => shop.RestockAsync("lamp", -1), Throws.InstanceOf<ArgumentOutOfRangeException>(),
             "Step 3: RestockAsync refuses a quantity of zero or less (see README, step 3).");
         Assert.That(test.Node.GetInfo(shop.Pid)!.MessagesHandled, Is.EqualTo(handledBefore),
