@@ -28,7 +28,7 @@ public sealed class Step2_A_functional_core
 
         Assert.That(after, Is.Not.Null, "Step 2: two of three free lamps can be reserved: TryReserve returns the new inventory (see README, step 2).");
         Assert.That((after!.OnHandOf("lamp"), after.ReservedOf("lamp"), after.Free("lamp")), Is.EqualTo((3, 2, 1)),
-            $"Step 2: after reserving 2 of 3: 3 on hand, 2 reserved, 1 free; got {after} (see README, step 2).");
+            $"Step 2: after reserving 2 of 3: 3 on hand, 2 reserved, 1 free; got {Shown.Counts(after, "lamp")} (see README, step 2).");
         Assert.That(after.Free("sofa"), Is.Zero, "Step 2: an item never stocked has nothing free (see README, step 2).");
         Assert.That(after.TryReserve("lamp", 1)?.Free("lamp"), Is.Zero,
             "Step 2: the last free lamp can be reserved too, leaving none free (see README, step 2).");
@@ -54,7 +54,7 @@ public sealed class Step2_A_functional_core
         var restocked = before.Restock("lamp", 4);
 
         Assert.That((before.OnHandOf("lamp"), before.ReservedOf("lamp")), Is.EqualTo((3, 0)),
-            $"Step 2: TryReserve and Restock return a new inventory and never change the one they were called on; it is now {before} (see README, step 2).");
+            $"Step 2: TryReserve and Restock return a new inventory and never change the one they were called on; it is now {Shown.Counts(before, "lamp")} (see README, step 2).");
         Assert.That(reserved, Is.Not.SameAs(before), "Step 2: a granted reservation is a new inventory (see README, step 2).");
         Assert.That(restocked, Is.Not.SameAs(before), "Step 2: a restock is a new inventory (see README, step 2).");
         Assert.That(Stock(lamps: 3), Is.EqualTo(before),
@@ -72,7 +72,7 @@ public sealed class Step2_A_functional_core
         var restocked = full.Restock("lamp", 2).Restock("sofa", 1);
 
         Assert.That((restocked.OnHandOf("lamp"), restocked.ReservedOf("lamp"), restocked.Free("lamp")), Is.EqualTo((3, 1, 2)),
-            $"Step 2: Restock adds to what is on hand and keeps the reservations; got {restocked} (see README, step 2).");
+            $"Step 2: Restock adds to what is on hand and keeps the reservations; got {Shown.Counts(restocked, "lamp")} (see README, step 2).");
         Assert.That(restocked.OnHandOf("sofa"), Is.EqualTo(1), "Step 2: a new item can be restocked (see README, step 2).");
         Assert.That(restocked.TryReserve("lamp", 2), Is.Not.Null, "Step 2: restocked units can be reserved (see README, step 2).");
     }

@@ -79,7 +79,7 @@ public sealed class Step3_One_process_owns_the_invariant
 
         var expected = Inventory.Of(new Dictionary<string, int> { ["lamp"] = 3, ["desk"] = 1 }).TryReserve("lamp", 2);
         Assert.That(state, Is.EqualTo(expected),
-            $"Step 3: the server holds the core's Inventory and changes it only through the core's functions; its state is {state} (see README, step 3).");
+            $"Step 3: the server holds the core's Inventory and changes it only through the core's functions; its state has {Shown.Counts(state, "lamp", "desk")} (see README, step 3).");
     }
 
     [Test]
