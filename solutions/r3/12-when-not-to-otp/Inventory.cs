@@ -106,10 +106,6 @@ public sealed record Inventory
         return hash.ToHashCode();
     }
 
-    /// <summary>The contents, item by item in name order: <c>Inventory { apple: 3 on hand, 1 reserved; }</c>.</summary>
-    public override string ToString() =>
-        "Inventory {" + string.Concat(_levels.Select(pair => $" {pair.Key}: {pair.Value.OnHand} on hand, {pair.Value.Reserved} reserved;")) + " }";
-
     private Level LevelOf(string item) => _levels.GetValueOrDefault(item);
 
     // One item's counts. A record struct: value equality, and default is (0, 0) for an item never seen.
