@@ -121,6 +121,7 @@ public sealed class RaceSuite
         var outcome = await Waiting.For(Race.LastUnitAsync(shop, "desk"), 1, "the race against a shop with no gap");
 
         Assert.That(outcome, Is.EqualTo(new RaceOutcome(true, true, 2, 2)));
+        Assert.That(outcome.Oversold, Is.False, "all units reserved is not oversold");
         Assert.That(shop.Log, Is.EqualTo(new[] { "reserve 1", "reserve 2" }));
         Assert.That(shop.SeamGiven, Is.EqualTo(new[] { true, false }));
     }

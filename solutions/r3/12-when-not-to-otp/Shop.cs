@@ -32,7 +32,7 @@ public sealed class Shop : IShop
     /// <exception cref="ArgumentException">An item's name is empty, or its count is negative.</exception>
     public static async Task<Shop> StartAsync(Node node, IReadOnlyDictionary<string, int> stock)
     {
-        ArgumentNullException.ThrowIfNull(node);
+        // Inventory.Of refuses bad stock before anything starts; GenServer.StartAsync refuses a null node.
         var inventory = Inventory.Of(stock);
         return new Shop(node, await GenServer.StartAsync(node, new ShopServer(inventory)));
     }

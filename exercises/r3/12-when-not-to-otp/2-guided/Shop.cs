@@ -33,8 +33,8 @@ public sealed class Shop : IShop
     /// <exception cref="ArgumentException">An item's name is empty, or its count is negative.</exception>
     public static Task<Shop> StartAsync(Node node, IReadOnlyDictionary<string, int> stock)
     {
-        // TODO Step 3: refuse a null node; build the inventory with Inventory.Of(stock) (it refuses bad stock) BEFORE
-        //              starting anything; then new Shop(node, await GenServer.StartAsync(node, new ShopServer(inventory)))
+        // TODO Step 3: build the inventory with Inventory.Of(stock) (it refuses bad stock) BEFORE starting anything;
+        //              then (GenServer.StartAsync refuses a null node) new Shop(node, await GenServer.StartAsync(node, new ShopServer(inventory)))
         //              (make this method async).
         throw new NotImplementedException("Step 3: implement Shop.StartAsync (see README, step 3).");
     }

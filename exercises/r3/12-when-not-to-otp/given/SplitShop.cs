@@ -33,8 +33,7 @@ public sealed class SplitShop : IShop
     /// <param name="stock">Units on hand, by item.</param>
     public static async Task<SplitShop> StartAsync(Node node, IReadOnlyDictionary<string, int> stock)
     {
-        ArgumentNullException.ThrowIfNull(node);
-        ArgumentNullException.ThrowIfNull(stock);
+        // A null stock is refused by ToImmutableDictionary, a null node by GenServer.StartAsync.
         var stockPid = await GenServer.StartAsync(node, new StockServer(stock.ToImmutableDictionary()));
         var reservationsPid = await GenServer.StartAsync(node, new ReservationServer());
         return new SplitShop(node, stockPid, reservationsPid);

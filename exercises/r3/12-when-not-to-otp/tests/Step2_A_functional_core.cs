@@ -62,6 +62,8 @@ public sealed class Step2_A_functional_core
         Assert.That(Stock(lamps: 3).GetHashCode(), Is.EqualTo(before.GetHashCode()),
             "Step 2: equal inventories have equal hash codes (see README, step 2).");
         Assert.That(reserved, Is.Not.EqualTo(before), "Step 2: different contents, different values (see README, step 2).");
+        Assert.That(Stock(lamps: 3, desks: 1), Is.Not.EqualTo(Stock(lamps: 3, desks: 2)),
+            "Step 2: equal only when EVERY item has the same counts: here the desks differ (see README, step 2).");
     }
 
     [Test]

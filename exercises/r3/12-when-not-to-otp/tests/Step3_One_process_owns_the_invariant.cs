@@ -26,6 +26,7 @@ public sealed class Step3_One_process_owns_the_invariant
             Assert.That(outcome, Is.EqualTo(new RaceOutcome(FirstReserved: true, SecondReserved: false, Reserved: 1, OnHand: 1)),
                 $"Step 3: run {run}: your reproduction from step 1, against the one-process shop: the first customer gets the " +
                 $"lamp, the second is refused, nothing is oversold; got {outcome} (see README, step 3).");
+            Assert.That(outcome.Oversold, Is.False, "Step 3: one lamp reserved of one on hand is no oversell (see README, step 3).");
         }
     }
 
