@@ -73,8 +73,8 @@ public sealed class InventorySuite
         Assert.That(one, Is.Not.EqualTo(other), "same items, same on hand, different reservations");
         Assert.That(one, Is.Not.EqualTo(one.Restock("rug", 1)), "one more item");
         Assert.That(one.Restock("rug", 1), Is.Not.EqualTo(one), "one fewer item");
-        Assert.That(one.Equals(null), Is.False);
         Assert.That(one, Is.Not.EqualTo(one.Restock("desk", 1)), "same items, one of them with more on hand");
+        Assert.That(one.Equals(null), Is.False);
         Assert.That(Inventory.Of(new Dictionary<string, int>()), Is.EqualTo(Inventory.Empty));
         Assert.That(Inventory.Of(new Dictionary<string, int> { ["lamp"] = 0 }), Is.EqualTo(Inventory.Empty), "a count of 0 is no stock");
         Assert.That(Inventory.Of(new Dictionary<string, int> { ["lamp"] = 1 }), Is.Not.EqualTo(Inventory.Of(new Dictionary<string, int> { ["desk"] = 1 })));
