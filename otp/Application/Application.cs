@@ -139,7 +139,9 @@ public abstract class Application
 
         reason = ((ExitMessage)message!).Reason;
         Finish(reason);
-        if (type == ApplicationType.Permanent || (type == ApplicationType.Transient && !ExitReason.IsNormal(reason)))
+        // OTP: a transient application spares the node only when its tree ends with normal itself; shutdown (a supervisor that
+        // gave up) is no exception, unlike for a transient child of a supervisor.
+        if (type == ApplicationType.Permanent || (type == ApplicationType.Transient && !Equals(reason, ExitReason.Normal)))
         {
             await master.Node.ShutdownAsync(this).ConfigureAwait(false);
         }

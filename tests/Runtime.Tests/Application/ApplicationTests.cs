@@ -52,6 +52,43 @@ public sealed class ApplicationTests : RuntimeTest
         Assert.That(Node.ProcessCount, Is.Zero);
     }
 
+    // OTP's application:start/2: a transient application that terminates with reason normal is only reported; with any
+    // other reason (shutdown included, which is how a supervisor that gave up exits) the node goes down with it.
+    [Test, CancelAfter(5000)]
+    public async Task A_transient_application_whose_tree_exits_normal_is_only_reported(CancellationToken ct)
+    {
+        var app = new TestApplication(Inbox.Self);
+        await app.StartAsync(Node, ApplicationType.Transient);
+
+        await Supervisor.StopAsync(Node, app.TopSupervisor!, ExitReason.Normal, ct);
+
+        Assert.That(await app.Exited.WaitAsync(ct), Is.EqualTo(ExitReason.Normal));
+        Assert.That(Node.IsAlive(Inbox.Self), Is.True, "a transient application that ends normally leaves the node running");
+    }
+
+    [TestCase("shutdown")]
+    [TestCase("killed")]
+    [CancelAfter(5000)]
+    public async Task A_transient_application_whose_tree_exits_with_any_other_reason_takes_the_node_down(string how, CancellationToken ct)
+    {
+        var bystander = Node.Spawn(ctx => ctx.ReceiveAsync().AsTask());
+        var bystanderExit = Node.WaitForExitAsync(bystander, ct);
+        var app = new TestApplication(Inbox.Self);
+        await app.StartAsync(Node, ApplicationType.Transient);
+
+        if (how == "shutdown")
+        {
+            await Supervisor.StopAsync(Node, app.TopSupervisor!, ExitReason.Shutdown, ct); // as a supervisor that gave up exits
+        }
+        else
+        {
+            Node.Exit(app.TopSupervisor!, ExitReason.Kill);
+        }
+
+        Assert.That(await app.Exited.WaitAsync(ct), Is.EqualTo(how == "shutdown" ? ExitReason.Shutdown : ExitReason.Killed));
+        Assert.That(await bystanderExit, Is.EqualTo(ExitReason.Killed), $"a transient application whose tree exits with {how} takes the node down");
+    }
+
     [Test, CancelAfter(5000)]
     public void A_failing_start_callback_fails_the_start()
     {
