@@ -78,6 +78,24 @@ public sealed class Step1_The_root_supervisor : ShopTest
         Assert.That(Node.WhereIs("catalog"), Is.EqualTo(catalog), Expect("the catalog is the same process as before"));
     }
 
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task The_other_flags_stay_at_their_defaults_so_a_second_restart_within_five_seconds_gives_up(CancellationToken cancellationToken)
+    {
+        var root = await StartRootAsync();
+        var exit = Node.WaitForExitAsync(root, cancellationToken);
+        await ReportsAsync(2, "the children's start reports");
+
+        GenServer.Cast(Node, "orders", new Crash());
+        await ReportsAsync(2, "the reports of the first crash and its restart", whileAlive: root);
+        Clock.Advance(TimeSpan.FromSeconds(4));
+        GenServer.Cast(Node, "orders", new Crash());
+
+        Assert.That(await CompletesAsync(exit, "the root supervisor's exit after a second crash 4 s after the first"), Is.EqualTo(ExitReason.Shutdown),
+            Expect("only the strategy changes: the default restart intensity (1 restart in 5 s) makes a second restart within 5 s " +
+                   "too many, and the supervisor gives up with shutdown"));
+    }
+
     private async Task<Pid> StartRootAsync()
     {
         try
