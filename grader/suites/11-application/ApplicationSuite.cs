@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -88,6 +89,21 @@ public sealed class ApplicationSuite : HiddenTest
             Expect("the supervisor restarts the child"));
         Assert.That(shop.TopSupervisor, Is.EqualTo(root), Expect("a child's crash is the supervisor's business: the application runs on"));
         Assert.That(shop.Exited.IsCompleted, Is.False, Expect("the application did not end"));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task A_crash_is_reported_with_its_exception_and_the_shop_is_named_shop(CancellationToken cancellationToken)
+    {
+        var shop = await StartShopAsync();
+        await ReportsAsync(2, "the children's start reports");
+
+        GenServer.Cast(Node, "catalog", new Crash());
+        var stopped = await ReceiveAsync<ChildStopped>("the catalog's stop report after its crash", c => c.Child == "catalog");
+
+        Assert.That(stopped.Reason, Is.InstanceOf<InvalidOperationException>().With.Message.Contains("asked to crash"), Expect("a crash's reason is its exception"));
+        Assert.That(shop.Name, Is.EqualTo("shop"), Expect("the application is named shop"));
+        Assert.That(Node.Applications().Select(a => a.Name), Is.EqualTo(new[] { "shop" }), Expect("the node lists it by that name"));
     }
 
     [Test]

@@ -6,7 +6,7 @@ namespace Applications;
 
 /// <summary>
 /// The shop's price list, a server registered as <see cref="Registered"/>. It depends on nothing. It answers
-/// <see cref="PriceList"/> with its prices and crashes on <see cref="Crash"/>. It traps exits, so that its supervisor's
+/// <see cref="PriceList"/> (any call) with its prices and crashes on <see cref="Crash"/> (any cast). It traps exits, so that its supervisor's
 /// <c>shutdown</c> runs its Terminate; it reports <see cref="ChildStarted"/> and <see cref="ChildStopped"/> to the reporter.
 /// </summary>
 /// <param name="prices">The price of each item.</param>
@@ -29,11 +29,11 @@ public sealed class Catalog(IReadOnlyDictionary<string, decimal> prices, Pid? re
 
     /// <inheritdoc/>
     protected override HandleResult<IReadOnlyDictionary<string, decimal>> HandleCall(object request, From from, IReadOnlyDictionary<string, decimal> state) =>
-        request is PriceList ? Reply(state, state) : base.HandleCall(request, from, state);
+        Reply(state, state); // its one call is PriceList
 
     /// <inheritdoc/>
     protected override HandleResult<IReadOnlyDictionary<string, decimal>> HandleCast(object request, IReadOnlyDictionary<string, decimal> state) =>
-        request is Crash ? throw new InvalidOperationException("The catalog was asked to crash.") : base.HandleCast(request, state);
+        throw new InvalidOperationException($"The catalog was asked to crash ({request})."); // its one cast is Crash
 
     /// <inheritdoc/>
     protected override void Terminate(object reason, IReadOnlyDictionary<string, decimal> state) => Report(new ChildStopped(Registered, reason));

@@ -9,7 +9,7 @@ namespace Applications;
 /// The shop's order desk, a server registered as <see cref="Registered"/>. It depends on the catalog: when it starts,
 /// it asks the catalog (by name) for the price list and keeps that copy, so it cannot start without a running catalog,
 /// and a catalog started again later (perhaps with new prices) leaves it with a stale copy. It answers
-/// <see cref="Place"/> with <see cref="Placed"/> or <see cref="Refused"/> and crashes on <see cref="Crash"/>. It traps
+/// <see cref="Place"/> with <see cref="Placed"/> or <see cref="Refused"/> and crashes on <see cref="Crash"/> (any cast). It traps
 /// exits, and reports <see cref="ChildStarted"/> and <see cref="ChildStopped"/> to the reporter.
 /// </summary>
 /// <param name="maxQuantity">The largest quantity one order may ask for.</param>
@@ -53,7 +53,7 @@ public sealed class Orders(int maxQuantity, Pid? reporter) : GenServer<IReadOnly
 
     /// <inheritdoc/>
     protected override HandleResult<IReadOnlyDictionary<string, decimal>> HandleCast(object request, IReadOnlyDictionary<string, decimal> prices) =>
-        request is Crash ? throw new InvalidOperationException("The orders server was asked to crash.") : base.HandleCast(request, prices);
+        throw new InvalidOperationException($"The orders server was asked to crash ({request})."); // its one cast is Crash
 
     /// <inheritdoc/>
     protected override void Terminate(object reason, IReadOnlyDictionary<string, decimal> prices) => Report(new ChildStopped(Registered, reason));

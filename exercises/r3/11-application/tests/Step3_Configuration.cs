@@ -40,7 +40,9 @@ public sealed class Step3_Configuration : ShopTest
         await StartShopAsync(shop => shop.PutEnv("prices", new Dictionary<string, decimal> { ["tea"] = 1m }));
         await ReportsAsync(2, "the children's start reports");
         Assert.That(await PlaceAsync("tea", 10), Is.EqualTo(new Placed("tea", 10, 10m)), Expect("with no \"max_quantity\" set, an order may take 10"));
-        Assert.That(await PlaceAsync("tea", 11), Is.InstanceOf<Refused>(), Expect("with no \"max_quantity\" set, 11 is too many"));
+        var refused = await PlaceAsync("tea", 11);
+        Assert.That(refused, Is.InstanceOf<Refused>(), Expect("with no \"max_quantity\" set, 11 is too many"));
+        Assert.That(((Refused)refused).Why, Does.Contain("1 to 10"), Expect("the refusal names the maximum the orders server was started with, 10"));
     }
 
     [Test]
