@@ -102,6 +102,11 @@ public sealed class ApplicationSuite : HiddenTest
         var stopped = await ReceiveAsync<ChildStopped>("the catalog's stop report after its crash", c => c.Child == "catalog");
 
         Assert.That(stopped.Reason, Is.InstanceOf<InvalidOperationException>().With.Message.Contains("asked to crash"), Expect("a crash's reason is its exception"));
+        await ReportsAsync(3, "the reports of the restarts after the catalog's crash", whileAlive: shop.TopSupervisor);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        GenServer.Cast(Node, "orders", new Crash());
+        var orders = await ReceiveAsync<ChildStopped>("the orders server's stop report after its crash", c => c.Child == "orders");
+        Assert.That(orders.Reason, Is.InstanceOf<InvalidOperationException>().With.Message.Contains("asked to crash"), Expect("a crash's reason is its exception"));
         Assert.That(shop.Name, Is.EqualTo("shop"), Expect("the application is named shop"));
         Assert.That(Node.Applications().Select(a => a.Name), Is.EqualTo(new[] { "shop" }), Expect("the node lists it by that name"));
     }
