@@ -23,6 +23,7 @@ public sealed class OtpAppApplication(ILoggerFactory loggers) : Application
         Supervisor.StartLinkAsync(master,
         [
             ChildSpec.For(() => new Counter(loggers.CreateLogger<Counter>()), name: "counter"),
+            // The environment is read in here, at each start of the greeter: a restarted greeter sees the current values.
             ChildSpec.For(() => new Greeter(
                 (string?)GetEnv("Greeting") ?? "Hello",
                 TimeSpan.TryParse((string?)GetEnv("GreetEvery"), CultureInfo.InvariantCulture, out var every) ? every : TimeSpan.FromSeconds(5),
