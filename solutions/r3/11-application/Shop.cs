@@ -31,7 +31,7 @@ public sealed class Shop(Pid? reporter = null) : Application
     /// <remarks>
     /// Permanent: the node exists to run the shop, so a shop that is gone for good (its root supervisor gave up after too
     /// many restarts, or was killed) takes the node down, and whatever runs the node (systemd, Kubernetes, a Windows
-    /// service) starts it again from a clean state. Transient would let an end with a clean reason pass; temporary would
+    /// service) starts it again from a clean state. Transient would let an end with normal pass; temporary would
     /// only report it, leaving a node that runs without its shop.
     /// </remarks>
     public static ApplicationType StartType => ApplicationType.Permanent;

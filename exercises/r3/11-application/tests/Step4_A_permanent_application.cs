@@ -51,6 +51,19 @@ public sealed class Step4_A_permanent_application : ShopTest
 
     [Test]
     [CancelAfter(10_000)]
+    public async Task When_the_shop_tree_ends_with_normal_the_node_goes_down_too(CancellationToken cancellationToken)
+    {
+        var (bystander, stray, shop) = await StartNodeAsync();
+
+        // Not the application's StopAsync: the root supervisor itself is told to end, with the reason normal.
+        await CompletesAsync(Supervisor.StopAsync(Node, shop.TopSupervisor!, ExitReason.Normal, cancellationToken), "the root supervisor to stop");
+
+        Assert.That(await CompletesAsync(shop.Exited, "the shop's end"), Is.EqualTo(ExitReason.Normal), Expect("the shop ended with its root's reason"));
+        await TheNodeWentDownAsync(bystander, stray, "the shop's root supervisor ended with normal (only a transient application forgives that)");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
     public async Task Stopping_the_shop_leaves_the_node_and_the_other_applications_running(CancellationToken cancellationToken)
     {
         var (bystander, stray, shop) = await StartNodeAsync();
