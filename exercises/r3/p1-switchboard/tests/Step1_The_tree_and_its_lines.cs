@@ -72,6 +72,23 @@ public sealed class Step1_The_tree_and_its_lines : SwitchTest
     }
 
     [Test]
+    [CancelAfter(10_000)]
+    public async Task A_request_a_line_does_not_know_is_a_bad_call_and_the_line_is_started_again(CancellationToken cancellationToken)
+    {
+        var exchange = await StartSwitchAsync();
+        var line = exchange.WhereIs("100")!;
+        var down = Watching(line);
+
+        Assert.That(async () => await GenServer.CallAsync<object>(Node, line, "what?", TimeSpan.FromSeconds(2)), Throws.TypeOf<ProcessExitedException>(),
+            "Step 1: a request the line does not know goes to base.HandleCallAsync, which stops the line with bad_call (see README, step 1).");
+        await ExitReasonAsync(down, "line 100 after a bad call");
+        await LineChildrenAsync(exchange); // answered once the lines supervisor has handled the EXIT
+        Assert.That(exchange.WhereIs("100"), Is.Not.Null.And.Not.EqualTo(line),
+            "Step 1: a line is permanent: its supervisor starts it again under the same number (see README, step 1).");
+        Assert.That(await LineAsync(exchange, "100"), Is.EqualTo(LineStatus.IdleLine("100")), "Step 1: a line starts idle (see README, step 1).");
+    }
+
+    [Test]
     public void StartAsync_refuses_missing_or_impossible_arguments()
     {
         Assert.That(() => Exchange.StartAsync(null!, Numbers, RingTimeout), Throws.ArgumentNullException, "Step 1: no node (see README, step 1).");
