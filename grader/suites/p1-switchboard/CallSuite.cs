@@ -57,7 +57,7 @@ public sealed class CallSuite : HiddenSwitch
         Assert.That(await AskCallAsync(call, new GetCallStatus()), Is.EqualTo(busy), "Busy has no time-out (see README, step 4).");
         Assert.That(Node.GetInfo(call)!.Monitors, Does.Not.Contain(exchange.WhereIs("200")), "a busy call does not watch the line it could not ring (see README, step 3).");
         var down = Inbox.Monitor(call);
-        Assert.That(await AskCallAsync(call, new HangUp("200")), Is.EqualTo(busy with { State = CallState.HungUp }),
+        Assert.That(await AskCallAsync(call, new HangUp("200")), Is.EqualTo(busy! with { State = CallState.HungUp }),
             "the number dialled is a party too: its hang-up ends the call (see README, step 4).");
         Assert.That(await ExitReasonAsync(down, "the busy call"), Is.EqualTo(ExitReason.Normal));
         await ExpectIdleAsync(exchange, "100", "its call ended");
