@@ -14,7 +14,8 @@ public sealed class TreeSuite : HiddenSwitch
     {
         Assert.That(() => Exchange.StartAsync(null!, ["1"], RingTimeout), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"));
         Assert.That(() => Exchange.StartAsync(Node, null!, RingTimeout), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("numbers"));
-        Assert.That(() => Exchange.StartAsync(Node, [], RingTimeout), Throws.ArgumentException.With.Property("ParamName").EqualTo("numbers"));
+        Assert.That(() => Exchange.StartAsync(Node, [], RingTimeout), Throws.ArgumentException.With.Property("ParamName").EqualTo("numbers")
+            .And.Message.Contains("number"), "the message says what is wrong with the numbers (see README, step 1).");
         Assert.That(() => Exchange.StartAsync(Node, ["1", null!], RingTimeout), Throws.ArgumentException.With.Property("ParamName").EqualTo("numbers"));
         Assert.That(() => Exchange.StartAsync(Node, [""], RingTimeout), Throws.ArgumentException.With.Property("ParamName").EqualTo("numbers"));
         Assert.That(() => Exchange.StartAsync(Node, ["7", "8", "7"], RingTimeout), Throws.ArgumentException.With.Property("ParamName").EqualTo("numbers"));

@@ -15,9 +15,9 @@ public sealed record SwitchConfig(Registry Registry, TimeSpan RingTimeout)
     /// <summary>The name of the line with this number: <c>{via, Registry, number}</c>.</summary>
     public ServerName LineName(string number) => ServerName.Via(Registry, number);
 
-    /// <summary>The name of the dynamic supervisor of the calls.</summary>
-    public ServerName Calls => ServerName.Via(Registry, new Atom("calls"));
+    /// <summary>The name of the dynamic supervisor of the calls (its key a type, so that no number can take it).</summary>
+    public ServerName Calls => ServerName.Via(Registry, typeof(DynamicSupervisor));
 
-    /// <summary>The name of the supervisor of the lines.</summary>
-    public ServerName Lines => ServerName.Via(Registry, new Atom("lines"));
+    /// <summary>The name of the supervisor of the lines (its key a type, so that no number can take it).</summary>
+    public ServerName Lines => ServerName.Via(Registry, typeof(LinesSupervisor));
 }
