@@ -24,7 +24,7 @@ public sealed class SwitchSupervisor(IReadOnlyList<string> numbers, SwitchConfig
         // TODO Step 1.3: return Ok([...], options) with two children, in this order:
         //   - the calls: DynamicSupervisor.ChildSpec(new DynamicSupervisorOptions { Name = _config.Calls }) with { Id = "calls" }
         //   - the lines: ChildSpec.For(() => new LinesSupervisor(_numbers, _config), _config.Lines) with { Id = "lines" }
-        //   and new SupervisorOptions { Strategy = SupervisorStrategy.OneForOne }.
+        //   and no options: the defaults are one-for-one (1 restart in 5 s), which is what the root needs.
         throw new NotImplementedException("Step 1: implement SwitchSupervisor.Init (see README, step 1).");
     }
 }

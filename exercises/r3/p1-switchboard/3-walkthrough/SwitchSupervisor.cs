@@ -18,5 +18,5 @@ public sealed class SwitchSupervisor(IReadOnlyList<string> numbers, SwitchConfig
     [
         DynamicSupervisor.ChildSpec(new DynamicSupervisorOptions { Name = config.Calls }) with { Id = "calls" },
         ChildSpec.For(() => new LinesSupervisor(numbers, config), config.Lines) with { Id = "lines" },
-    ], new SupervisorOptions { Strategy = SupervisorStrategy.OneForOne });
+    ]); // no options: the defaults are OTP's, one-for-one with 1 restart in 5 s
 }
