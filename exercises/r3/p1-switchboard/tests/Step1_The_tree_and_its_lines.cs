@@ -91,9 +91,12 @@ public sealed class Step1_The_tree_and_its_lines : SwitchTest
     [Test]
     public void StartAsync_refuses_missing_or_impossible_arguments()
     {
-        Assert.That(() => Exchange.StartAsync(null!, Numbers, RingTimeout), Throws.ArgumentNullException, "Step 1: no node (see README, step 1).");
-        Assert.That(() => Exchange.StartAsync(Node, null!, RingTimeout), Throws.ArgumentNullException, "Step 1: no numbers (see README, step 1).");
-        Assert.That(() => Exchange.StartAsync(Node, [], RingTimeout), Throws.ArgumentException, "Step 1: a switch has at least one line (see README, step 1).");
+        Assert.That(() => Exchange.StartAsync(null!, [], TimeSpan.Zero), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"),
+            "Step 1: no node: ArgumentNullException naming node, checked first (see README, step 1).");
+        Assert.That(() => Exchange.StartAsync(Node, null!, TimeSpan.Zero), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("numbers"),
+            "Step 1: no numbers: ArgumentNullException naming numbers (see README, step 1).");
+        Assert.That(() => Exchange.StartAsync(Node, [], RingTimeout), Throws.ArgumentException.With.Message.Contains("number"),
+            "Step 1: a switch has at least one line; the message says what is wrong with the numbers (see README, step 1).");
         Assert.That(() => Exchange.StartAsync(Node, ["100", ""], RingTimeout), Throws.ArgumentException, "Step 1: a number is not empty (see README, step 1).");
         Assert.That(() => Exchange.StartAsync(Node, ["100", "200", "100"], RingTimeout), Throws.ArgumentException,
             "Step 1: no two lines have the same number (see README, step 1).");

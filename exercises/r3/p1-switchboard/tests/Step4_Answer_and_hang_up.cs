@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -140,5 +141,51 @@ public sealed class Step4_Answer_and_hang_up : SwitchTest
         Assert.That(second, Is.Not.EqualTo(first), "Step 4: every call is a new process (see README, step 4).");
         Assert.That(await CallAsync(exchange, second), Is.EqualTo(new CallStatus(CallState.Connected, "200", "100")),
             "Step 4: a freed line can call and be called again (see README, step 4).");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task The_call_tells_the_lines_ring_connect_and_release_before_it_answers_the_hang_up(CancellationToken cancellationToken)
+    {
+        var exchange = await StartSwitchAsync();
+        // Two lines that only write down what they are asked, registered under numbers of their own, and a call started
+        // by hand between them: what the call tells its lines becomes visible, and when.
+        var caller = await WaitFor(GenServer.StartAsync(Node, new RecordingLine(), exchange.Config.LineName("800")), "a recording line 800");
+        var callee = await WaitFor(GenServer.StartAsync(Node, new RecordingLine(), exchange.Config.LineName("900")), "a recording line 900");
+        var call = await WaitFor(StateMachine.StartAsync(Node, new Call("800", caller, exchange.Config)), "a call from 800, started by hand");
+
+        await WaitFor(StateMachine.CallAsync<CallStatus>(Node, call, new Dial("900")), "the call dialling 900");
+        await WaitFor(StateMachine.CallAsync<CallStatus>(Node, call, new Answer("900")), "900 answering");
+        var hungUp = await WaitFor(StateMachine.CallAsync<CallStatus>(Node, call, new HangUp("800")), "800 hanging up");
+
+        Assert.That(hungUp, Is.EqualTo(new CallStatus(CallState.HungUp, "800", "900")), "Step 4: a hang-up is answered HungUp (see README, step 4).");
+        Assert.That(await WaitFor(GenServer.CallAsync<List<object>>(Node, callee, "seen"), "what line 900 was asked"),
+            Is.EqualTo(new object[] { new Ring(call), new Connect(call), new Release(call) }),
+            "Step 4: the call sends the callee's line Ring on the dial, Connect on the answer and Release on the hang-up, before it replies (see README, step 4).");
+        Assert.That(await WaitFor(GenServer.CallAsync<List<object>>(Node, caller, "seen"), "what line 800 was asked"),
+            Is.EqualTo(new object[] { new Release(call) }),
+            "Step 4: the call releases the caller's line before it replies to the hang-up, not leaving it to the line's monitor (see README, step 4).");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task A_line_says_yes_only_to_its_own_call(CancellationToken cancellationToken)
+    {
+        var exchange = await StartSwitchAsync();
+        var call = await OffHookAsync(exchange, "100");
+        await WaitFor(exchange.DialAsync("100", "200"), "100 dialling 200");
+        var stranger = await OffHookAsync(exchange, "300");
+        var line = exchange.Config.LineName("200");
+
+        Assert.That(await WaitFor(GenServer.CallAsync<bool>(Node, line, new Connect(stranger)), "Connect from another call"), Is.False,
+            "Step 4: only the call a line rings for may connect it (see README, step 4).");
+        Assert.That(await WaitFor(GenServer.CallAsync<bool>(Node, line, new Release(stranger)), "Release from another call"), Is.False,
+            "Step 4: only the line's own call may release it (see README, step 4).");
+        Assert.That(await LineAsync(exchange, "200"), Is.EqualTo(new LineStatus("200", LineState.Ringing, call)), "Step 4: refused requests change nothing (see README, step 4).");
+        Assert.That(await WaitFor(GenServer.CallAsync<bool>(Node, line, new Connect(call)), "Connect from its own call"), Is.True,
+            "Step 4: its own call connects it: true (see README, step 4).");
+        Assert.That(await WaitFor(GenServer.CallAsync<bool>(Node, line, new Release(call)), "Release from its own call"), Is.True,
+            "Step 4: its own call releases it: true (see README, step 4).");
+        Assert.That(await LineAsync(exchange, "200"), Is.EqualTo(LineStatus.IdleLine("200")), "Step 4: released, the line is idle (see README, step 4).");
     }
 }

@@ -163,4 +163,22 @@ public sealed class Step6_The_switch_heals_itself : SwitchTest
         Assert.That(await CallAsync(exchange, healed), Is.EqualTo(new CallStatus(CallState.Connected, "600", "100")),
             "Step 6: the root restarted the calls supervisor under its name: new calls start at once (see README, step 6).");
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task A_call_whose_line_died_releases_the_other_line_itself(CancellationToken cancellationToken)
+    {
+        var exchange = await StartSwitchAsync();
+        var caller = await WaitFor(GenServer.StartAsync(Node, new RecordingLine(), exchange.Config.LineName("800")), "a recording line 800");
+        var callee = await WaitFor(GenServer.StartAsync(Node, new RecordingLine(), exchange.Config.LineName("900")), "a recording line 900");
+        var call = await WaitFor(StateMachine.StartAsync(Node, new Call("800", caller, exchange.Config)), "a call from 800, started by hand");
+        await WaitFor(StateMachine.CallAsync<CallStatus>(Node, call, new Dial("900")), "the call dialling 900");
+
+        Node.Exit(callee, ExitReason.Kill);
+        await ExitOf(call, "the call whose callee's line was killed");
+
+        Assert.That(await WaitFor(GenServer.CallAsync<System.Collections.Generic.List<object>>(Node, caller, "seen"), "what line 800 was asked"),
+            Is.EqualTo(new object[] { new Release(call) }),
+            "Step 6: on the DOWN of one line, the call releases the other (a recording line does not monitor, so only Release frees it) (see README, step 6).");
+    }
 }
