@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+using Otp;
+
+namespace Switchboard;
+
+/// <summary>
+/// Step 1: the root of the switch, one-for-one over two supervisors: the calls (a dynamic supervisor named
+/// <see cref="SwitchConfig.Calls"/>, started first, since lines start calls under it) and the lines
+/// (<see cref="LinesSupervisor"/>, named <see cref="SwitchConfig.Lines"/>).
+/// </summary>
+/// <param name="numbers">The numbers of the lines.</param>
+/// <param name="config">The switch.</param>
+public sealed class SwitchSupervisor(IReadOnlyList<string> numbers, SwitchConfig config) : SupervisorBase
+{
+    // The constructor's arguments, for Init to use.
+    private readonly IReadOnlyList<string> _numbers = numbers;
+    private readonly SwitchConfig _config = config;
+
+    /// <summary>Step 1: the calls' dynamic supervisor, then the lines' supervisor; one-for-one.</summary>
+    /// <returns>The children and the flags.</returns>
+    protected override SupervisorInit Init()
+    {
+        // TODO Step 1.3: return Ok([...], options) with two children, in this order:
+        //   - the calls: DynamicSupervisor.ChildSpec(new DynamicSupervisorOptions { Name = _config.Calls }) with { Id = "calls" }
+        //   - the lines: ChildSpec.For(() => new LinesSupervisor(_numbers, _config), _config.Lines) with { Id = "lines" }
+        //   and no options: the defaults are one-for-one (1 restart in 5 s), which is what the root needs.
+        throw new NotImplementedException("Step 1: implement SwitchSupervisor.Init (see README, step 1).");
+    }
+}

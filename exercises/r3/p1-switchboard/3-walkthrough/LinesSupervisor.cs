@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Otp;
+
+namespace Switchboard;
+
+/// <summary>
+/// Step 1 and 5: the supervisor of the lines: one permanent <see cref="Line"/> per number, named by its number in the
+/// switch's registry, one-for-one (a line's crash concerns that line only). Up to
+/// <see cref="MaxRestarts"/> restarts within <see cref="MaxTime"/>; one more and it gives up.
+/// </summary>
+/// <param name="numbers">The numbers of the lines, in start order.</param>
+/// <param name="config">The switch.</param>
+public sealed class LinesSupervisor(IReadOnlyList<string> numbers, SwitchConfig config) : SupervisorBase
+{
+    /// <summary>Step 5: how many line restarts the supervisor allows within <see cref="MaxTime"/>.</summary>
+    public const int MaxRestarts = 5;
+
+    /// <summary>Step 5: the window of <see cref="MaxRestarts"/>, on the node's clock.</summary>
+    public static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(10);
+
+    /// <summary>Step 1: one line per number, with the number as its child id; one-for-one.</summary>
+    /// <returns>The children and the flags.</returns>
+    protected override SupervisorInit Init() => Ok(
+        numbers.Select(number => ChildSpec.For(() => new Line(number, config), config.LineName(number)) with { Id = number }),
+        // GAP Step 6: the defaults allow 1 restart in 5 s. Say how many crashes of lines the switch tolerates: set
+        // MaxRestarts and MaxTime from the constants above.
+        new SupervisorOptions { Strategy = SupervisorStrategy.OneForOne });
+}
