@@ -67,7 +67,6 @@ public sealed class RestartCounter : IDisposable
     }
 
     // Runs on the thread pool, once per report of any supervisor on the node.
-#pragma warning disable CA1822, IDE0060 // uses the counter's fields and the report once written
     private void OnReport(SupervisorReport report)
     {
         // TODO Step 3: only a report of Kind ChildRestarted from _supervisor is a restart; ignore the others.

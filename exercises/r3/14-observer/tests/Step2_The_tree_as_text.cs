@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -80,6 +81,36 @@ public sealed class Step2_The_tree_as_text : NodeTest
         Assert.That(notAtTheTop, Is.Null, "Step 2: the oven is not a child of the root, only of the kitchen: 'oven' leads nowhere (see README, step 2).");
         Assert.That(noSuchChild, Is.Null, "Step 2: the kitchen has no child 'mixer' (see README, step 2).");
         Assert.That(belowAWorker, Is.Null, "Step 2: a worker has no children (see README, step 2).");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Ids_that_are_not_strings_are_drawn_and_found_as_text(CancellationToken cancellationToken)
+    {
+        var root = await Supervisor.StartAsync(Node, [ChildSpec.For(() => new Idle()) with { Id = 7 }, ChildSpec.For(() => new Idle())]);
+        var children = await Supervisor.WhichChildrenAsync(Node, root, cancellationToken);
+        var seven = children.Single(c => Equals(c.Id, 7)).Pid;
+        var idle = children.Single(c => Equals(c.Id, typeof(Idle))).Pid;
+
+        var drawn = await CompletesAsync(TreeText.DrawAsync(Node, root, cancellationToken), "TreeText.DrawAsync");
+        var found = await CompletesAsync(TreeText.FindAsync(Node, root, "7", cancellationToken), "TreeText.FindAsync");
+
+        Assert.That(drawn, Is.EqualTo($"{root} {root} supervisor\n  7 {seven} gen_server\n  {typeof(Idle)} {idle} gen_server\n"),
+            "Step 2: an id is drawn as its text: the number 7, and ChildSpec.For's default id, the server's type (see README, step 2).");
+        Assert.That(found, Is.EqualTo(seven), "Step 2: the path \"7\" finds the child whose id is the number 7: compare ids as text (see README, step 2).");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task A_root_that_is_not_alive_is_refused_with_noproc(CancellationToken cancellationToken)
+    {
+        var bakery = await StartBakeryAsync();
+        await Supervisor.StopAsync(Node, bakery, cancellationToken: cancellationToken);
+
+        Assert.That(async () => await CompletesAsync(TreeText.DrawAsync(Node, bakery, cancellationToken), "TreeText.DrawAsync"),
+            Throws.TypeOf<NoProcessException>(), "Step 2: there is no tree under a dead root: NoProcessException (see README, step 2).");
+        Assert.That(async () => await CompletesAsync(TreeText.FindAsync(Node, "bakery", "cashier", cancellationToken), "TreeText.FindAsync"),
+            Throws.TypeOf<NoProcessException>(), "Step 2: there is no tree under a dead root: NoProcessException (see README, step 2).");
     }
 
     private string Expected(Pid bakery) =>

@@ -50,6 +50,21 @@ public sealed class Step3_Counting_restarts : NodeTest
 
     [Test]
     [CancelAfter(10_000)]
+    public async Task Ids_are_compared_as_text(CancellationToken cancellationToken)
+    {
+        var root = await Supervisor.StartAsync(Node, [ChildSpec.For(() => new Idle()) with { Id = 42 }]);
+        using var counter = RestartCounter.Attach(Node, root);
+        var restarted = RestartsReported(root, 1);
+
+        Node.Exit((await Supervisor.WhichChildrenAsync(Node, root, cancellationToken))[0].Pid!, ExitReason.Kill);
+        await CompletesAsync(restarted, "the supervisor's report that it restarted child 42");
+
+        Assert.That(counter.Of(42), Is.EqualTo(1), "Step 3: the child with id 42 restarted once (see README, step 3).");
+        Assert.That(counter.Of("42"), Is.EqualTo(1), "Step 3: ids are compared as text: \"42\" is the child 42 (see README, step 3).");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
     public async Task A_disposed_counter_stops_counting(CancellationToken cancellationToken)
     {
         var bakery = await StartBakeryAsync(crashEvery: 1);

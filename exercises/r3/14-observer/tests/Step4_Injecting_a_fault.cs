@@ -69,6 +69,17 @@ public sealed class Step4_Injecting_a_fault : NodeTest
 
     [Test]
     [CancelAfter(10_000)]
+    public async Task A_supervisor_that_is_not_alive_is_refused_with_noproc(CancellationToken cancellationToken)
+    {
+        var bakery = await StartBakeryAsync();
+        await Supervisor.StopAsync(Node, bakery, cancellationToken: cancellationToken);
+
+        Assert.That(async () => await CompletesAsync(Faults.CrashChildAsync(Node, bakery, "cashier", ExitReason.Kill, cancellationToken), "Faults.CrashChildAsync"),
+            Throws.TypeOf<NoProcessException>(), "Step 4: a dead supervisor restarts nothing: NoProcessException at once (see README, step 4).");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
     public async Task When_the_supervisor_gives_up_the_wait_ends_with_an_error(CancellationToken cancellationToken)
     {
         var bakery = await StartBakeryAsync();
