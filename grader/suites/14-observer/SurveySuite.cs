@@ -129,8 +129,8 @@ public sealed class SurveySuite : HiddenTest
         Assert.That(Survey.LongestMailbox(Node)?.Pid, Is.EqualTo(Named("oven")), "the stuck oven has the longest mailbox (see README, step 1).");
         OvenPermits.Release(4);
         var baked = await CompletesAsync(Sys.GetStateAsync<int>(Node, "oven", cancellationToken: cancellationToken), "the oven's state after its four loaves");
-        var recorded = await CompletesAsync(Sys.GetStateAsync<int>(Node, "ledger", cancellationToken: cancellationToken), "the ledger's state after the oven's four records");
-        Assert.That((baked, recorded), Is.EqualTo((4, 4)), "the oven baked four loaves and the ledger recorded them");
+        var recorded = await CompletesAsync(Sys.GetStateAsync<(int Sales, int Loaves)>(Node, "ledger", cancellationToken: cancellationToken), "the ledger's state after the oven's four records");
+        Assert.That((baked, recorded.Loaves), Is.EqualTo((4, 4)), "the oven baked four loaves and the ledger recorded them");
 
         Assert.That(Survey.LongestMailbox(Node), Is.Null, "once the oven has baked every loaf no mailbox holds a message (see README, step 1).");
     }

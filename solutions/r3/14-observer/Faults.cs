@@ -28,7 +28,6 @@ public static class Faults
     /// <exception cref="InvalidOperationException">The supervisor exited (it gave up) instead of restarting the child.</exception>
     public static async Task<Pid> CrashChildAsync(Node node, ServerRef supervisor, object childId, object reason, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(childId);
         ArgumentNullException.ThrowIfNull(reason);
         if (reason.Equals(ExitReason.Normal))

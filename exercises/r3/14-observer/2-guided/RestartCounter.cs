@@ -17,7 +17,6 @@ public sealed class RestartCounter : IDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<string, int> _byChild = [];
     private int _total;
-    private bool _disposed;
 
     private RestartCounter(Node node, Pid supervisor)
     {
@@ -61,8 +60,7 @@ public sealed class RestartCounter : IDisposable
     /// <summary>Stops counting; the counts stay as they are.</summary>
     public void Dispose()
     {
-        // TODO Step 3: unsubscribe OnReport, and set _disposed under the lock: a report already on its way is then
-        //              not counted either.
+        // TODO Step 3: unsubscribe OnReport from the node's SupervisorReported.
         throw new NotImplementedException("Step 3: implement RestartCounter.Dispose (see README, step 3).");
     }
 
@@ -70,7 +68,7 @@ public sealed class RestartCounter : IDisposable
     private void OnReport(SupervisorReport report)
     {
         // TODO Step 3: only a report of Kind ChildRestarted from _supervisor is a restart; ignore the others.
-        // TODO Step 3: under the lock, unless disposed: count one more in _total and in _byChild for report.ChildId.ToString().
+        // TODO Step 3: under the lock, count one more in _total and in _byChild for report.ChildId.ToString().
         // (Throw nothing here: this runs on the thread pool, where an exception would end the whole program.)
     }
 }

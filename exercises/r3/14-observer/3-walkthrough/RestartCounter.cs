@@ -17,7 +17,6 @@ public sealed class RestartCounter : IDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<string, int> _byChild = [];
     private int _total;
-    private bool _disposed;
 
     private RestartCounter(Node node, Pid supervisor)
     {
@@ -62,19 +61,12 @@ public sealed class RestartCounter : IDisposable
         ArgumentNullException.ThrowIfNull(childId);
         lock (_lock)
         {
-            return _byChild.GetValueOrDefault(childId.ToString() ?? "");
+            return _byChild.GetValueOrDefault($"{childId}");
         }
     }
 
     /// <summary>Stops counting; the counts stay as they are.</summary>
-    public void Dispose()
-    {
-        _node.SupervisorReported -= OnReport;
-        lock (_lock)
-        {
-            _disposed = true; // a report already on its way is not counted either
-        }
-    }
+    public void Dispose() => _node.SupervisorReported -= OnReport;
 
     // Reports arrive on the thread pool, several at once when children crash together: hence the lock.
     private void OnReport(SupervisorReport report)
@@ -84,14 +76,9 @@ public sealed class RestartCounter : IDisposable
         // by the supervisor this counter watches. (No exception here: this runs on the thread pool, where an
         // exception would end the whole program.)
 
-        var id = report.ChildId.ToString() ?? "";
+        var id = $"{report.ChildId}";
         lock (_lock)
         {
-            if (_disposed)
-            {
-                return;
-            }
-
             _total++;
             _byChild[id] = _byChild.GetValueOrDefault(id) + 1;
         }
