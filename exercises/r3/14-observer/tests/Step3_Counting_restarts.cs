@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -61,6 +62,9 @@ public sealed class Step3_Counting_restarts : NodeTest
 
         Assert.That(counter.Of(42), Is.EqualTo(1), "Step 3: the child with id 42 restarted once (see README, step 3).");
         Assert.That(counter.Of("42"), Is.EqualTo(1), "Step 3: ids are compared as text: \"42\" is the child 42 (see README, step 3).");
+        Assert.That(() => counter.Of(null!), Throws.TypeOf<ArgumentNullException>(), "Step 3: Of refuses a null id (see README, step 3).");
+        Assert.That(() => RestartCounter.Attach(null!, root), Throws.TypeOf<ArgumentNullException>(), "Step 3: Attach refuses a null node (see README, step 3).");
+        Assert.That(() => RestartCounter.Attach(Node, null!), Throws.TypeOf<ArgumentNullException>(), "Step 3: Attach refuses a null supervisor (see README, step 3).");
     }
 
     [Test]

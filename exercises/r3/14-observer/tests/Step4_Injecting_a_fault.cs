@@ -25,6 +25,11 @@ public sealed class Step4_Injecting_a_fault : NodeTest
         Assert.That(after, Is.Not.EqualTo(before), "Step 4: the replacement is a new process, not the one killed (see README, step 4).");
         Assert.That(Node.IsAlive(before), Is.False, "Step 4: the child got the exit signal and is dead (see README, step 4).");
         Assert.That(listed, Is.EqualTo(after), "Step 4: return the pid the supervisor now lists for the child (see README, step 4).");
+        GenServer.Cast(Node, after, new Sale());
+        GenServer.Cast(Node, after, new Sale());
+        var sales = await CompletesAsync(Sys.GetStateAsync<int>(Node, after, cancellationToken: cancellationToken), "the new cashier's state");
+        var totals = await CompletesAsync(GenServer.CallAsync<(int Sales, int Loaves)>(Node, "ledger", "totals", cancellationToken: cancellationToken), "the ledger's totals");
+        Assert.That((sales, totals.Sales), Is.EqualTo((2, 2)), "Step 4: the new cashier takes sales and records them with the ledger, as the old one did (see README, step 4).");
     }
 
     [Test]
@@ -61,9 +66,11 @@ public sealed class Step4_Injecting_a_fault : NodeTest
         var bakery = await StartBakeryAsync();
 
         Assert.That(async () => await CompletesAsync(Faults.CrashChildAsync(Node, bakery, "oven", ExitReason.Kill, cancellationToken), "Faults.CrashChildAsync"),
-            Throws.ArgumentException, "Step 4: the bakery has no child 'oven' (the kitchen has): refuse with ArgumentException (see README, step 4).");
+            Throws.ArgumentException.With.Message.Contains("oven"), "Step 4: the bakery has no child 'oven' (the kitchen has): refuse with an ArgumentException naming it (see README, step 4).");
         Assert.That(async () => await CompletesAsync(Faults.CrashChildAsync(Node, bakery, "cashier", ExitReason.Normal, cancellationToken), "Faults.CrashChildAsync"),
-            Throws.ArgumentException, "Step 4: a child ignores an exit signal 'normal', so no restart would ever come: refuse it with ArgumentException (see README, step 4).");
+            Throws.ArgumentException.With.Message.Contains("normal"), "Step 4: a child ignores an exit signal 'normal', so no restart would ever come: refuse it with an ArgumentException saying so (see README, step 4).");
+        Assert.That(() => Faults.CrashChildAsync(Node, bakery, null!, ExitReason.Kill, cancellationToken), Throws.TypeOf<ArgumentNullException>(), "Step 4: a null child id is refused (see README, step 4).");
+        Assert.That(() => Faults.CrashChildAsync(Node, bakery, "cashier", null!, cancellationToken), Throws.TypeOf<ArgumentNullException>(), "Step 4: a null reason is refused (see README, step 4).");
         Assert.That(Node.IsAlive(Named("cashier")), Is.True, "Step 4: a refused request sends no signal (see README, step 4).");
     }
 
@@ -89,8 +96,8 @@ public sealed class Step4_Injecting_a_fault : NodeTest
         }
 
         Assert.That(async () => await CompletesAsync(Faults.CrashChildAsync(Node, bakery, "cashier", ExitReason.Kill, cancellationToken), "Faults.CrashChildAsync, one crash too many"),
-            Throws.InvalidOperationException,
-            $"Step 4: the {Bakery.MaxRestarts + 1}th crash within the window makes the bakery give up and exit: stop waiting then and throw InvalidOperationException (see README, step 4).");
+            Throws.InvalidOperationException.With.Message.Contains("cashier"),
+            $"Step 4: the {Bakery.MaxRestarts + 1}th crash within the window makes the bakery give up and exit: stop waiting then and throw an InvalidOperationException naming the child (see README, step 4).");
         Assert.That(Node.IsAlive(bakery), Is.False, "Step 4: the bakery gave up (see README, step 4).");
     }
 }
