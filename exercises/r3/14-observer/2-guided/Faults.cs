@@ -1,0 +1,42 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Otp;
+
+namespace Observing;
+
+/// <summary>
+/// The dashboard's Kill button, in code: an exit signal to a supervised child, then the wait until its supervisor has
+/// put a new one in its place (Erlang: <c>exit(Pid, Reason)</c> on a pid found with <c>which_children</c>).
+/// </summary>
+public static class Faults
+{
+    /// <summary>
+    /// Sends an exit signal with <paramref name="reason"/> (<c>kill</c>, <c>shutdown</c>, an exception, any reason but
+    /// <c>normal</c>) to the running child of <paramref name="supervisor"/> whose id is <paramref name="childId"/> (ids
+    /// are compared as text), and waits until the supervisor has restarted it.
+    /// </summary>
+    /// <param name="node">The node the supervisor runs on.</param>
+    /// <param name="supervisor">The child's supervisor.</param>
+    /// <param name="childId">The child's id.</param>
+    /// <param name="reason">The exit reason to send.</param>
+    /// <param name="cancellationToken">Gives up the wait (the signal may already be sent).</param>
+    /// <returns>The pid of the child that replaced it: a new process, the one <c>which_children</c> now lists.</returns>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is <c>normal</c> (a child ignores it), or the supervisor has no running child with that id.</exception>
+    /// <exception cref="NoProcessException"><paramref name="supervisor"/> is not alive.</exception>
+    /// <exception cref="InvalidOperationException">The supervisor exited (it gave up) instead of restarting the child.</exception>
+    public static async Task<Pid> CrashChildAsync(Node node, ServerRef supervisor, object childId, object reason, CancellationToken cancellationToken = default)
+    {
+        // TODO Step 4: refuse a reason equal to ExitReason.Normal with an ArgumentException.
+        // TODO Step 4: find the supervisor's pid (GenServer.WhereIs; null: NoProcessException) and, from
+        //              Supervisor.WhichChildrenAsync, the pid of the child whose Id.ToString() is childId.ToString()
+        //              (none, or not running: ArgumentException).
+        // TODO Step 4: subscribe to node.SupervisorReported BEFORE the signal: a TaskCompletionSource<Pid> completed by
+        //              the ChildRestarted report of this supervisor and child id, with a pid other than the old one.
+        // TODO Step 4: node.Exit(the child's pid, reason).
+        // TODO Step 4: wait for the first of the report and node.WaitForExitAsync(the supervisor): the new pid, or an
+        //              InvalidOperationException if the supervisor exited. Unsubscribe in a finally.
+        await Task.CompletedTask;
+        throw new NotImplementedException("Step 4: implement Faults.CrashChildAsync (see README, step 4).");
+    }
+}
