@@ -71,10 +71,13 @@ public sealed class Step4_Request_and_reply
         counter.Stop();
         await counter.Completion.WaitAsync(cancellationToken);
 
-        Assert.That(
+        var exited = Assert.ThrowsAsync<ProcessExitedException>(
             async () => await counter.CallAsync<int>(replyTo => new GetCount(replyTo), Timeout).WaitAsync(cancellationToken),
-            Throws.TypeOf<ProcessExitedException>(),
             "A dead process will never reply: fail at once instead of waiting for the timeout.");
+        Assert.That(exited?.Message, Does.Contain("ended"),
+            "The ProcessExitedException's message should say that the process ended (see README, step 4).");
+        Assert.That(exited?.InnerException, Is.Null,
+            "The process was stopped, it did not crash: there is no crash to put inside (see README, step 4).");
     }
 
     [Test]
@@ -87,8 +90,26 @@ public sealed class Step4_Request_and_reply
         var calling = counter.CallAsync<int>(replyTo => new Ignore(replyTo), Timeout, time);
         time.Advance(Timeout);
 
-        Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>(),
+        var timedOut = Assert.ThrowsAsync<TimeoutException>(async () => await calling.WaitAsync(cancellationToken),
             "When no reply comes within the timeout (on the given TimeProvider), throw TimeoutException.");
+        Assert.That(timedOut?.Message, Does.Contain("5000"),
+            "The TimeoutException's message should say how long the caller waited, in milliseconds: 5000 here " +
+            "(see README, step 4).");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_call_with_a_null_request_fails_with_ArgumentNullException(CancellationToken cancellationToken)
+    {
+        var counter = StartCounter();
+
+        Assert.ThrowsAsync<ArgumentNullException>(
+            async () => await counter.CallAsync<int>(null!, Timeout).WaitAsync(cancellationToken),
+            "CallAsync(null, ...) must throw ArgumentNullException: without a request there is nothing to send " +
+            "(see README, step 4).");
+
+        counter.Stop();
+        await counter.Completion.WaitAsync(cancellationToken);
     }
 
     [Test]
