@@ -27,6 +27,12 @@ public sealed class Step1_Init_constructs_the_core
 
         Assert.That(second, Is.EqualTo(first),
             "Init runs again at every restart and must build the same known good state each time.");
+
+        // An account that went through a deposit and a withdrawal has the opening balance again, but a history:
+        // it is not the known good state, and Init must not hand it out again.
+        var used = first.Apply(new Deposit(1m)).Apply(new Withdrawal(1m));
+        Assert.That(server.Init(), Is.Not.EqualTo(used),
+            "Init must open a fresh account, with no history, not reuse one that has been used (see README, step 1).");
     }
 
     [Test]
@@ -36,8 +42,9 @@ public sealed class Step1_Init_constructs_the_core
         Assert.That(() => server = new AccountServer("not money"), Throws.Nothing,
             "The constructor only keeps the opening balance: the work of opening happens in Init, on the server.");
 
-        Assert.That(() => server!.Init(), Throws.TypeOf<FormatException>(),
-            "Init should open the account with Account.Open, which refuses text that is not an amount.");
+        Assert.That(() => server!.Init(), Throws.TypeOf<FormatException>().With.Message.Contains("not money"),
+            "Init should open the account with Account.Open, which refuses text that is not an amount with a " +
+            "FormatException that quotes the text: let it through as it is (see README, step 1).");
     }
 
     [Test]
