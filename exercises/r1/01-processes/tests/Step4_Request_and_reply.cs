@@ -11,6 +11,12 @@ public sealed class Step4_Request_and_reply
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a test watches for something that must not happen (a call ending with no reply and no timeout). A call
+    /// that does not wait ends within microseconds; a tenth of a second catches it without slowing the tests down.
+    /// </summary>
+    private static readonly TimeSpan NothingHappensWithin = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The protocol of a counter process used by these tests.</summary>
     private abstract record CounterMessage;
 
@@ -61,6 +67,35 @@ public sealed class Step4_Request_and_reply
         var count = await counter.CallAsync<int>(replyTo => new GetCount(replyTo), Timeout).WaitAsync(cancellationToken);
 
         Assert.That(count, Is.EqualTo(5), "The call's reply is the state after the two Adds sent before it.");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_call_waits_until_the_reply_comes(CancellationToken cancellationToken)
+    {
+        // This process keeps the return address of the request it is sent, and replies only when the test sends it
+        // the answer: until then, the caller has nothing to return.
+        var pid = Process.Spawn((ReplyTo<int>?)null, (ReplyTo<int>? held, object message) =>
+        {
+            if (message is ReplyTo<int> replyTo)
+            {
+                return replyTo;
+            }
+
+            held?.Send((int)message);
+            return held;
+        });
+
+        var calling = pid.CallAsync<int>(replyTo => replyTo, Timeout, new FakeTimeProvider());
+        var early = await Task.WhenAny(calling, Task.Delay(NothingHappensWithin, cancellationToken));
+        Assert.That(early, Is.Not.SameAs(calling),
+            $"The call ended within {NothingHappensWithin.TotalMilliseconds} ms, with no reply sent and its timeout not " +
+            $"passed (its status: {calling.Status}): CallAsync must wait for the first of the reply, the end of the " +
+            "process or the timeout (see README, step 4).");
+
+        pid.Send(42);
+        Assert.That(await calling.WaitAsync(cancellationToken), Is.EqualTo(42), "The reply, once sent, is the call's result.");
+        pid.Stop();
     }
 
     [Test]
