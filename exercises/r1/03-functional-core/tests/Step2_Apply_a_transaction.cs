@@ -65,6 +65,8 @@ public sealed class Step2_Apply_a_transaction
             var refused = Assert.Throws<ArgumentOutOfRangeException>(() => account.Apply(transaction),
                 $"Apply({transaction}) must throw ArgumentOutOfRangeException: amounts are positive, with at most two decimals.");
             Assert.That(refused?.ActualValue, Is.EqualTo(amount), "Name the amount: pass it as the exception's actualValue.");
+            Assert.That(refused?.ParamName, Is.EqualTo("transaction"),
+                "Name the argument that was refused: Apply's parameter, transaction, is the exception's paramName.");
             var kind = transaction is Deposit ? "deposit" : "withdrawal";
             Assert.That(refused?.Message, Does.Contain(kind).IgnoreCase,
                 $"The message of the refusal of {transaction} should name the kind of transaction refused, \"{kind}\" " +
@@ -119,8 +121,8 @@ public sealed class Step2_Apply_a_transaction
 
         Assert.That(ten, Is.EqualTo(Account.Open("5").Apply(new Deposit(5m))),
             "Same balance, same transactions in the same order: equal accounts.");
-        Assert.That(ten, Is.Not.EqualTo(Account.Open("5").Apply(new Deposit(6m))),
-            "Different balances: different accounts.");
+        Assert.That(ten, Is.Not.EqualTo(Account.Open("6").Apply(new Deposit(5m))),
+            "The same history, a deposit of 5.00, but different balances (10.00 and 11.00): different accounts.");
         Assert.That(ten, Is.Not.EqualTo(Account.Open("10")),
             "Same balance of 10.00, but one has a deposit in its history and the other none: different accounts.");
         Assert.That(ten, Is.Not.EqualTo(Account.Open("7").Apply(new Deposit(3m))),
