@@ -141,8 +141,11 @@ public sealed class Step4_A_client_API
     /// <summary>A server too busy to reply: its first call holds it until the test releases it.</summary>
     private sealed class BusyServer : IGenServer<int, string, string, string>, IDisposable
     {
-        /// <summary>How long the server stays busy at most, so that a failed test never holds a thread for long.</summary>
-        private static readonly TimeSpan BusyAtMost = TimeSpan.FromSeconds(5);
+        /// <summary>
+        /// How long the server stays busy at most: longer than the test may run (the test releases it when it ends),
+        /// and still a bound, so that a server nobody releases gives its thread back.
+        /// </summary>
+        private static readonly TimeSpan BusyAtMost = TimeSpan.FromSeconds(10);
 
         private readonly ManualResetEventSlim _released = new();
 
