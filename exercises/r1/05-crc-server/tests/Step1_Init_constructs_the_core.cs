@@ -15,6 +15,8 @@ public sealed class Step1_Init_constructs_the_core
 
         Assert.That(account.Balance, Is.EqualTo(12.50m), "Init should return Account.Open(openingBalance).");
         Assert.That(account.History, Is.Empty, "A freshly opened account has no transactions yet.");
+        Assert.That(account, Is.Not.EqualTo(new AccountServer("12.00").Init()),
+            "Each server opens the account from its own opening balance: another balance, another account.");
     }
 
     [Test]

@@ -92,6 +92,16 @@ public sealed class Step4_A_client_API
     }
 
     [Test]
+    [CancelAfter(2000)]
+    public void A_restarter_refuses_a_null_start_function_with_ArgumentNullException(CancellationToken cancellationToken)
+    {
+        Assert.ThrowsAsync<ArgumentNullException>(
+            async () => await Restarter<AccountCall, AccountReply, AccountCast>.StartAsync(null!).WaitAsync(cancellationToken),
+            "Restarter.StartAsync(null) must throw ArgumentNullException: without a start function there is nothing to " +
+            "start, now or at a restart (see README, step 4).");
+    }
+
+    [Test]
     [CancelAfter(5000)]
     public async Task A_call_gives_up_after_the_timeout_it_was_given(CancellationToken cancellationToken)
     {
