@@ -44,6 +44,8 @@ public sealed class Step1_Init_constructs_the_core
         Assert.That(() => server = new AccountServer("not money"), Throws.Nothing,
             "The constructor only keeps the opening balance: the work of opening happens in Init, on the server.");
 
+        Assert.That(() => new AccountServer(null!), Throws.ArgumentNullException,
+            "A null opening balance is a bug in the caller: the constructor refuses it at once (see README, step 1).");
         Assert.That(() => server!.Init(), Throws.TypeOf<FormatException>().With.Message.Contains("not money"),
             "Init should open the account with Account.Open, which refuses text that is not an amount with a " +
             "FormatException that quotes the text: let it through as it is (see README, step 1).");

@@ -43,6 +43,25 @@ public sealed class Step6_Give_up_after_too_many_restarts
 
     [Test]
     [CancelAfter(2000)]
+    public async Task A_restart_stops_counting_once_it_is_a_whole_period_old(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var bank = await Bank.OpenAsync("5.00", TwoInTenSeconds, time).WaitAsync(cancellationToken);
+        Crash(bank, cancellationToken);
+        Crash(bank, cancellationToken);
+        Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(5m), "Two restarts are allowed.");
+
+        time.Advance(TwoInTenSeconds.Period); // both restarts are now exactly a whole period old
+        Crash(bank, cancellationToken);
+
+        Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(5m),
+            "Restarts exactly one period old no longer count: this crash is restarted (see README, step 6).");
+        Assert.That(bank.Restarts, Is.EqualTo(3), "Three crashes, three restarts: none was one too many.");
+        Assert.That(bank.Completion.IsCompleted, Is.False, "The bank has not given up.");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
     public async Task Giving_up_is_final_even_once_the_period_has_passed(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
