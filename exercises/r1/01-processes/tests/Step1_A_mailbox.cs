@@ -72,7 +72,8 @@ public sealed class Step1_A_mailbox
 
         Assert.That(
             async () => await mailbox.ReceiveAsync(cancellationToken),
-            Throws.TypeOf<MailboxClosedException>(),
-            "No message will ever come, so waiting would hang forever: throw MailboxClosedException instead.");
+            Throws.TypeOf<MailboxClosedException>().With.Message.Contains("closed"),
+            "No message will ever come, so waiting would hang forever: throw MailboxClosedException instead " +
+            "(the given one, whose message says the mailbox is closed; see README, step 1).");
     }
 }

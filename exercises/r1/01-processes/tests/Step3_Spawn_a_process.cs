@@ -92,4 +92,12 @@ public sealed class Step3_Spawn_a_process
 
         Assert.That(() => pid.Send(1), Throws.Nothing, "Sending to a dead process is not an error in Erlang, nor here.");
     }
+
+    [Test]
+    public void Spawn_refuses_a_null_handler_with_ArgumentNullException()
+    {
+        Assert.That(() => Process.Spawn<int, int>(0, null!), Throws.ArgumentNullException,
+            "Spawn(state, null) must throw ArgumentNullException at once: a process without a handler would only " +
+            "crash later, on its first message, far from the mistake (see README, step 3).");
+    }
 }

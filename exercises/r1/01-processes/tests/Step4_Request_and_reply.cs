@@ -11,6 +11,12 @@ public sealed class Step4_Request_and_reply
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a test watches for something that must not happen (a call ending with no reply and no timeout). A call
+    /// that does not wait ends within microseconds; a tenth of a second catches it without slowing the tests down.
+    /// </summary>
+    private static readonly TimeSpan NothingHappensWithin = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The protocol of a counter process used by these tests.</summary>
     private abstract record CounterMessage;
 
@@ -65,16 +71,48 @@ public sealed class Step4_Request_and_reply
 
     [Test]
     [CancelAfter(2000)]
+    public async Task A_call_waits_until_the_reply_comes(CancellationToken cancellationToken)
+    {
+        // This process keeps the return address of the request it is sent, and replies only when the test sends it
+        // the answer: until then, the caller has nothing to return.
+        var pid = Process.Spawn((ReplyTo<int>?)null, (ReplyTo<int>? held, object message) =>
+        {
+            if (message is ReplyTo<int> replyTo)
+            {
+                return replyTo;
+            }
+
+            held?.Send((int)message);
+            return held;
+        });
+
+        var calling = pid.CallAsync<int>(replyTo => replyTo, Timeout, new FakeTimeProvider());
+        await ((Task)calling).WaitAsync(NothingHappensWithin, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Assert.That(calling.IsCompleted, Is.False,
+            $"The call ended within {NothingHappensWithin.TotalMilliseconds} ms, with no reply sent and its timeout not " +
+            $"passed (its status: {calling.Status}): CallAsync must wait for the first of the reply, the end of the " +
+            "process or the timeout (see README, step 4).");
+
+        pid.Send(42);
+        Assert.That(await calling.WaitAsync(cancellationToken), Is.EqualTo(42), "The reply, once sent, is the call's result.");
+        pid.Stop();
+    }
+
+    [Test]
+    [CancelAfter(2000)]
     public async Task A_call_to_an_ended_process_fails_with_ProcessExitedException(CancellationToken cancellationToken)
     {
         var counter = StartCounter();
         counter.Stop();
         await counter.Completion.WaitAsync(cancellationToken);
 
-        Assert.That(
+        var exited = Assert.ThrowsAsync<ProcessExitedException>(
             async () => await counter.CallAsync<int>(replyTo => new GetCount(replyTo), Timeout).WaitAsync(cancellationToken),
-            Throws.TypeOf<ProcessExitedException>(),
             "A dead process will never reply: fail at once instead of waiting for the timeout.");
+        Assert.That(exited?.Message, Does.Contain("ended"),
+            "The ProcessExitedException's message should say that the process ended (see README, step 4).");
+        Assert.That(exited?.InnerException, Is.Null,
+            "The process was stopped, it did not crash: there is no crash to put inside (see README, step 4).");
     }
 
     [Test]
@@ -87,8 +125,26 @@ public sealed class Step4_Request_and_reply
         var calling = counter.CallAsync<int>(replyTo => new Ignore(replyTo), Timeout, time);
         time.Advance(Timeout);
 
-        Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>(),
+        var timedOut = Assert.ThrowsAsync<TimeoutException>(async () => await calling.WaitAsync(cancellationToken),
             "When no reply comes within the timeout (on the given TimeProvider), throw TimeoutException.");
+        Assert.That(timedOut?.Message, Does.Contain("5000"),
+            "The TimeoutException's message should say how long the caller waited, in milliseconds: 5000 here " +
+            "(see README, step 4).");
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task A_call_with_a_null_request_fails_with_ArgumentNullException(CancellationToken cancellationToken)
+    {
+        var counter = StartCounter();
+
+        Assert.ThrowsAsync<ArgumentNullException>(
+            async () => await counter.CallAsync<int>(null!, Timeout).WaitAsync(cancellationToken),
+            "CallAsync(null, ...) must throw ArgumentNullException: without a request there is nothing to send " +
+            "(see README, step 4).");
+
+        counter.Stop();
+        await counter.Completion.WaitAsync(cancellationToken);
     }
 
     [Test]

@@ -65,8 +65,72 @@ public sealed class Step2_Apply_a_transaction
             var refused = Assert.Throws<ArgumentOutOfRangeException>(() => account.Apply(transaction),
                 $"Apply({transaction}) must throw ArgumentOutOfRangeException: amounts are positive, with at most two decimals.");
             Assert.That(refused?.ActualValue, Is.EqualTo(amount), "Name the amount: pass it as the exception's actualValue.");
+            Assert.That(refused?.ParamName, Is.EqualTo("transaction"),
+                "Name the argument that was refused: Apply's parameter, transaction, is the exception's paramName.");
+            var kind = transaction is Deposit ? "deposit" : "withdrawal";
+            Assert.That(refused?.Message, Does.Contain(kind).IgnoreCase,
+                $"The message of the refusal of {transaction} should name the kind of transaction refused, \"{kind}\" " +
+                "(see README, step 2).");
         }
     }
+
+    [Test]
+    public void The_largest_balance_can_be_reached_and_a_deposit_beyond_it_fails_with_OverflowException()
+    {
+        // The largest amount whose cents fit in a long: long.MaxValue cents.
+        const decimal largest = 92233720368547758.07m;
+
+        var full = Account.Open("0").Apply(new Deposit(largest));
+
+        Assert.That(full.BalanceCents, Is.EqualTo(long.MaxValue),
+            $"A deposit of {largest} into an empty account is allowed: its cents, and the balance's, still fit in a long.");
+        Assert.That(() => full.Apply(new Deposit(0.01m)), Throws.TypeOf<OverflowException>(),
+            "One cent more than a long of cents can hold must throw OverflowException, not wrap around to a negative " +
+            "balance (see README, step 2).");
+        Assert.That(() => Account.Open("0.01").Apply(new Deposit(largest)), Throws.TypeOf<OverflowException>(),
+            $"0.01 + {largest} does not fit in a long of cents: OverflowException (see README, step 2).");
+    }
+
+    [Test]
+    public void Apply_refuses_a_null_transaction_with_ArgumentNullException()
+    {
+        var account = Account.Open("10");
+
+        Assert.That(() => account.Apply(null!), Throws.ArgumentNullException,
+            "Apply(null) must throw ArgumentNullException: null is a bug in the caller, not a kind of transaction " +
+            "(see README, step 2).");
+    }
+
+    [Test]
+    public void A_transaction_of_an_unknown_kind_is_refused_with_an_ArgumentException_that_names_it()
+    {
+        var account = Account.Open("10");
+
+        var refused = Assert.Throws<ArgumentException>(() => account.Apply(new Refund(1m)),
+            "Apply knows deposits and withdrawals only: any other kind of transaction must throw ArgumentException " +
+            "(see README, step 2).");
+        Assert.That(refused?.Message, Does.Contain(nameof(Refund)),
+            "The message should name the kind of transaction that was not understood, here Refund (see README, step 2).");
+        Assert.That(account.History, Is.Empty, "A refused transaction leaves the account as it was.");
+    }
+
+    [Test]
+    public void Accounts_are_equal_when_their_balances_and_histories_are()
+    {
+        var ten = Account.Open("5").Apply(new Deposit(5m));
+
+        Assert.That(ten, Is.EqualTo(Account.Open("5").Apply(new Deposit(5m))),
+            "Same balance, same transactions in the same order: equal accounts.");
+        Assert.That(ten, Is.Not.EqualTo(Account.Open("6").Apply(new Deposit(5m))),
+            "The same history, a deposit of 5.00, but different balances (10.00 and 11.00): different accounts.");
+        Assert.That(ten, Is.Not.EqualTo(Account.Open("10")),
+            "Same balance of 10.00, but one has a deposit in its history and the other none: different accounts.");
+        Assert.That(ten, Is.Not.EqualTo(Account.Open("7").Apply(new Deposit(3m))),
+            "Same balance of 10.00, but different histories: different accounts.");
+    }
+
+    /// <summary>A kind of transaction the account does not know.</summary>
+    private sealed record Refund(decimal Amount) : Transaction;
 
     [Test]
     public void Property_a_deposit_then_a_withdrawal_of_the_same_amount_gives_back_the_balance()

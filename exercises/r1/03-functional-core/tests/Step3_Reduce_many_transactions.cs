@@ -42,6 +42,18 @@ public sealed class Step3_Reduce_many_transactions
     }
 
     [Test]
+    public void Reduce_refuses_a_null_list_with_an_ArgumentNullException_that_names_it()
+    {
+        var account = Account.Open("10");
+
+        var refused = Assert.Throws<ArgumentNullException>(() => account.Reduce(null!),
+            "Reduce(null) must throw ArgumentNullException: there is nothing to fold (see README, step 3).");
+        Assert.That(refused?.ParamName, Is.EqualTo("transactions"),
+            "The exception should name Reduce's own parameter, transactions, not a parameter of some method Reduce " +
+            "calls: check the argument yourself, first (see README, step 3).");
+    }
+
+    [Test]
     public void Property_Reduce_equals_Apply_one_by_one()
     {
         var random = new Random(Arbitrary.Seed);

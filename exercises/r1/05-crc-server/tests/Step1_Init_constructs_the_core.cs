@@ -15,6 +15,8 @@ public sealed class Step1_Init_constructs_the_core
 
         Assert.That(account.Balance, Is.EqualTo(12.50m), "Init should return Account.Open(openingBalance).");
         Assert.That(account.History, Is.Empty, "A freshly opened account has no transactions yet.");
+        Assert.That(account, Is.Not.EqualTo(new AccountServer("12.00").Init()),
+            "Each server opens the account from its own opening balance: another balance, another account.");
     }
 
     [Test]
@@ -27,6 +29,12 @@ public sealed class Step1_Init_constructs_the_core
 
         Assert.That(second, Is.EqualTo(first),
             "Init runs again at every restart and must build the same known good state each time.");
+
+        // An account that went through a deposit and a withdrawal has the opening balance again, but a history:
+        // it is not the known good state, and Init must not hand it out again.
+        var used = first.Apply(new Deposit(1m)).Apply(new Withdrawal(1m));
+        Assert.That(server.Init(), Is.Not.EqualTo(used),
+            "Init must open a fresh account, with no history, not reuse one that has been used (see README, step 1).");
     }
 
     [Test]
@@ -36,8 +44,11 @@ public sealed class Step1_Init_constructs_the_core
         Assert.That(() => server = new AccountServer("not money"), Throws.Nothing,
             "The constructor only keeps the opening balance: the work of opening happens in Init, on the server.");
 
-        Assert.That(() => server!.Init(), Throws.TypeOf<FormatException>(),
-            "Init should open the account with Account.Open, which refuses text that is not an amount.");
+        Assert.That(() => new AccountServer(null!), Throws.ArgumentNullException,
+            "A null opening balance is a bug in the caller: the constructor refuses it at once (see README, step 1).");
+        Assert.That(() => server!.Init(), Throws.TypeOf<FormatException>().With.Message.Contains("not money"),
+            "Init should open the account with Account.Open, which refuses text that is not an amount with a " +
+            "FormatException that quotes the text: let it through as it is (see README, step 1).");
     }
 
     [Test]

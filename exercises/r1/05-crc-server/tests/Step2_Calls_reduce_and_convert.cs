@@ -49,6 +49,8 @@ public sealed class Step2_Calls_reduce_and_convert
         var reply = await CallAsync(server, new AccountCall.Withdraw(4m), cancellationToken);
 
         Assert.That(reply, Is.EqualTo(new AccountReply.Balance(6m)), "Apply a Withdrawal, then reply with the new balance.");
+        Assert.That(await CallAsync(server, new AccountCall.Withdraw(6m), cancellationToken), Is.EqualTo(new AccountReply.Balance(0m)),
+            "Withdrawing the whole balance is allowed: the account may be emptied, it just may not go below zero.");
     }
 
     [Test]

@@ -52,7 +52,9 @@ public sealed class Step3_Let_it_crash
 
         Assert.That(exited?.InnerException, Is.TypeOf<ArgumentOutOfRangeException>(),
             "The crash is the core's own ArgumentOutOfRangeException: do not catch it, do not wrap it.");
-        Assert.That(server.IsAlive, Is.False);
+        Assert.That(exited?.Message, Does.Contain("ended"),
+            "The ServerExitedException says that the server ended before it replied (see README, step 3).");
+        Assert.That(server.IsAlive, Is.False, "The server crashed: it is no longer alive.");
     }
 
     [Test]

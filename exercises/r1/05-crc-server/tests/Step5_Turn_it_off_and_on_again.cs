@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -125,6 +127,52 @@ public sealed class Step5_Turn_it_off_and_on_again
         Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(2m),
             "The deposit is still there: the server was never restarted.");
         Assert.That(bank.Restarts, Is.Zero);
+    }
+
+    [Test]
+    [CancelAfter(2000)]
+    public async Task Stopping_during_a_restart_stops_the_server_being_started(CancellationToken cancellationToken)
+    {
+        // Every restart waits for the test's go-ahead before it starts its server, so the test can stop the
+        // restarter while a restart is under way.
+        var starts = 0;
+        var restarting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var goAhead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var servers = new ConcurrentQueue<Server<AccountCall, AccountReply, AccountCast>>();
+        var restarter = await Restarter<AccountCall, AccountReply, AccountCast>.StartAsync(async () =>
+        {
+            if (Interlocked.Increment(ref starts) > 1)
+            {
+                restarting.TrySetResult();
+                await goAhead.Task;
+            }
+
+            var server = await GenServer.StartAsync(new AccountServer("8.00"));
+            servers.Enqueue(server);
+            return server;
+        }).WaitAsync(cancellationToken);
+
+        restarter.Cast(new AccountCast.Deposit(-1m)); // crashes the server: a restart begins, and waits
+        try
+        {
+            await restarting.Task.WaitAsync(RestartWithin, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"No restart began within {RestartWithin.TotalSeconds} s of a crash: the restarter should watch " +
+                "the server's Completion and call the start function again after a crash.");
+        }
+
+        var stopping = restarter.StopAsync();
+        goAhead.TrySetResult();
+        await stopping.WaitAsync(cancellationToken);
+
+        Assert.That(servers, Has.Count.EqualTo(2),
+            "StopAsync was called while the restart was starting a server: it must wait for that start to finish.");
+        Assert.That(servers.Where(server => server.IsAlive), Is.Empty,
+            "StopAsync must stop the server that was being started when it was called, and complete only once that " +
+            "server has ended: nothing may run after StopAsync (see README, step 5).");
+        Assert.That(restarter.Completion.IsCompletedSuccessfully, Is.True, "After StopAsync, Completion has completed successfully.");
     }
 
     [Test]
