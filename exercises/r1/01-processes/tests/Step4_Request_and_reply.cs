@@ -89,7 +89,7 @@ public sealed class Step4_Request_and_reply
         var calling = pid.CallAsync<int>(replyTo => replyTo, Timeout, new FakeTimeProvider());
         await ((Task)calling).WaitAsync(NothingHappensWithin, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         Assert.That(calling.IsCompleted, Is.False,
-            $"The call ended within {NothingHappensWithin.TotalMilliseconds} ms, with no reply sent and its timeout not " +
+            $"Step 4: the call ended within {NothingHappensWithin.TotalMilliseconds} ms, with no reply sent and its timeout not " +
             $"passed (its status: {calling.Status}): CallAsync must wait for the first of the reply, the end of the " +
             "process or the timeout (see README, step 4).");
 

@@ -159,8 +159,8 @@ public sealed class Step5_Turn_it_off_and_on_again
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"No restart began within {RestartWithin.TotalSeconds} s of a crash: the restarter should watch " +
-                "the server's Completion and call the start function again after a crash.");
+            Assert.Fail($"Step 5: no restart began within {RestartWithin.TotalSeconds} s of a crash: the restarter should watch " +
+                "the server's Completion and call the start function again after a crash (see README, step 5).");
         }
 
         var stopping = restarter.StopAsync();
