@@ -77,7 +77,11 @@ public sealed class Step5_Restart_intensity : NodeTest
         for (var crash = 1; crash <= 8; crash++)
         {
             Clock.Advance(TimeSpan.FromSeconds(6));
+            var seen = Journal.Entries.Select(e => e.Pid).ToHashSet();
             await CrashAsync(await ChildAsync(desks, "sports", $"the desks (before crash {crash} of 8, each 6 s after the last)"), $"the sports desk (crash {crash})");
+            // The restart is done before the clock moves on, so that restarts are 6 s apart on the node's clock too.
+            await JournalAsync(e => e.Kind == "started" && e.Worker == "sports" && !seen.Contains(e.Pid),
+                $"the sports desk to start again after crash {crash}", desks, "the desks");
         }
 
         var sports = await ChildAsync(desks, "sports",
