@@ -111,15 +111,19 @@ function drawChart(points) {
 
 function showProcesses(list) {
   const body = $("processes").tBodies[0];
-  const rows = list.processes.map((p) => el("tr",
-    { "data-pid": p.pid, "data-id": p.id, class: p.id === state.selected ? "selected" : null, onclick: () => select(p.id) },
-    el("td", { class: "pid" }, p.pid),
-    el("td", {}, p.name ?? ""),
-    el("td", {}, p.behaviour ?? ""),
-    el("td", {}, p.status.toLowerCase()),
-    el("td", { class: "num" }, number(p.mailbox)),
-    el("td", { class: "num" }, number(p.handled))));
-  body.replaceChildren(...rows);
+  // A process keeps its row from one update to the next, only its cells' text changes: a row replaced under the pointer
+  // between a button's press and its release would lose the click.
+  const existing = new Map([...body.rows].map((row) => [Number(row.dataset.id), row]));
+  const rows = list.processes.map((p) => {
+    const row = existing.get(p.id) ?? el("tr", { "data-pid": p.pid, "data-id": p.id, onclick: () => select(p.id) },
+      el("td", { class: "pid" }), el("td", {}), el("td", {}), el("td", {}), el("td", { class: "num" }), el("td", { class: "num" }));
+    row.classList.toggle("selected", p.id === state.selected);
+    const texts = [p.pid, p.name ?? "", p.behaviour ?? "", p.status.toLowerCase(), number(p.mailbox), number(p.handled)];
+    texts.forEach((text, i) => { if (row.cells[i].textContent !== text) row.cells[i].textContent = text; });
+    return row;
+  });
+  const same = rows.length === body.rows.length && rows.every((row, i) => body.rows[i] === row);
+  if (!same) body.replaceChildren(...rows);
   $("process-count").textContent = list.shown < list.matching
     ? `${number(list.shown)} of ${number(list.matching)} matching (${number(list.total)} alive)`
     : `${number(list.matching)} of ${number(list.total)} processes`;
