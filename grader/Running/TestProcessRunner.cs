@@ -164,21 +164,16 @@ internal sealed partial class TestProcessRunner
     };
 
     /// <summary>The step number in a fixture name such as <c>Step2_Receive_with_a_timeout</c>, or null.</summary>
-    public static int? StepOf(string fixture)
-    {
-        var match = StepPattern().Match(fixture);
-        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-    }
+    public static int? StepOf(string fixture) => StepNumber(StepPattern().Match(fixture));
 
     /// <summary>
     /// The step a hidden test's failure names ("Step 4: ..."): hidden suites say which README step a failure is about, as
     /// the visible tests do, so check can show that step's hint. Null when the message names none.
     /// </summary>
-    public static int? StepNamedIn(string message)
-    {
-        var match = StepInMessagePattern().Match(message);
-        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-    }
+    public static int? StepNamedIn(string message) => StepNumber(StepInMessagePattern().Match(message));
+
+    private static int? StepNumber(Match match) =>
+        match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
 
     /// <summary>
     /// Text from the learner's code with control characters (other than newlines and tabs) made visible as '�', so an
