@@ -26,7 +26,8 @@ internal sealed record TestReport
 
     /// <summary>
     /// The README step the test is about: for a visible test, from its fixture's name (<c>Step2_...</c>); for a hidden one,
-    /// the step its failure message names ("Step 2: ..."), since a hidden fixture covers several. Null when neither says.
+    /// the step its <c>[Property("Step", N)]</c> declares (on the test or its fixture), else the step its failure message
+    /// names ("Step 2: ..."). Null when none says.
     /// </summary>
     public int? Step { get; init; }
 

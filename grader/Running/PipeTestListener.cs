@@ -28,7 +28,28 @@ internal sealed class PipeTestListener : ITestListener
         Name = $"{test.ClassName?.Split('.', '+')[^1]}.{test.Name}",
         Fixture = test.ClassName?.Split('.', '+')[^1] ?? "",
         ClassName = test.ClassName ?? "",
+        Step = DeclaredStep(test),
     };
+
+    /// <summary>The name of the NUnit property a hidden test or fixture names its README step with.</summary>
+    public const string StepProperty = "Step";
+
+    /// <summary>The step <c>[Property("Step", N)]</c> declares on <paramref name="test"/> or the nearest suite above it.</summary>
+    public static int? DeclaredStep(ITest test)
+    {
+        for (var current = test; current is not null; current = current.Parent)
+        {
+            if (current.Properties.ContainsKey(StepProperty) && current.Properties.Get(StepProperty) is { } value)
+                return value switch
+                {
+                    int step => step,
+                    string text when int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var step) => step,
+                    _ => null,
+                };
+        }
+
+        return null;
+    }
 
     private static bool IsFixture(ITest test) => test.IsSuite && test.TestType == "TestFixture";
 

@@ -51,6 +51,12 @@ internal sealed record RunnerEvent
     /// <summary>The fixture's full class name; identifies the fixture a hanging set-up belongs to.</summary>
     public string ClassName { get; init; } = "";
 
+    /// <summary>
+    /// The README step the test declares with NUnit's <c>[Property("Step", N)]</c>, on the test or on its fixture (the
+    /// test's wins); null when neither declares one.
+    /// </summary>
+    public int? Step { get; init; }
+
     public TestStatus Outcome { get; init; }
     public string Message { get; init; } = "";
     public string StackTrace { get; init; } = "";

@@ -160,15 +160,15 @@ internal sealed partial class TestProcessRunner
         Message = Printable(message.Trim()),
         Output = Printable(output),
         DurationMs = durationMs,
-        Step = test.Suite == TestSuite.Visible ? StepOf(test.Fixture) : StepNamedIn(message),
+        Step = test.Suite == TestSuite.Visible ? StepOf(test.Fixture) : test.Step ?? StepNamedIn(message),
     };
 
     /// <summary>The step number in a fixture name such as <c>Step2_Receive_with_a_timeout</c>, or null.</summary>
     public static int? StepOf(string fixture) => StepNumber(StepPattern().Match(fixture));
 
     /// <summary>
-    /// The step a hidden test's failure names ("Step 4: ..."): hidden suites say which README step a failure is about, as
-    /// the visible tests do, so check can show that step's hint. Null when the message names none.
+    /// The step a hidden test's failure names ("Step 4: ..."), for a hidden test that declares no <c>[Property("Step", N)]</c>:
+    /// check shows that step's hint. Null when the message names none.
     /// </summary>
     public static int? StepNamedIn(string message) => StepNumber(StepInMessagePattern().Match(message));
 

@@ -83,7 +83,7 @@ public class LearnerGuidanceTests
     }
 
     [Test]
-    public async Task A_hidden_failure_names_its_step_with_that_steps_hint_and_no_path_into_the_hidden_suite()
+    public async Task A_hidden_failure_names_its_step_declared_or_in_its_message_with_that_steps_hint_and_no_path_into_the_hidden_suite()
     {
         var root = TestPaths.CopyOf(TestPaths.FixtureCourse);
         var work = TestPaths.NewTempDirectory();
@@ -121,6 +121,14 @@ public class LearnerGuidanceTests
                 private static void Helper([CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
                     throw new InvalidOperationException($"Step 2: thrown by the hidden suite's own code\n   at Fails.Hidden.Adding.Helper() in {file}:line {line}");
             }
+
+            // The step declared on the fixture, with a message that names none.
+            [Property("Step", 2)]
+            public class Declared
+            {
+                [Test]
+                public void Mixed_signs_add_up() => Assert.That(Calculator.Add(-7, 2), Is.EqualTo(-5), "mixed signs add up");
+            }
             """);
 
         var check = await GraderTester.RunAsync(root, ["check", "02-fails", .. Limits(work)]);
@@ -128,6 +136,8 @@ public class LearnerGuidanceTests
 
         Assert.That(check.Console, Does.Contain("hidden test (step 2), fail: Step 2: negative numbers add up too"),
             "each hidden failure says which README step it is about");
+        Assert.That(check.Console, Does.Contain("hidden test (step 2), fail: mixed signs add up"),
+            "a hidden test that declares [Property(\"Step\", 2)] on its fixture is about step 2 whatever its message says");
         Assert.That(check.Console, Does.Contain("The first is about step 2 of the README. Hint 1 of 2: There is no step 2."),
             "with only hidden tests failing, check shows the hint of the step they name");
         Assert.That(json.Out, Does.Contain("thrown by the hidden suite's own code\\n   at Fails.Hidden.Adding.Helper()").And.Contain("\"step\": 2"),
