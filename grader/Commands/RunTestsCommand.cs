@@ -22,7 +22,9 @@ internal static class RunTestsCommand
         command.Hidden = true;
         command.SetAction(result =>
         {
-            // The channel's name and secret come first, on standard input, before any learner code runs.
+            // Where the platform has no setsid program, the process leads a session of its own (so what the learner's
+            // code starts stays in it); then the channel's name and secret, on standard input, before any learner code runs.
+            ProcessGroup.LeadOwnSession();
             var secret = ChannelSecret.Read(Console.In);
             var options = new ChildRunnerOptions(result.GetValue(visible)!, result.GetValue(hidden), result.GetValue(only));
             var code = new ChildTestRunner(options, secret).Run();

@@ -80,6 +80,7 @@ internal sealed class ChildSession : ITestProcessSession
         var stderr = new CappedText(OutputCap);
         using var process = new Process { StartInfo = SelfLauncher.StartInfo(arguments, workingDirectory, _limits.MemoryLimitMb, sandbox) };
         process.Start();
+        using var group = ProcessGroup.Of(process); // before the handshake: no learner code runs until it is read
         var pumps = Task.WhenAll(stdout.PumpAsync(process.StandardOutput), stderr.PumpAsync(process.StandardError));
         try
         {
@@ -155,7 +156,7 @@ internal sealed class ChildSession : ITestProcessSession
         {
             if (!process.HasExited)
                 await StopAsync(process, TimeSpan.Zero);
-            ProcessGroup.KillAll(process.Id); // whatever the learner's code started and left behind
+            group.KillAll(); // whatever the learner's code started and left behind
         }
     }
 

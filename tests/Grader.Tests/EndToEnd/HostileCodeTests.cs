@@ -49,7 +49,7 @@ public partial class HostileCodeTests
         var pids = StartedProcesses().Match(spawn.Output);
         Assert.That(pids.Success, Is.True, $"the fixture prints the processes it started; output was: {spawn.Output}");
         if (!OperatingSystem.IsLinux())
-            Assert.Ignore("Orphaned processes are found through the process group on Linux only.");
+            Assert.Ignore("The processes are looked up in /proc, which only Linux has.");
         foreach (var pid in new[] { pids.Groups[1].Value, pids.Groups[2].Value })
         {
             var cmdline = $"/proc/{pid}/cmdline";
