@@ -39,7 +39,7 @@ public static class Observer
     public static IReadOnlyList<ProcessInfo> ProcessTable(Node node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return node.Processes().Select(node.GetInfo).OfType<ProcessInfo>().ToArray();
+        return node.Snapshots();
     }
 
     /// <summary>Snapshots of every live process, from a process (see <see cref="ProcessTable(Node)"/>).</summary>
