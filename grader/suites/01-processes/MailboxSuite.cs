@@ -12,6 +12,7 @@ public sealed class MailboxSuite
 {
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 1)]
     public async Task A_long_random_sequence_comes_out_in_the_order_it_went_in(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -35,6 +36,7 @@ public sealed class MailboxSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 1)]
     public async Task Concurrent_senders_lose_nothing_and_keep_each_senders_order(CancellationToken cancellationToken)
     {
         const int Senders = 4;
@@ -65,6 +67,7 @@ public sealed class MailboxSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 1)]
     public async Task A_cancelled_receive_throws_and_leaves_the_next_message_in_the_mailbox(CancellationToken cancellationToken)
     {
         var mailbox = new Mailbox<string>();
@@ -80,6 +83,7 @@ public sealed class MailboxSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 1)]
     public async Task A_closed_mailbox_gives_out_what_it_holds_then_refuses(CancellationToken cancellationToken)
     {
         var mailbox = new Mailbox<int>();
@@ -102,6 +106,7 @@ public sealed class MailboxSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 1)]
     public void A_receive_waiting_when_the_mailbox_closes_fails_with_MailboxClosedException()
     {
         var mailbox = new Mailbox<int>();
@@ -115,6 +120,7 @@ public sealed class MailboxSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 2)]
     public async Task A_zero_timeout_polls_a_message_already_waiting(CancellationToken cancellationToken)
     {
         var mailbox = new Mailbox<int>();
@@ -128,6 +134,7 @@ public sealed class MailboxSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 2)]
     public async Task A_zero_timeout_on_an_empty_mailbox_times_out_without_time_passing(CancellationToken cancellationToken)
     {
         var mailbox = new Mailbox<int>();
@@ -141,6 +148,7 @@ public sealed class MailboxSuite
     [Test]
     [CancelAfter(5000)]
     [Repeat(5)]
+    [Property("Step", 2)]
     public async Task A_random_timeout_fires_exactly_when_its_time_has_passed(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -158,6 +166,7 @@ public sealed class MailboxSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 2)]
     public async Task A_message_sent_while_a_timed_receive_waits_is_received(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -176,6 +185,7 @@ public sealed class MailboxSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 2)]
     public async Task Timed_receives_take_messages_in_order(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();

@@ -61,6 +61,7 @@ public sealed class ProcessSuite
     [Test]
     [CancelAfter(5000)]
     [Repeat(3)]
+    [Property("Step", 3)]
     public async Task State_follows_a_random_sequence_of_messages(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -86,6 +87,7 @@ public sealed class ProcessSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task A_stopped_process_completes_successfully_and_handles_nothing_more(CancellationToken cancellationToken)
     {
         var handled = 0;
@@ -106,6 +108,7 @@ public sealed class ProcessSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public void A_crash_faults_Completion_with_the_very_exception_thrown(CancellationToken cancellationToken)
     {
         var seen = new List<StackMessage>();
@@ -127,6 +130,7 @@ public sealed class ProcessSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public async Task Many_concurrent_calls_each_get_their_own_reply(CancellationToken cancellationToken)
     {
         var pid = StartStack();
@@ -141,6 +145,7 @@ public sealed class ProcessSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public void A_call_to_a_crashed_process_fails_with_the_crash_inside(CancellationToken cancellationToken)
     {
         var pid = StartStack();
@@ -155,6 +160,7 @@ public sealed class ProcessSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public async Task A_call_to_a_stopped_process_fails_with_no_inner_exception(CancellationToken cancellationToken)
     {
         var pid = StartStack();
@@ -169,6 +175,7 @@ public sealed class ProcessSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public async Task A_call_pending_when_the_process_stops_fails_without_waiting_for_the_timeout(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -183,6 +190,7 @@ public sealed class ProcessSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public async Task A_reply_sent_just_before_a_crash_still_answers_the_call(CancellationToken cancellationToken)
     {
         var pid = StartStack();
@@ -198,6 +206,7 @@ public sealed class ProcessSuite
     [Test]
     [CancelAfter(5000)]
     [Repeat(3)]
+    [Property("Step", 4)]
     public async Task A_call_waits_exactly_its_timeout_on_the_given_clock(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -220,6 +229,7 @@ public sealed class ProcessSuite
     }
 
     [Test]
+    [Property("Step", 4)]
     public void Spawn_and_call_check_their_arguments()
     {
         Assert.That(() => Process.Spawn<int, int>(0, null!), Throws.ArgumentNullException);
@@ -230,6 +240,7 @@ public sealed class ProcessSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public async Task Only_one_of_many_racing_replies_is_accepted(CancellationToken cancellationToken)
     {
         var replyTo = new ReplyTo<int>();
@@ -241,6 +252,7 @@ public sealed class ProcessSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task Separate_processes_keep_separate_state(CancellationToken cancellationToken)
     {
         var first = StartStack();

@@ -10,6 +10,7 @@ public sealed class BehaviourSuite
 {
     [Test]
     [Repeat(5)]
+    [Property("Step", 1)]
     public void The_counter_follows_a_random_sequence_of_requests()
     {
         var random = Seeded.Random();
@@ -54,6 +55,7 @@ public sealed class BehaviourSuite
     }
 
     [Test]
+    [Property("Step", 1)]
     public void Increment_and_Decrement_default_to_one()
     {
         var counter = new CounterBehaviour();
@@ -65,6 +67,7 @@ public sealed class BehaviourSuite
     }
 
     [Test]
+    [Property("Step", 1)]
     public void The_counter_keeps_no_state_of_its_own()
     {
         // A behaviour is a pure function: the same request on the same state gives the same answer, however often,
@@ -79,6 +82,7 @@ public sealed class BehaviourSuite
     }
 
     [Test]
+    [Property("Step", 1)]
     public void The_counter_refuses_a_null_request()
     {
         Assert.That(() => new CounterBehaviour().Handle(null!, 0), Throws.ArgumentNullException);
@@ -86,6 +90,7 @@ public sealed class BehaviourSuite
 
     [Test]
     [Repeat(5)]
+    [Property("Step", 2)]
     public void The_stack_follows_a_random_sequence_of_requests()
     {
         var random = Seeded.Random();
@@ -123,6 +128,7 @@ public sealed class BehaviourSuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void The_stack_never_changes_the_state_it_is_given()
     {
         var stack = new StackBehaviour<string>();
@@ -139,6 +145,7 @@ public sealed class BehaviourSuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void The_empty_stack_answers_Empty_to_Pop_and_Peek_and_stays_empty()
     {
         var stack = new StackBehaviour<int>();
@@ -160,6 +167,7 @@ public sealed class BehaviourSuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void The_stack_refuses_a_null_request_or_state()
     {
         var stack = new StackBehaviour<int>();
@@ -169,6 +177,7 @@ public sealed class BehaviourSuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void A_stack_reply_says_whether_it_holds_an_item()
     {
         var of = StackReply<string>.Of("x");
@@ -184,6 +193,7 @@ public sealed class BehaviourSuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void Requests_are_values()
     {
         CounterRequest up = new CounterRequest.Increment(2);
@@ -197,6 +207,7 @@ public sealed class BehaviourSuite
     }
 
     [Test]
+    [Property("Step", 3)]
     public void A_ServerExitedException_keeps_its_message_and_reason()
     {
         var reason = new InvalidOperationException("why");

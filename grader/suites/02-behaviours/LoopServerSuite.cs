@@ -14,6 +14,7 @@ public sealed class LoopServerSuite
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     [Test]
+    [Property("Step", 3)]
     public void Start_refuses_a_null_behaviour()
     {
         Assert.That(() => LoopServer.Start<int, Op, int>(null!), Throws.ArgumentNullException);
@@ -21,6 +22,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task Init_runs_on_the_server_after_Start_has_returned(CancellationToken cancellationToken)
     {
         using var gate = new ManualResetEventSlim();
@@ -39,6 +41,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task Init_runs_exactly_once_however_many_calls_race_it(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -59,6 +62,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task Init_runs_even_when_the_server_is_stopped_at_once(CancellationToken cancellationToken)
     {
         var probe = new Probe();
@@ -74,6 +78,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task The_server_hands_the_behaviour_the_very_request_sent(CancellationToken cancellationToken)
     {
         var probe = new Probe();
@@ -88,6 +93,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(10000)]
+    [Property("Step", 3)]
     public async Task Many_concurrent_callers_each_get_their_own_reply_and_no_update_is_lost(CancellationToken cancellationToken)
     {
         const int Callers = 8;
@@ -115,6 +121,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(10000)]
+    [Property("Step", 3)]
     public async Task The_behaviour_is_never_run_by_two_threads_at_once(CancellationToken cancellationToken)
     {
         var probe = new Probe();
@@ -131,6 +138,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(10000)]
+    [Property("Step", 3)]
     public async Task The_callers_code_never_runs_on_the_servers_loop(CancellationToken cancellationToken)
     {
         // The caller of the first call, once it has its reply, waits for the server to handle the second request.
@@ -154,6 +162,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task Two_servers_of_one_behaviour_instance_keep_separate_states(CancellationToken cancellationToken)
     {
         // The state lives in the server's loop, not in the behaviour: one behaviour object can drive many servers.
@@ -172,6 +181,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task Stop_drains_the_requests_sent_before_it_and_refuses_later_ones_at_once(CancellationToken cancellationToken)
     {
         var probe = new Probe();
@@ -207,6 +217,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task A_stopped_server_fails_every_later_call_with_no_inner_exception(CancellationToken cancellationToken)
     {
         var server = LoopServer.Start(new Probe());
@@ -227,6 +238,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public async Task A_crash_fails_the_crashing_call_and_every_call_queued_behind_it(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -258,6 +270,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public void A_call_to_a_crashed_server_fails_at_once_with_the_crash_inside(CancellationToken cancellationToken)
     {
         var server = LoopServer.Start(new Probe());
@@ -275,6 +288,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(10000)]
+    [Property("Step", 4)]
     public async Task A_reply_sent_just_before_a_crash_still_answers_its_call(CancellationToken cancellationToken)
     {
         // Repeated, because the race between a reply and the crash right after it goes both ways.
@@ -291,6 +305,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public void A_crash_in_Init_fails_Completion_and_every_call_and_no_request_is_handled(CancellationToken cancellationToken)
     {
         using var gate = new ManualResetEventSlim();
@@ -311,6 +326,7 @@ public sealed class LoopServerSuite
     [Test]
     [CancelAfter(5000)]
     [Repeat(3)]
+    [Property("Step", 3)]
     public async Task A_call_waits_exactly_its_timeout_and_its_request_is_still_handled(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -345,6 +361,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task A_reply_in_time_is_not_turned_into_a_timeout_later(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -360,6 +377,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public async Task An_infinite_timeout_waits_as_long_as_it_takes(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -379,6 +397,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public async Task A_negative_timeout_is_refused_and_nothing_is_sent(CancellationToken cancellationToken)
     {
         var probe = new Probe();
@@ -394,6 +413,7 @@ public sealed class LoopServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public async Task A_zero_timeout_is_allowed_and_its_request_is_handled(CancellationToken cancellationToken)
     {
         var server = LoopServer.Start(new Probe());

@@ -12,6 +12,7 @@ namespace Behaviours.Hidden;
 /// The point of the exercise: the loop is generic. The learner's counter and stack on the learner's server, checked
 /// against models, and behaviours the learner has never seen, of other shapes, run on the same server unchanged.
 /// </summary>
+[Property("Step", 4)]
 public sealed class PluginSuite
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);

@@ -14,6 +14,7 @@ public sealed class ApplySuite
     private sealed record Refund(decimal Amount) : Transaction;
 
     [Test]
+    [Property("Step", 2)]
     public void Random_transactions_follow_the_model_and_refusals_change_nothing()
     {
         var random = Seeded.Random();
@@ -51,6 +52,7 @@ public sealed class ApplySuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void A_withdrawal_of_exactly_the_balance_empties_the_account_and_one_cent_more_is_refused()
     {
         var random = Seeded.Random();
@@ -67,6 +69,7 @@ public sealed class ApplySuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void Any_withdrawal_from_an_empty_account_is_refused()
     {
         var empty = Account.Open("0");
@@ -89,6 +92,7 @@ public sealed class ApplySuite
     [TestCase(12.345)]
     [TestCase(99.999)]
     [TestCase(-0.001)]
+    [Property("Step", 2)]
     public void Amounts_that_are_not_positive_or_have_more_than_two_decimals_are_refused_before_anything_else(decimal amount)
     {
         // An empty account: a bad withdrawal must be refused for its amount, not for the balance.
@@ -106,6 +110,7 @@ public sealed class ApplySuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void Extreme_amounts_are_refused_as_out_of_range()
     {
         var account = Account.Open("10");
@@ -120,6 +125,7 @@ public sealed class ApplySuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void Trailing_zeros_do_not_count_as_decimals()
     {
         var account = Account.Open("1").Apply(new Deposit(1.000m)).Apply(new Withdrawal(0.5000m));
@@ -128,6 +134,7 @@ public sealed class ApplySuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void The_largest_balance_can_be_reached_but_not_passed()
     {
         var full = Account.Open("0").Apply(new Deposit(MaxAmount));
@@ -147,6 +154,7 @@ public sealed class ApplySuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void Apply_refuses_null_and_unknown_kinds_of_transaction()
     {
         var account = Account.Open("10");
@@ -159,6 +167,7 @@ public sealed class ApplySuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void One_account_can_be_continued_in_many_ways()
     {
         var random = Seeded.Random();
@@ -181,6 +190,7 @@ public sealed class ApplySuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 2)]
     public void One_account_shared_by_many_threads_needs_no_lock()
     {
         // Immutable data is safe to share: every thread applies its own deposit to the same account at once.
@@ -199,6 +209,7 @@ public sealed class ApplySuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void InsufficientFundsException_carries_both_amounts_in_its_properties_and_message()
     {
         var error = new InsufficientFundsException(9.5m, 12m);
@@ -210,6 +221,7 @@ public sealed class ApplySuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void Accounts_are_equal_when_balance_and_history_are()
     {
         var random = Seeded.Random();
@@ -236,6 +248,7 @@ public sealed class ApplySuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void Different_accounts_mostly_get_different_hash_codes()
     {
         var hashes = Enumerable.Range(0, 200).Select(i => Account.Open(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetHashCode()).ToHashSet();
@@ -245,6 +258,7 @@ public sealed class ApplySuite
 
     [Test]
     [SetCulture("en-US")]
+    [Property("Step", 2)]
     public void ToString_shows_the_balance_and_the_history()
     {
         var text = Account.Open("9").Apply(new Deposit(0.5m)).ToString();
@@ -255,6 +269,7 @@ public sealed class ApplySuite
 
     [TestCase("deposit")]
     [TestCase("withdrawal")]
+    [Property("Step", 2)]
     public void A_refused_amount_is_explained_in_words_that_name_the_transaction(string kind)
     {
         var account = Account.Open("100");
@@ -266,6 +281,7 @@ public sealed class ApplySuite
     }
 
     [Test]
+    [Property("Step", 3)]
     public void Reduce_refuses_a_null_sequence_naming_its_parameter()
     {
         Assert.That(() => Account.Open("1").Reduce(null!),

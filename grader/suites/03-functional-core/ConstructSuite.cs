@@ -4,6 +4,7 @@ using NUnit.Framework;
 
 namespace FunctionalCore.Hidden;
 
+[Property("Step", 1)]
 public sealed class ConstructSuite
 {
     [TestCase("0", 0L)]

@@ -5,6 +5,7 @@ using NUnit.Framework;
 
 namespace FunctionalCore.Hidden;
 
+[Property("Step", 4)]
 public sealed class ConvertSuite
 {
     [Test]

@@ -5,6 +5,7 @@ using NUnit.Framework;
 
 namespace FunctionalCore.Hidden;
 
+[Property("Step", 3)]
 public sealed class ReduceSuite
 {
     /// <summary>Random transactions that the account can all accept, one after the other.</summary>

@@ -8,6 +8,7 @@ using NUnit.Framework;
 
 namespace GenServers.Hidden;
 
+[Property("Step", 2)]
 public sealed class CallSuite
 {
     private static async Task<(Server<string, ImmutableList<string>, string> Server, Probe Probe, FakeTimeProvider Time)> StartAsync(

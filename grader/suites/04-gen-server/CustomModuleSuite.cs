@@ -43,6 +43,7 @@ public sealed class CustomModuleSuite
     [Test]
     [CancelAfter(5000)]
     [Repeat(3)]
+    [Property("Step", 3)]
     public async Task A_module_with_its_own_types_runs_on_the_same_server(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -80,6 +81,7 @@ public sealed class CustomModuleSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public async Task A_bad_cast_crashes_the_custom_server_and_callers_learn_why(CancellationToken cancellationToken)
     {
         var server = await GenServer.StartAsync(new Account(10), new FakeTimeProvider()).WaitAsync(cancellationToken);
@@ -93,6 +95,7 @@ public sealed class CustomModuleSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task A_module_that_ignores_a_message_keeps_its_state(CancellationToken cancellationToken)
     {
         var server = await GenServer.StartAsync(new Account(7)).WaitAsync(cancellationToken);

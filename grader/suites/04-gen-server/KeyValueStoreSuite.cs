@@ -9,6 +9,7 @@ using NUnit.Framework;
 
 namespace GenServers.Hidden;
 
+[Property("Step", 5)]
 public sealed class KeyValueStoreSuite
 {
     [Test]

@@ -7,6 +7,7 @@ using NUnit.Framework;
 
 namespace GenServers.Hidden;
 
+[Property("Step", 4)]
 public sealed class LifecycleSuite
 {
     [TestCase("call")]

@@ -9,6 +9,7 @@ using NUnit.Framework;
 
 namespace GenServers.Hidden;
 
+[Property("Step", 3)]
 public sealed class OrderSuite
 {
     [Test]

@@ -9,6 +9,7 @@ public sealed class StartSuite
 {
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 1)]
     public async Task Init_runs_exactly_once_on_the_server_and_StartAsync_waits_for_it(CancellationToken cancellationToken)
     {
         var callersThread = Environment.CurrentManagedThreadId;
@@ -35,6 +36,7 @@ public sealed class StartSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 1)]
     public void A_failing_Init_fails_StartAsync_with_the_very_exception_and_is_not_retried(CancellationToken cancellationToken)
     {
         var error = new FormatException("cannot read the configuration");
@@ -49,6 +51,7 @@ public sealed class StartSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 1)]
     public void A_failing_Init_never_hands_out_a_server(CancellationToken cancellationToken)
     {
         var probe = new Probe(init: () => throw new InvalidOperationException("no"));
@@ -61,6 +64,7 @@ public sealed class StartSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 1)]
     public async Task A_server_is_alive_until_it_ends(CancellationToken cancellationToken)
     {
         var server = await GenServer.StartAsync(new Probe()).WaitAsync(cancellationToken);
@@ -74,6 +78,7 @@ public sealed class StartSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task Servers_keep_separate_state(CancellationToken cancellationToken)
     {
         var first = await GenServer.StartAsync(new Probe(init: () => ["first"])).WaitAsync(cancellationToken);
@@ -88,6 +93,7 @@ public sealed class StartSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task Arguments_are_checked_at_the_boundary(CancellationToken cancellationToken)
     {
         Assert.That(() => GenServer.StartAsync<int, int, int, int>(null!), Throws.ArgumentNullException);
@@ -104,6 +110,7 @@ public sealed class StartSuite
 
     [Test]
     [CancelAfter(10000)]
+    [Property("Step", 1)]
     public async Task StartAsync_does_not_run_the_starters_code_on_the_server(CancellationToken cancellationToken)
     {
         // If StartAsync's continuation ran on the server's loop, the loop could not take the cast below until the

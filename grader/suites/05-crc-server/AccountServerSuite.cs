@@ -10,6 +10,7 @@ namespace CrcServer.Hidden;
 public sealed class AccountServerSuite
 {
     [Test]
+    [Property("Step", 2)]
     public void A_request_outside_the_protocol_crashes_the_callback_with_a_clear_error()
     {
         var callbacks = new AccountServer("5");
@@ -22,6 +23,7 @@ public sealed class AccountServerSuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void The_callbacks_are_pure_functions_of_the_core()
     {
         var random = Seeded.Random();
@@ -91,6 +93,7 @@ public sealed class AccountServerSuite
     }
 
     [Test]
+    [Property("Step", 1)]
     public void Init_opens_from_the_opening_balance_each_time_and_never_from_a_later_state()
     {
         var callbacks = new AccountServer("7.25");
@@ -101,6 +104,7 @@ public sealed class AccountServerSuite
     }
 
     [Test]
+    [Property("Step", 3)]
     public void Bad_amounts_escape_from_every_handler_as_the_cores_exception()
     {
         var random = Seeded.Random();
@@ -117,6 +121,7 @@ public sealed class AccountServerSuite
     }
 
     [Test]
+    [Property("Step", 3)]
     public void A_bad_amount_larger_than_the_balance_is_still_bad_input_not_a_refusal()
     {
         var callbacks = new AccountServer("1.00");
@@ -126,6 +131,7 @@ public sealed class AccountServerSuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void Stray_messages_of_any_kind_keep_the_account()
     {
         var callbacks = new AccountServer("3");
@@ -138,11 +144,13 @@ public sealed class AccountServerSuite
     }
 
     [Test]
+    [Property("Step", 1)]
     public void The_constructor_refuses_null() =>
         Assert.That(() => new AccountServer(null!), Throws.ArgumentNullException);
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task On_a_server_an_overdraft_is_a_reply_and_a_bad_amount_a_crash(CancellationToken cancellationToken)
     {
         var server = await GenServer.StartAsync(new AccountServer("4.00")).WaitAsync(cancellationToken);

@@ -15,6 +15,7 @@ public sealed class BankSuite
 {
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public void Opening_with_no_balance_is_refused_by_name()
     {
         Assert.That(async () => await Bank.OpenAsync(null!),
@@ -41,6 +42,7 @@ public sealed class BankSuite
     [Test]
     [CancelAfter(10_000)]
     [Repeat(3)]
+    [Property("Step", 4)]
     public async Task A_random_sequence_of_operations_matches_a_model(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -90,6 +92,7 @@ public sealed class BankSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task Many_concurrent_clients_lose_no_deposit(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -120,6 +123,7 @@ public sealed class BankSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task Concurrent_withdrawals_never_overdraw(CancellationToken cancellationToken)
     {
         var bank = await OpenAsync("10.00", cancellationToken);
@@ -145,6 +149,7 @@ public sealed class BankSuite
     [Test]
     [CancelAfter(10_000)]
     [Repeat(3)]
+    [Property("Step", 5)]
     public async Task Crash_and_restart_cycles_with_random_bad_input_always_return_to_the_opening_state(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -185,6 +190,7 @@ public sealed class BankSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 5)]
     public async Task Clients_calling_during_crashes_get_a_reply_or_the_crash_and_every_crash_is_restarted_once(CancellationToken cancellationToken)
     {
         var bank = await OpenAsync("50.00", cancellationToken);
@@ -224,6 +230,7 @@ public sealed class BankSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 5)]
     public async Task A_refusal_after_a_restart_reports_the_opening_balance(CancellationToken cancellationToken)
     {
         var bank = await OpenAsync("2.00", cancellationToken);
@@ -237,6 +244,7 @@ public sealed class BankSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 5)]
     public async Task A_stopped_bank_is_not_restarted_and_stopping_twice_is_harmless(CancellationToken cancellationToken)
     {
         var bank = await OpenAsync("1.00", cancellationToken);
@@ -259,6 +267,7 @@ public sealed class BankSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 5)]
     public async Task Stopping_after_a_crash_stops_the_restarted_server(CancellationToken cancellationToken)
     {
         var bank = await OpenAsync("1.00", cancellationToken);
@@ -272,6 +281,7 @@ public sealed class BankSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task A_call_sent_before_the_stop_is_answered(CancellationToken cancellationToken)
     {
         var bank = await OpenAsync("0", cancellationToken);
@@ -287,17 +297,20 @@ public sealed class BankSuite
     [TestCase("-1")]
     [TestCase("1.234")]
     [TestCase("")]
+    [Property("Step", 4)]
     public void Opening_with_a_bad_balance_fails_with_FormatException(string opening)
     {
         Assert.That(async () => await Bank.OpenAsync(opening, Patient, new FakeTimeProvider()), Throws.TypeOf<FormatException>());
     }
 
     [Test]
+    [Property("Step", 4)]
     public void Opening_with_null_fails_at_once() =>
         Assert.That(async () => await Bank.OpenAsync(null!), Throws.ArgumentNullException);
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 5)]
     public async Task Two_banks_are_independent(CancellationToken cancellationToken)
     {
         var first = await OpenAsync("1", cancellationToken);

@@ -11,6 +11,7 @@ public sealed class CoreSuite
     private sealed record Refund(decimal Amount) : Transaction(Amount);
 
     [Test]
+    [Property("Step", 2)]
     public void The_core_refuses_unknown_transactions_and_a_null_sequence_by_name()
     {
         var account = Account.Open("3");
@@ -26,6 +27,7 @@ public sealed class CoreSuite
     [TestCase("7", 700)]
     [TestCase("0.01", 1)]
     [TestCase("1000000.99", 100000099)]
+    [Property("Step", 1)]
     public void Open_reads_an_invariant_amount_in_cents(string text, long cents)
     {
         var account = Account.Open(text);
@@ -42,15 +44,18 @@ public sealed class CoreSuite
     [TestCase("12,50")]
     [TestCase(" 5")]
     [TestCase("1e3")]
+    [Property("Step", 1)]
     public void Open_refuses_what_is_not_a_non_negative_amount_in_cents(string text)
     {
         Assert.That(() => Account.Open(text), Throws.TypeOf<FormatException>());
     }
 
     [Test]
+    [Property("Step", 1)]
     public void Open_refuses_null() => Assert.That(() => Account.Open(null!), Throws.ArgumentNullException);
 
     [Test]
+    [Property("Step", 2)]
     public void Apply_and_Reduce_refuse_null()
     {
         var account = Account.Open("1");
@@ -60,6 +65,7 @@ public sealed class CoreSuite
     }
 
     [Test]
+    [Property("Step", 3)]
     public void The_cores_exceptions_say_what_was_wrong()
     {
         Assert.That(() => Account.Open("twelve"), Throws.TypeOf<FormatException>().With.Message.Contains("twelve"));
@@ -71,6 +77,7 @@ public sealed class CoreSuite
 
     [Test]
     [Repeat(5)]
+    [Property("Step", 2)]
     public void A_random_sequence_of_transactions_matches_a_model()
     {
         var random = Seeded.Random();
@@ -105,6 +112,7 @@ public sealed class CoreSuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void Withdrawing_the_whole_balance_is_allowed_and_one_cent_more_is_not()
     {
         var account = Account.Open("5.00");
@@ -117,6 +125,7 @@ public sealed class CoreSuite
     [TestCase(-0.01)]
     [TestCase(0.001)]
     [TestCase(1.234)]
+    [Property("Step", 3)]
     public void Apply_refuses_bad_amounts(decimal amount)
     {
         var account = Account.Open("10");
@@ -126,6 +135,7 @@ public sealed class CoreSuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void The_statement_has_a_line_per_transaction_and_the_balance_last()
     {
         var account = Account.Open("1").Reduce(new Transaction[] { new Deposit(0.5m), new Withdrawal(1.25m), new Deposit(100m) });
@@ -135,6 +145,7 @@ public sealed class CoreSuite
     }
 
     [Test]
+    [Property("Step", 2)]
     public void Accounts_with_the_same_balance_and_history_are_equal()
     {
         var a = Account.Open("2").Apply(new Deposit(1m));

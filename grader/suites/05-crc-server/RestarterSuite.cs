@@ -84,6 +84,7 @@ public sealed class RestarterSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 5)]
     public async Task A_crash_nobody_calls_about_is_restarted_by_the_watcher(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -100,6 +101,7 @@ public sealed class RestarterSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 5)]
     public async Task Each_restart_calls_the_start_function_again(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -121,6 +123,7 @@ public sealed class RestarterSuite
     [Test]
     [CancelAfter(5000)]
     [Repeat(5)]
+    [Property("Step", 6)]
     public async Task The_restart_after_one_too_many_within_the_period_is_refused(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -161,6 +164,7 @@ public sealed class RestarterSuite
     [Test]
     [CancelAfter(5000)]
     [Repeat(3)]
+    [Property("Step", 6)]
     public async Task Crashes_spread_out_over_time_are_restarted_forever(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -184,6 +188,7 @@ public sealed class RestarterSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 6)]
     public async Task A_restart_exactly_one_period_old_no_longer_counts(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -210,6 +215,7 @@ public sealed class RestarterSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 6)]
     public async Task A_restart_one_tick_short_of_a_period_old_still_counts(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -226,6 +232,7 @@ public sealed class RestarterSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 6)]
     public async Task A_policy_of_zero_restarts_gives_up_at_the_first_crash(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -241,6 +248,7 @@ public sealed class RestarterSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 6)]
     public async Task The_watcher_alone_gives_up_after_too_many_crashes(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -261,6 +269,7 @@ public sealed class RestarterSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 6)]
     public async Task A_restart_whose_start_fails_counts_as_a_crash_and_ends_in_giving_up(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -282,6 +291,7 @@ public sealed class RestarterSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public void A_first_start_that_fails_fails_StartAsync_and_is_not_retried(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -298,6 +308,7 @@ public sealed class RestarterSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 5)]
     public async Task Stop_ends_the_server_normally_and_nothing_restarts_it(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -314,6 +325,7 @@ public sealed class RestarterSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 5)]
     public async Task Stop_waits_for_a_restart_under_way_and_stops_the_new_server(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -338,6 +350,7 @@ public sealed class RestarterSuite
     [Test]
     [CancelAfter(5000)]
     [Repeat(20)]
+    [Property("Step", 5)]
     public async Task Stopping_right_after_a_crash_leaves_nothing_running(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -355,11 +368,13 @@ public sealed class RestarterSuite
     }
 
     [Test]
+    [Property("Step", 6)]
     public void TooManyRestartsException_needs_its_policy() =>
         Assert.That(() => new TooManyRestartsException(null!, new InvalidOperationException()), Throws.ArgumentNullException);
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 6)]
     public void The_default_policy_is_Elixirs_three_restarts_in_five_seconds()
     {
         Assert.That(RestartPolicy.Default, Is.EqualTo(new RestartPolicy(3, TimeSpan.FromSeconds(5))));

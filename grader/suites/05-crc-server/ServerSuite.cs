@@ -40,6 +40,7 @@ public sealed class ServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 2)]
     public async Task Calls_casts_and_infos_are_handled_in_the_order_they_were_sent(CancellationToken cancellationToken)
     {
         var counter = new Counter(() => 10);
@@ -59,6 +60,7 @@ public sealed class ServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 1)]
     public void A_failing_Init_fails_the_start_with_its_exception(CancellationToken cancellationToken)
     {
         var error = new FormatException("bad init");
@@ -72,6 +74,7 @@ public sealed class ServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 1)]
     public async Task Init_runs_before_StartAsync_completes(CancellationToken cancellationToken)
     {
         var ran = 0;
@@ -82,6 +85,7 @@ public sealed class ServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task A_crash_in_a_call_fails_that_call_and_every_later_one(CancellationToken cancellationToken)
     {
         var server = await GenServer.StartAsync(new Counter()).WaitAsync(cancellationToken);
@@ -103,6 +107,7 @@ public sealed class ServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 3)]
     public async Task Calls_queued_behind_a_crash_fail_without_waiting_for_their_timeout(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -123,6 +128,7 @@ public sealed class ServerSuite
     [Test]
     [CancelAfter(5000)]
     [Repeat(3)]
+    [Property("Step", 4)]
     public async Task A_call_times_out_on_the_servers_clock_and_the_server_runs_on(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -146,6 +152,7 @@ public sealed class ServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public async Task The_default_call_timeout_is_five_seconds(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
@@ -164,6 +171,7 @@ public sealed class ServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 4)]
     public async Task Stop_handles_what_was_sent_before_then_ends_normally(CancellationToken cancellationToken)
     {
         var server = await GenServer.StartAsync(new Counter()).WaitAsync(cancellationToken);
@@ -186,6 +194,7 @@ public sealed class ServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 2)]
     public async Task Many_concurrent_callers_each_get_their_own_reply(CancellationToken cancellationToken)
     {
         var server = await GenServer.StartAsync(new Counter()).WaitAsync(cancellationToken);
@@ -198,6 +207,7 @@ public sealed class ServerSuite
 
     [Test]
     [CancelAfter(5000)]
+    [Property("Step", 2)]
     public async Task Send_refuses_null(CancellationToken cancellationToken)
     {
         var server = await GenServer.StartAsync(new Counter()).WaitAsync(cancellationToken);

@@ -9,12 +9,14 @@ namespace ResponseTuples.Hidden;
 public sealed class ClientApiSuite
 {
     [Test]
+    [Property("Step", 1)]
     public void StartAsync_refuses_a_null_node() =>
         Assert.That(() => Session.StartAsync(null!, "ada", HistoryStore.Empty, TestNode.Idle), Throws.ArgumentNullException,
             "StartAsync checks its arguments (README, step 1).");
 
     [TestCase(null)]
     [TestCase("")]
+    [Property("Step", 1)]
     public void StartAsync_refuses_a_missing_user(string? user)
     {
         using var test = new TestNode();
@@ -24,6 +26,7 @@ public sealed class ClientApiSuite
     }
 
     [Test]
+    [Property("Step", 1)]
     public void StartAsync_refuses_a_null_store()
     {
         using var test = new TestNode();
@@ -33,6 +36,7 @@ public sealed class ClientApiSuite
 
     [TestCase(0)]
     [TestCase(-1)]
+    [Property("Step", 1)]
     public void StartAsync_refuses_an_idle_timeout_that_is_not_positive(int milliseconds)
     {
         using var test = new TestNode();
@@ -42,6 +46,7 @@ public sealed class ClientApiSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task StartAsync_accepts_the_smallest_positive_idle_timeout()
     {
         using var test = new TestNode();
@@ -51,6 +56,7 @@ public sealed class ClientApiSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task DeliverAsync_and_Kick_refuse_null_and_leave_the_session_as_it_was()
     {
         using var test = new TestNode();
@@ -64,6 +70,7 @@ public sealed class ClientApiSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task StartAsync_returns_a_live_session_that_is_not_the_caller()
     {
         using var test = new TestNode();
@@ -74,6 +81,7 @@ public sealed class ClientApiSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task Sessions_are_independent()
     {
         using var test = new TestNode();
@@ -87,6 +95,7 @@ public sealed class ClientApiSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task An_unknown_call_or_cast_stops_the_session_as_OTP_does()
     {
         using var test = new TestNode();

@@ -8,6 +8,7 @@ using Otp;
 namespace ResponseTuples.Hidden;
 
 /// <summary>Continue: the history loads after Init, once, before any message, and a failure there crashes the session.</summary>
+[Property("Step", 5)]
 public sealed class ContinueSuite
 {
     [Test]

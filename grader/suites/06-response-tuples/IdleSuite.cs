@@ -7,6 +7,7 @@ using Otp;
 namespace ResponseTuples.Hidden;
 
 /// <summary>The idle timeout: exact, restarted by every kind of message, and a clean shutdown when it fires.</summary>
+[Property("Step", 4)]
 public sealed class IdleSuite
 {
     [Test]

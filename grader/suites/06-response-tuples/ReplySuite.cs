@@ -11,6 +11,7 @@ public sealed class ReplySuite
 {
     [Test]
     [CancelAfter(30_000)]
+    [Property("Step", 2)]
     public async Task A_random_mix_of_deliveries_polls_and_status_matches_a_model()
     {
         var random = Seeded.Random();
@@ -68,6 +69,7 @@ public sealed class ReplySuite
 
     [Test]
     [CancelAfter(30_000)]
+    [Property("Step", 1)]
     public async Task Concurrent_deliveries_get_distinct_numbers_and_every_message_is_polled_once()
     {
         using var test = new TestNode();
@@ -98,6 +100,7 @@ public sealed class ReplySuite
 
     [Test]
     [CancelAfter(30_000)]
+    [Property("Step", 2)]
     public async Task Many_status_callers_are_answered_while_a_poll_waits()
     {
         using var test = new TestNode();
@@ -114,6 +117,7 @@ public sealed class ReplySuite
 
     [Test]
     [CancelAfter(30_000)]
+    [Property("Step", 2)]
     public async Task A_chain_of_polls_leaves_only_the_last_one_waiting()
     {
         var random = Seeded.Random();

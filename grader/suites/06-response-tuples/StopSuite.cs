@@ -11,6 +11,7 @@ public sealed class StopSuite
 {
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task Logout_with_nothing_unread_replies_an_empty_list()
     {
         using var test = new TestNode();
@@ -23,6 +24,7 @@ public sealed class StopSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task Logout_replies_the_history_still_unread()
     {
         using var test = new TestNode();
@@ -34,6 +36,7 @@ public sealed class StopSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task Logout_after_a_poll_replies_only_what_came_since()
     {
         using var test = new TestNode();
@@ -47,6 +50,7 @@ public sealed class StopSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task A_poll_waiting_at_logout_sees_a_normal_exit()
     {
         using var test = new TestNode();
@@ -60,6 +64,7 @@ public sealed class StopSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task Calls_after_a_logout_or_a_kick_find_no_session()
     {
         using var test = new TestNode();
@@ -79,6 +84,7 @@ public sealed class StopSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task A_kick_is_handled_in_order_after_the_requests_before_it()
     {
         var random = Seeded.Random();
@@ -99,6 +105,7 @@ public sealed class StopSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task A_kicked_session_kills_a_linked_process_that_does_not_trap_exits()
     {
         using var test = new TestNode();
@@ -125,6 +132,7 @@ public sealed class StopSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 5)]
     public async Task Kick_returns_while_the_session_is_still_loading()
     {
         using var test = new TestNode();

@@ -10,6 +10,7 @@ using Otp;
 namespace Backpressure.Hidden;
 
 /// <summary>Step 2 beyond the visible tests: many producers at random, replies, failures, bad arguments.</summary>
+[Property("Step", 2)]
 public sealed class CallSuite
 {
     [Test]

@@ -10,6 +10,7 @@ using Otp;
 namespace Backpressure.Hidden;
 
 /// <summary>Step 3 beyond the visible tests: random demands, sources that run out, two producers, stray messages.</summary>
+[Property("Step", 3)]
 public sealed class DemandSuite
 {
     [Test]

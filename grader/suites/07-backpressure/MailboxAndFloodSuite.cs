@@ -13,6 +13,7 @@ public sealed class MailboxAndFloodSuite
 {
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public void A_process_that_was_sent_nothing_has_an_empty_mailbox()
     {
         using var node = Nodes.Start();
@@ -23,6 +24,7 @@ public sealed class MailboxAndFloodSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task The_length_follows_random_sends_and_receives(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -52,6 +54,7 @@ public sealed class MailboxAndFloodSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task A_killed_process_has_no_mailbox_to_measure(CancellationToken cancellationToken)
     {
         using var node = Nodes.Start();
@@ -65,6 +68,7 @@ public sealed class MailboxAndFloodSuite
     }
 
     [Test]
+    [Property("Step", 1)]
     public void Mailbox_length_refuses_a_null_node()
     {
         using var node = Nodes.Start();
@@ -75,6 +79,7 @@ public sealed class MailboxAndFloodSuite
 
     [Test]
     [CancelAfter(20_000)]
+    [Property("Step", 1)]
     public async Task A_flood_of_random_size_leaves_all_but_the_first_item_waiting(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -97,6 +102,7 @@ public sealed class MailboxAndFloodSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task A_flood_of_nothing_sends_nothing(CancellationToken cancellationToken)
     {
         using var node = Nodes.Start();
@@ -111,6 +117,7 @@ public sealed class MailboxAndFloodSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task A_flood_to_a_dead_consumer_is_dropped_without_an_error(CancellationToken cancellationToken)
     {
         using var node = Nodes.Start();
@@ -123,6 +130,7 @@ public sealed class MailboxAndFloodSuite
 
     [Test]
     [CancelAfter(20_000)]
+    [Property("Step", 1)]
     public async Task Floods_from_several_producers_keep_each_producer_s_order(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -146,6 +154,7 @@ public sealed class MailboxAndFloodSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task An_unknown_cast_stops_the_consumer_as_a_GenServer_does(CancellationToken cancellationToken)
     {
         using var node = Nodes.Start();
@@ -161,6 +170,7 @@ public sealed class MailboxAndFloodSuite
     }
 
     [Test]
+    [Property("Step", 1)]
     public void Flood_refuses_null_arguments()
     {
         using var node = Nodes.Start();
@@ -172,6 +182,7 @@ public sealed class MailboxAndFloodSuite
     }
 
     [Test]
+    [Property("Step", 3)]
     public void A_consumer_refuses_a_max_demand_below_one_and_a_null_work()
     {
         Assert.That(() => new Consumer(_ => Task.CompletedTask, 0), Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("maxDemand"));

@@ -10,6 +10,7 @@ using Otp;
 namespace Backpressure.Hidden;
 
 /// <summary>Step 4 beyond the visible tests: random batches and time-outs, repeated time-outs, failures that are not time-outs.</summary>
+[Property("Step", 4)]
 public sealed class TimeoutSuite
 {
     [Test]

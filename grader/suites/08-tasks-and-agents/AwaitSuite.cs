@@ -8,6 +8,7 @@ using Otp;
 namespace TasksAndAgents.Hidden;
 
 /// <summary>Step 1 in depth: FetchAsync, a linked task awaited with a time-out.</summary>
+[Property("Step", 1)]
 public sealed class AwaitSuite : HiddenFixture
 {
     [Test]

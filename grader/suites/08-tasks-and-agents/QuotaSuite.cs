@@ -9,6 +9,7 @@ using Otp;
 namespace TasksAndAgents.Hidden;
 
 /// <summary>Step 4 in depth: the quota agent, its arguments, and many clients at once.</summary>
+[Property("Step", 4)]
 public sealed class QuotaSuite : HiddenFixture
 {
     [Test]

@@ -8,6 +8,7 @@ using Otp;
 namespace TasksAndAgents.Hidden;
 
 /// <summary>Step 3 in depth: FetchAllAsync, an ordered stream of tasks with a limit.</summary>
+[Property("Step", 3)]
 public sealed class StreamSuite : HiddenFixture
 {
     [Test]

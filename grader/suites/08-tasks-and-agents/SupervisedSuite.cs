@@ -9,6 +9,7 @@ using Otp;
 namespace TasksAndAgents.Hidden;
 
 /// <summary>Step 2 in depth: FetchSupervisedAsync, a task under a supervisor that only the caller's monitor watches.</summary>
+[Property("Step", 2)]
 public sealed class SupervisedSuite : HiddenFixture
 {
     [Test]

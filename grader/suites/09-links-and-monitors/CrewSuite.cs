@@ -7,6 +7,7 @@ using Otp;
 
 namespace LinksAndMonitors.Hidden;
 
+[Property("Step", 1)]
 public sealed class CrewSuite : HiddenTest
 {
     [Test]

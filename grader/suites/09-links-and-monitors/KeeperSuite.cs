@@ -8,6 +8,7 @@ using Otp;
 
 namespace LinksAndMonitors.Hidden;
 
+[Property("Step", 2)]
 public sealed class KeeperSuite : HiddenTest
 {
     [Test]

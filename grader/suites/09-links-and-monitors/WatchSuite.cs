@@ -7,6 +7,7 @@ using Otp;
 
 namespace LinksAndMonitors.Hidden;
 
+[Property("Step", 3)]
 public sealed class WatchSuite : HiddenTest
 {
     private static readonly TimeSpan AnHour = TimeSpan.FromHours(1);

@@ -14,6 +14,7 @@ public sealed class WatchdogSuite : HiddenTest
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
 
     [Test]
+    [Property("Step", 4)]
     public void Start_checks_its_arguments()
     {
         Assert.That(() => Watchdog.Start(null!, Worker.RunAsync, 1, Window), Throws.ArgumentNullException);
@@ -26,6 +27,7 @@ public sealed class WatchdogSuite : HiddenTest
     }
 
     [Test]
+    [Property("Step", 4)]
     public void WhichWorkerAsync_checks_its_arguments()
     {
         var pid = Node.Spawn(Worker.RunAsync);
@@ -36,6 +38,7 @@ public sealed class WatchdogSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task Zero_restarts_allowed_means_the_first_exit_ends_the_watchdog(CancellationToken cancellationToken)
     {
         var watchdog = Watchdog.Start(Node, Worker.Reporting(Inbox.Self), 0, Window);
@@ -52,6 +55,7 @@ public sealed class WatchdogSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task A_restart_exactly_the_window_old_still_counts(CancellationToken cancellationToken)
     {
         var watchdog = Watchdog.Start(Node, Worker.Reporting(Inbox.Self), 1, Window);
@@ -68,6 +72,7 @@ public sealed class WatchdogSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task A_restart_a_tick_older_than_the_window_no_longer_counts(CancellationToken cancellationToken)
     {
         var watchdog = Watchdog.Start(Node, Worker.Reporting(Inbox.Self), 1, Window);
@@ -86,6 +91,7 @@ public sealed class WatchdogSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task The_window_slides_instead_of_resetting(CancellationToken cancellationToken)
     {
         // maxRestarts 2 in 10 s: restarts at 0, 6 and 12 s are fine (at 12 s the one at 0 is 12 s old); at 15 s the
@@ -108,6 +114,7 @@ public sealed class WatchdogSuite : HiddenTest
 
     [Test]
     [CancelAfter(20_000)]
+    [Property("Step", 6)]
     public async Task Random_crash_times_give_up_exactly_when_the_window_holds_too_many(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -145,6 +152,7 @@ public sealed class WatchdogSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task Killing_the_watchdog_leaves_its_worker_running(CancellationToken cancellationToken)
     {
         var watchdog = Watchdog.Start(Node, Worker.Reporting(Inbox.Self), 1, Window);
@@ -158,6 +166,7 @@ public sealed class WatchdogSuite : HiddenTest
 
     [Test]
     [CancelAfter(20_000)]
+    [Property("Step", 4)]
     public async Task Many_callers_at_once_each_get_their_own_answer(CancellationToken cancellationToken)
     {
         var watchdog = Watchdog.Start(Node, Worker.Reporting(Inbox.Self), 1, Window);
@@ -182,6 +191,7 @@ public sealed class WatchdogSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task A_call_that_failed_leaves_the_caller_mail_empty(CancellationToken cancellationToken)
     {
         var crashing = Node.Spawn(async ctx =>
@@ -199,6 +209,7 @@ public sealed class WatchdogSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task The_time_out_counts_on_the_node_clock_from_the_call(CancellationToken cancellationToken)
     {
         var silent = Node.Spawn(Worker.RunAsync);
@@ -215,6 +226,7 @@ public sealed class WatchdogSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task A_dead_watchdog_gives_a_NoProcessException_naming_it(CancellationToken cancellationToken)
     {
         var dead = await DeadPidAsync();
@@ -228,6 +240,7 @@ public sealed class WatchdogSuite : HiddenTest
 
     [Test]
     [CancelAfter(30_000)]
+    [Property("Step", 4)]
     public async Task A_watchdog_that_dies_right_after_answering_leaves_no_DOWN_behind(CancellationToken cancellationToken)
     {
         // The DOWN may reach the caller before or after it took the answer: either way none may stay in its mailbox.

@@ -10,6 +10,7 @@ namespace Supervisors.Hidden;
 public sealed class GivenWorkersSuite : HiddenTest
 {
     [Test]
+    [Property("Step", 3)]
     public void The_workers_refuse_a_missing_log()
     {
         Assert.Throws<ArgumentNullException>(() => _ = new Staffer("x", null!), "Staffer");
@@ -21,6 +22,7 @@ public sealed class GivenWorkersSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task A_second_courier_is_refused_by_a_paired_printer(CancellationToken cancellationToken)
     {
         var press = await StartAsync(new Press(Log), "the press");
@@ -35,6 +37,7 @@ public sealed class GivenWorkersSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task A_courier_without_a_printer_cannot_start(CancellationToken cancellationToken)
     {
         var failed = Assert.ThrowsAsync<StartFailedException>(() => GenServer.StartAsync(Node, new Courier(Log)).WaitAsync(TimeSpan.FromSeconds(2)));
@@ -44,6 +47,7 @@ public sealed class GivenWorkersSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task A_printer_whose_page_is_done_stops_at_once(CancellationToken cancellationToken)
     {
         var press = await StartAsync(new Press(Log), "the press");
@@ -62,6 +66,7 @@ public sealed class GivenWorkersSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 2)]
     public async Task The_index_traps_exits_so_only_its_supervisor_can_stop_it(CancellationToken cancellationToken)
     {
         var library = await StartAsync(new Library(Log), "the library");
@@ -76,6 +81,7 @@ public sealed class GivenWorkersSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task A_crash_is_written_to_the_log_with_its_reason(CancellationToken cancellationToken)
     {
         var desks = await StartAsync(new Desks(Log), "the desks");

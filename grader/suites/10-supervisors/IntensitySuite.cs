@@ -9,6 +9,7 @@ using Otp;
 namespace Supervisors.Hidden;
 
 /// <summary>Restart intensity measured to the millisecond, defaults kept where the README keeps them, and escalation up the tree.</summary>
+[Property("Step", 5)]
 public sealed class IntensitySuite : HiddenTest
 {
     private async Task CrashDeskAsync(Pid desks, string desk)

@@ -9,6 +9,7 @@ using Otp;
 namespace Supervisors.Hidden;
 
 /// <summary>Every kind of exit against every restart type, and a random sequence checked against a model.</summary>
+[Property("Step", 4)]
 public sealed class RestartTypeSuite : HiddenTest
 {
     private static readonly TimeSpan Later = TimeSpan.FromMinutes(2);

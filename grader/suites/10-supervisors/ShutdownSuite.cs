@@ -8,6 +8,7 @@ using Otp;
 namespace Supervisors.Hidden;
 
 /// <summary>Shutdown order and time-outs: alone, inside the tree, and in the middle of a restart.</summary>
+[Property("Step", 6)]
 public sealed class ShutdownSuite : HiddenTest
 {
     private async Task<Pid> PrintingAsync(Pid press)

@@ -20,6 +20,7 @@ public sealed class SpecSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task The_desks_are_permanent_workers_with_the_default_shutdown(CancellationToken cancellationToken)
     {
         var desks = await StartAsync(new Desks(Log), "the desks");
@@ -31,6 +32,7 @@ public sealed class SpecSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task The_archive_keeps_the_defaults_and_the_index_is_brutally_killed(CancellationToken cancellationToken)
     {
         var library = await StartAsync(new Library(Log), "the library");
@@ -40,6 +42,7 @@ public sealed class SpecSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task The_printer_gets_two_seconds_and_the_courier_the_default(CancellationToken cancellationToken)
     {
         var press = await StartAsync(new Press(Log), "the press");
@@ -50,6 +53,7 @@ public sealed class SpecSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task The_assignments_have_their_restart_types_and_the_default_shutdown(CancellationToken cancellationToken)
     {
         var assignments = await StartAsync(new Assignments(Log), "the assignments");
@@ -60,6 +64,7 @@ public sealed class SpecSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 5)]
     public async Task The_subsystems_are_permanent_supervisors_with_shutdown_infinity(CancellationToken cancellationToken)
     {
         var newsroom = await StartAsync(new Newsroom(Log), "the newsroom");
@@ -78,6 +83,7 @@ public sealed class SpecSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 5)]
     public async Task The_whole_tree_starts_every_worker_once_in_depth_first_order(CancellationToken cancellationToken)
     {
         await StartAsync(new Newsroom(Log), "the newsroom");
@@ -91,6 +97,7 @@ public sealed class SpecSuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task A_supervisor_instance_can_be_started_again(CancellationToken cancellationToken)
     {
         var desks = new Desks(Log);

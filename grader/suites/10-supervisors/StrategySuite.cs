@@ -14,6 +14,7 @@ public sealed class StrategySuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task Random_desk_crashes_restart_only_the_desk_that_crashed(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -53,6 +54,7 @@ public sealed class StrategySuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 2)]
     public async Task Random_library_crashes_keep_the_index_loaded_from_the_running_archive(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -80,6 +82,7 @@ public sealed class StrategySuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task Random_press_crashes_restart_both_and_keep_them_paired(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -113,6 +116,7 @@ public sealed class StrategySuite : HiddenTest
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 5)]
     public async Task A_worker_crash_deep_in_the_tree_is_handled_by_its_own_supervisor(CancellationToken cancellationToken)
     {
         var newsroom = await StartAsync(new Newsroom(Log), "the newsroom");

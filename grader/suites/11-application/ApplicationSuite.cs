@@ -8,6 +8,7 @@ using Otp;
 namespace Applications.Hidden;
 
 /// <summary>Step 2, hidden: the application as one unit, started again, refused twice, stopped from inside and out.</summary>
+[Property("Step", 2)]
 public sealed class ApplicationSuite : HiddenTest
 {
     protected override int Step => 2;

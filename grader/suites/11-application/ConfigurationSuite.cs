@@ -9,6 +9,7 @@ using Otp;
 namespace Applications.Hidden;
 
 /// <summary>Step 3, hidden: the environment with random values, its edges, and when each child reads it.</summary>
+[Property("Step", 3)]
 public sealed class ConfigurationSuite : HiddenTest
 {
     protected override int Step => 3;

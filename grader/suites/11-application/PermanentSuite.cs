@@ -9,6 +9,7 @@ using Otp;
 namespace Applications.Hidden;
 
 /// <summary>Step 4, hidden: a permanent shop takes the whole node down, whatever ends its tree and whatever else runs.</summary>
+[Property("Step", 4)]
 public sealed class PermanentSuite : HiddenTest
 {
     protected override int Step => 4;

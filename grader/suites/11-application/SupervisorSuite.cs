@@ -9,6 +9,7 @@ using Otp;
 namespace Applications.Hidden;
 
 /// <summary>Step 1, hidden: the root supervisor's children, their order, names, strategy and default intensity.</summary>
+[Property("Step", 1)]
 public sealed class SupervisorSuite : HiddenTest
 {
     protected override int Step => 1;

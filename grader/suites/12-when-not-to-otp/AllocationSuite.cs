@@ -6,6 +6,7 @@ using NUnit.Framework;
 namespace WhenNotToOtp.Hidden;
 
 /// <summary>The batch against a model, on random orders.</summary>
+[Property("Step", 4)]
 public sealed class AllocationSuite
 {
     private static readonly string[] Items = ["lamp", "desk", "sofa", "never-stocked"];

@@ -6,6 +6,7 @@ using NUnit.Framework;
 namespace WhenNotToOtp.Hidden;
 
 /// <summary>The core against a model: random operations, the invariant after each, values that never change.</summary>
+[Property("Step", 2)]
 public sealed class InventorySuite
 {
     private static readonly string[] Items = ["lamp", "desk", "sofa", "rug"];

@@ -10,6 +10,7 @@ public sealed class RaceSuite
 {
     [Test]
     [CancelAfter(20_000)]
+    [Property("Step", 1)]
     public async Task The_split_shop_oversells_every_time_whatever_the_item()
     {
         var random = Seeded.Random();
@@ -26,6 +27,7 @@ public sealed class RaceSuite
 
     [Test]
     [CancelAfter(20_000)]
+    [Property("Step", 3)]
     public async Task The_one_process_shop_never_oversells_under_the_race()
     {
         using var node = new HiddenNode();
@@ -39,6 +41,7 @@ public sealed class RaceSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task Only_the_first_customer_is_given_the_seam_and_each_reserves_one_unit_of_the_item()
     {
         var shop = new FakeShop(onHand: 1, gap: true);
@@ -54,6 +57,7 @@ public sealed class RaceSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task The_outcome_reads_the_counts_from_the_shop()
     {
         var shop = new FakeShop(onHand: 7, gap: true, reservedOffset: 3);
@@ -66,6 +70,7 @@ public sealed class RaceSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task With_nothing_free_both_are_refused_and_nobody_waits_for_a_seam_never_reached()
     {
         var shop = new FakeShop(onHand: 0, gap: true);
@@ -78,6 +83,7 @@ public sealed class RaceSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task A_shop_that_awaits_the_seam_twice_is_not_held_for_ever()
     {
         var shop = new FakeShop(onHand: 1, gap: true, seamTwice: true);
@@ -89,6 +95,7 @@ public sealed class RaceSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task A_failing_second_customer_fails_the_race_and_the_first_is_let_go()
     {
         var shop = new FakeShop(onHand: 1, gap: true, failingCall: 2);
@@ -103,6 +110,7 @@ public sealed class RaceSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task A_first_customer_failing_before_its_gap_fails_the_race_with_its_exception()
     {
         var shop = new FakeShop(onHand: 1, gap: true, failingCall: 1);
@@ -114,6 +122,7 @@ public sealed class RaceSuite
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task A_shop_with_no_gap_serves_the_first_then_the_second_even_with_stock_for_both()
     {
         var shop = new FakeShop(onHand: 2, gap: false);
@@ -127,6 +136,7 @@ public sealed class RaceSuite
     }
 
     [Test]
+    [Property("Step", 1)]
     public void LastUnitAsync_names_the_bad_argument()
     {
         var shop = new FakeShop(onHand: 1, gap: true);

@@ -8,6 +8,7 @@ using Otp;
 namespace WhenNotToOtp.Hidden;
 
 /// <summary>The one-process shop under many customers at once, restocks among them, and its one-message protocol.</summary>
+[Property("Step", 3)]
 public sealed class ShopSuite
 {
     private static readonly string[] Items = ["lamp", "desk", "sofa"];

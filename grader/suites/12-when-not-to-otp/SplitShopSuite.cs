@@ -9,6 +9,7 @@ namespace WhenNotToOtp.Hidden;
 /// <summary>
 /// The given split shop is correct for one customer at a time: the race, not a slip in its arithmetic, is what breaks it.
 /// </summary>
+[Property("Step", 1)]
 public sealed class SplitShopSuite
 {
     [Test]

@@ -5,6 +5,7 @@ using Otp;
 namespace StateMachines.Hidden;
 
 /// <summary>Step 2 in full: one notification per entry into review, repeated entries included, and none otherwise.</summary>
+[Property("Step", 2)]
 public sealed class EnterSuite
 {
     [Test]

@@ -13,6 +13,7 @@ public sealed class ModelSuite
     [Test]
     [Repeat(4)]
     [CancelAfter(30_000)]
+    [Property("Step", 5)]
     public async Task A_random_walk_matches_the_model()
     {
         var random = Seeded.Random();

@@ -6,6 +6,7 @@ using Otp;
 namespace StateMachines.Hidden;
 
 /// <summary>Step 4 in full: postponed publishes through reassignments, many at once, and in every way a review can end.</summary>
+[Property("Step", 4)]
 public sealed class PostponeSuite
 {
     [Test]

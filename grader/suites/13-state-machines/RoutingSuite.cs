@@ -7,6 +7,7 @@ using Otp;
 namespace StateMachines.Hidden;
 
 /// <summary>Step 1 in full: every request in every state, what is left unchanged by a refusal, stray messages, arguments.</summary>
+[Property("Step", 1)]
 public sealed class RoutingSuite
 {
     private static readonly string[] Requests = ["submit", "approve", "reject", "revise", "publish", "reassign", "verdict"];

@@ -6,6 +6,7 @@ using Otp;
 namespace StateMachines.Hidden;
 
 /// <summary>Step 3 in full: the review's state time-out at random lengths, restarted only by entries, cancelled by leaving.</summary>
+[Property("Step", 3)]
 public sealed class TimeoutSuite
 {
     [Test]

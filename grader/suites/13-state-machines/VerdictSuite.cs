@@ -6,6 +6,7 @@ using Otp;
 namespace StateMachines.Hidden;
 
 /// <summary>Step 5 in full: kept Froms through reassignments, with postponed publishes, from many callers, answered once.</summary>
+[Property("Step", 5)]
 public sealed class VerdictSuite
 {
     [Test]

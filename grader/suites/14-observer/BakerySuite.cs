@@ -7,6 +7,7 @@ using Otp;
 namespace Observing.Hidden;
 
 /// <summary>The bakery of given/ behaves as the README says, so what the learner observes is what it describes.</summary>
+[Property("Step", 1)]
 public sealed class BakerySuite : HiddenTest
 {
     [Test]

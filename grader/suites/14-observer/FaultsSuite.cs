@@ -7,6 +7,7 @@ using Otp;
 
 namespace Observing.Hidden;
 
+[Property("Step", 4)]
 public sealed class FaultsSuite : HiddenTest
 {
     [Test]

@@ -6,6 +6,7 @@ using Otp;
 
 namespace Observing.Hidden;
 
+[Property("Step", 3)]
 public sealed class RestartCounterSuite : HiddenTest
 {
     [Test]

@@ -8,6 +8,7 @@ using Otp;
 
 namespace Observing.Hidden;
 
+[Property("Step", 1)]
 public sealed class SurveySuite : HiddenTest
 {
     [Test]

@@ -5,6 +5,7 @@ using Otp;
 
 namespace Observing.Hidden;
 
+[Property("Step", 2)]
 public sealed class TreeSuite : HiddenTest
 {
     [Test]

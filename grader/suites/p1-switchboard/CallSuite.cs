@@ -12,6 +12,7 @@ public sealed class CallSuite : HiddenSwitch
 {
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 2)]
     public async Task In_dialing_only_dial_and_hang_up_do_anything(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -28,6 +29,7 @@ public sealed class CallSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task In_ringing_dial_a_stranger_s_answer_or_hang_up_change_nothing(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -43,6 +45,7 @@ public sealed class CallSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task In_busy_nothing_but_a_hang_up_by_the_caller_matters_and_there_is_no_time_out(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -67,6 +70,7 @@ public sealed class CallSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task In_connected_dial_and_answer_change_nothing_and_a_stranger_cannot_hang_up(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -83,6 +87,7 @@ public sealed class CallSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task A_caller_who_hangs_up_while_ringing_stops_the_ringing(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -98,6 +103,7 @@ public sealed class CallSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task The_ring_time_out_counts_from_the_dial_to_the_tick(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -117,6 +123,7 @@ public sealed class CallSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task Status_requests_do_not_restart_the_ring_time_out(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -137,6 +144,7 @@ public sealed class CallSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task Unanswered_calls_time_out_and_answered_ones_stay(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -170,6 +178,7 @@ public sealed class CallSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task Many_callers_dialling_one_line_at_once_ring_it_once(CancellationToken cancellationToken)
     {
         var numbers = NumbersFrom(100, 30);
@@ -191,6 +200,7 @@ public sealed class CallSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task Many_pairs_connect_and_hang_up_at_once(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();

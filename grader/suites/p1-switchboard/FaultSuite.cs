@@ -12,6 +12,7 @@ public sealed class FaultSuite : HiddenSwitch
 {
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task A_caller_line_crashing_while_dialing_or_busy_ends_its_call(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -34,6 +35,7 @@ public sealed class FaultSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task The_caller_line_crashing_while_ringing_frees_the_callee(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -48,6 +50,7 @@ public sealed class FaultSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task Both_lines_of_a_call_crashing_at_once_end_it_and_both_come_back(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -68,6 +71,7 @@ public sealed class FaultSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 5)]
     public async Task A_crashed_busy_call_frees_its_caller_only(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -85,6 +89,7 @@ public sealed class FaultSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task Line_crashes_further_apart_than_the_window_never_add_up(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -106,6 +111,7 @@ public sealed class FaultSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task The_escalation_ends_every_call_and_the_switch_works_again(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync(NumbersFrom(100, 10));
@@ -139,6 +145,7 @@ public sealed class FaultSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task The_calls_supervisor_killed_twice_is_restarted_twice_apart_in_time(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();

@@ -10,6 +10,7 @@ public sealed class LineSuite : HiddenSwitch
 {
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task An_idle_line_rings_for_the_first_call_only_and_monitors_it(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -24,6 +25,7 @@ public sealed class LineSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task Connect_counts_only_from_the_call_the_line_rings_for(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -43,6 +45,7 @@ public sealed class LineSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task Release_counts_only_from_the_lines_own_call(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -63,6 +66,7 @@ public sealed class LineSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 2)]
     public async Task Off_hook_on_a_ringing_line_changes_nothing(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -76,6 +80,7 @@ public sealed class LineSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 5)]
     public async Task The_DOWN_of_the_call_it_rings_for_frees_the_line_and_a_later_DOWN_frees_nothing(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -95,6 +100,7 @@ public sealed class LineSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 5)]
     public async Task A_line_ignores_casts_and_stray_messages(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();

@@ -12,6 +12,7 @@ public sealed class MoreSuite : HiddenSwitch
 {
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task The_exchange_holds_its_node_root_and_config(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -24,6 +25,7 @@ public sealed class MoreSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task WhereIs_follows_a_restarted_line(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -42,6 +44,7 @@ public sealed class MoreSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task A_call_watches_its_caller_from_the_start_and_its_callee_from_the_ring(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -58,6 +61,7 @@ public sealed class MoreSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task A_call_ignores_stray_messages_and_the_DOWNs_of_other_processes(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -76,6 +80,7 @@ public sealed class MoreSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task Both_parties_hanging_up_at_once_end_the_call_once(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -96,6 +101,7 @@ public sealed class MoreSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task The_callee_rejecting_a_ringing_call_ends_it_and_the_caller_may_call_again(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -111,6 +117,7 @@ public sealed class MoreSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 5)]
     public async Task A_chain_of_calls_hands_lines_on_without_leftovers(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();

@@ -29,6 +29,7 @@ public sealed class ProtocolSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task A_call_rings_connects_and_on_hang_up_releases_both_lines_before_it_answers(CancellationToken cancellationToken)
     {
         var (_, call, caller, callee) = await CallBetweenFakesAsync(answer: true);
@@ -43,6 +44,7 @@ public sealed class ProtocolSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 4)]
     public async Task The_ring_time_out_releases_both_lines(CancellationToken cancellationToken)
     {
         var (_, call, caller, callee) = await CallBetweenFakesAsync(answer: false);
@@ -56,6 +58,7 @@ public sealed class ProtocolSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task The_death_of_one_line_makes_the_call_release_the_other(CancellationToken cancellationToken)
     {
         var (_, call, caller, callee) = await CallBetweenFakesAsync(answer: true);
@@ -68,6 +71,7 @@ public sealed class ProtocolSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task The_death_of_the_caller_line_makes_the_call_release_the_callee(CancellationToken cancellationToken)
     {
         var (_, call, caller, callee) = await CallBetweenFakesAsync(answer: false);
@@ -80,6 +84,7 @@ public sealed class ProtocolSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 6)]
     public async Task A_line_that_crashes_when_rung_gives_busy_and_the_call_lives_on(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -92,6 +97,7 @@ public sealed class ProtocolSuite : HiddenSwitch
     }
 
     [Test]
+    [Property("Step", 1)]
     public void A_null_node_is_refused_first()
     {
         Assert.That(() => Exchange.StartAsync(null!, [], TimeSpan.Zero), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"),

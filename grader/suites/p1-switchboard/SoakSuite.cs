@@ -13,6 +13,7 @@ namespace Switchboard.Hidden;
 /// fault touched is idle (restarted if it was the one that crashed), and the freed lines call each other again.
 /// Deterministic given the seed: faults are chosen by it, and every wait is on an exit or a reply.
 /// </summary>
+[Property("Step", 6)]
 public sealed class SoakSuite : HiddenSwitch
 {
     private sealed record Live(Pid Call, string Caller, string Callee, CallState State);

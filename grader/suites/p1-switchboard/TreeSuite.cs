@@ -10,6 +10,7 @@ namespace Switchboard.Hidden;
 public sealed class TreeSuite : HiddenSwitch
 {
     [Test]
+    [Property("Step", 1)]
     public void StartAsync_checks_every_argument_before_starting_anything()
     {
         Assert.That(() => Exchange.StartAsync(null!, ["1"], RingTimeout), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"));
@@ -26,6 +27,7 @@ public sealed class TreeSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 3)]
     public async Task A_switch_of_one_line_and_a_tick_of_ring_time_works(CancellationToken cancellationToken)
     {
         var exchange = await WaitFor(Exchange.StartAsync(Node, ["42"], TimeSpan.FromTicks(1)), "a one-line switch");
@@ -38,6 +40,7 @@ public sealed class TreeSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task Numbers_are_any_distinct_strings_and_the_lines_start_in_the_order_given(CancellationToken cancellationToken)
     {
         var random = Seeded.Random();
@@ -57,6 +60,7 @@ public sealed class TreeSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task The_tree_has_the_shape_of_the_README(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -75,6 +79,7 @@ public sealed class TreeSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task Two_switches_on_one_node_keep_to_themselves(CancellationToken cancellationToken)
     {
         var first = await StartSwitchAsync(["100", "200"]);
@@ -90,6 +95,7 @@ public sealed class TreeSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 2)]
     public async Task Unknown_numbers_fail_with_noproc_everywhere(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
@@ -102,6 +108,7 @@ public sealed class TreeSuite : HiddenSwitch
 
     [Test]
     [CancelAfter(10_000)]
+    [Property("Step", 1)]
     public async Task A_request_a_line_does_not_know_is_a_bad_call_and_the_line_comes_back(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
