@@ -131,7 +131,11 @@ internal sealed record ExerciseScaffold(string Release, string Id, string Projec
 
         namespace {{Project}}.Hidden;
 
-        /// <summary>A placeholder from grader new: the hidden suite tests edge cases, faults and randomised inputs.</summary>
+        /// <summary>
+        /// A placeholder from grader new: the hidden suite tests edge cases, faults and randomised inputs. Each test declares
+        /// the README step it checks, here once for the whole fixture.
+        /// </summary>
+        [Property("Step", 1)]
         public sealed class {{Project}}Suite
         {
             [Test]
