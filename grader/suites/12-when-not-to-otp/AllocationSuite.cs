@@ -67,9 +67,9 @@ public sealed class AllocationSuite
 
         var allocated = Allocation.Allocate(Inventory.Empty.Restock("lamp", 1), Orders());
 
-        Assert.That(reads, Is.EqualTo(1));
-        Assert.That(allocated.Reserved.Select(o => o.Customer), Is.EqualTo(new[] { "ada" }));
-        Assert.That(allocated.Refused.Select(o => o.Customer), Is.EqualTo(new[] { "bob" }));
+        Assert.That(reads, Is.EqualTo(1), "Step 4: Allocate should read the orders once, in one pass, not enumerate them twice");
+        Assert.That(allocated.Reserved.Select(o => o.Customer), Is.EqualTo(new[] { "ada" }), "Step 4: ada's order fits the one lamp and should be reserved");
+        Assert.That(allocated.Refused.Select(o => o.Customer), Is.EqualTo(new[] { "bob" }), "Step 4: bob's order comes after the last lamp went to ada and should be refused");
     }
 
     [Test]
@@ -77,11 +77,11 @@ public sealed class AllocationSuite
     {
         var inventory = Inventory.Empty.Restock("lamp", 3);
 
-        Assert.That(() => Allocation.Allocate(null!, [new Order("ada", "lamp", 1)]), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("inventory"));
-        Assert.That(() => Allocation.Allocate(inventory, null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("orders"));
-        Assert.That(() => Allocation.Allocate(inventory, [new Order("ada", "lamp", 1), null!]), Throws.ArgumentNullException);
-        Assert.That(() => Allocation.Allocate(inventory, [new Order("ada", "", 1)]), Throws.InstanceOf<ArgumentException>());
-        Assert.That(() => Allocation.Allocate(inventory, [new Order("ada", "lamp", -1)]), Throws.InstanceOf<ArgumentOutOfRangeException>());
-        Assert.That(inventory.ReservedOf("lamp"), Is.Zero);
+        Assert.That(() => Allocation.Allocate(null!, [new Order("ada", "lamp", 1)]), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("inventory"), "Step 4: Allocate should refuse a null inventory before trying any order");
+        Assert.That(() => Allocation.Allocate(inventory, null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("orders"), "Step 4: Allocate should refuse null orders");
+        Assert.That(() => Allocation.Allocate(inventory, [new Order("ada", "lamp", 1), null!]), Throws.ArgumentNullException, "Step 4: a null order in the batch should be refused with ArgumentNullException");
+        Assert.That(() => Allocation.Allocate(inventory, [new Order("ada", "", 1)]), Throws.InstanceOf<ArgumentException>(), "Step 4: an order for an empty item should fail as the core's TryReserve fails");
+        Assert.That(() => Allocation.Allocate(inventory, [new Order("ada", "lamp", -1)]), Throws.InstanceOf<ArgumentOutOfRangeException>(), "Step 4: an order of a negative quantity should fail as the core's TryReserve fails");
+        Assert.That(inventory.ReservedOf("lamp"), Is.Zero, "Step 4: the inventory given to Allocate must be left unchanged, even by a batch that fails");
     }
 }

@@ -49,10 +49,10 @@ public sealed class RaceSuite
         var outcome = await Waiting.For(Race.LastUnitAsync(shop, "desk"), 1, "the race");
 
         Assert.That(shop.SeamGiven, Is.EqualTo(new[] { true, false }), "The second customer runs with no pause.");
-        Assert.That(shop.Quantities, Is.EqualTo(new[] { 1, 1 }));
-        Assert.That(shop.Items, Is.EqualTo(new[] { "desk", "desk" }));
-        Assert.That(shop.Log, Is.EqualTo(new[] { "check 1", "seam 1", "check 2", "act 2", "act 1" }));
-        Assert.That(outcome, Is.EqualTo(new RaceOutcome(true, true, 2, 1)));
+        Assert.That(shop.Quantities, Is.EqualTo(new[] { 1, 1 }), "Step 1: each of the two customers should reserve one unit");
+        Assert.That(shop.Items, Is.EqualTo(new[] { "desk", "desk" }), "Step 1: both customers should reserve the item given to LastUnitAsync");
+        Assert.That(shop.Log, Is.EqualTo(new[] { "check 1", "seam 1", "check 2", "act 2", "act 1" }), "Step 1: the second customer should run start to end while the first is held at its pause, then the first is let go");
+        Assert.That(outcome, Is.EqualTo(new RaceOutcome(true, true, 2, 1)), "Step 1: both customers should get the last unit: 2 reserved, 1 on hand, read from the shop");
     }
 
     [Test]
@@ -64,8 +64,8 @@ public sealed class RaceSuite
 
         var outcome = await Waiting.For(Race.LastUnitAsync(shop, "desk"), 1, "the race");
 
-        Assert.That(outcome, Is.EqualTo(new RaceOutcome(true, true, 5, 7)));
-        Assert.That(outcome.Oversold, Is.False);
+        Assert.That(outcome, Is.EqualTo(new RaceOutcome(true, true, 5, 7)), "Step 1: the counts in the outcome should be what the shop's ReservedAsync and OnHandAsync say once both are done");
+        Assert.That(outcome.Oversold, Is.False, "Step 1: 5 reserved of 7 on hand is not oversold");
     }
 
     [Test]
@@ -77,8 +77,8 @@ public sealed class RaceSuite
 
         var outcome = await Waiting.For(Race.LastUnitAsync(shop, "desk"), 1, "the race with nothing free (the first is refused at its check)");
 
-        Assert.That(outcome, Is.EqualTo(new RaceOutcome(false, false, 0, 0)));
-        Assert.That(shop.Log, Is.EqualTo(new[] { "check 1", "check 2" }));
+        Assert.That(outcome, Is.EqualTo(new RaceOutcome(false, false, 0, 0)), "Step 1: with nothing free both should be refused, and the race must not wait for a pause never reached (Task.WhenAny)");
+        Assert.That(shop.Log, Is.EqualTo(new[] { "check 1", "check 2" }), "Step 1: with nothing free each customer should stop at its check");
     }
 
     [Test]
@@ -90,7 +90,7 @@ public sealed class RaceSuite
 
         var outcome = await Waiting.For(Race.LastUnitAsync(shop, "desk"), 1, "the race against a shop that awaits the seam twice");
 
-        Assert.That(outcome, Is.EqualTo(new RaceOutcome(true, true, 2, 1)));
+        Assert.That(outcome, Is.EqualTo(new RaceOutcome(true, true, 2, 1)), "Step 1: a shop that awaits the pause twice should still finish: the gate that lets the first go stays open");
     }
 
     [Test]
@@ -104,8 +104,8 @@ public sealed class RaceSuite
         var failure = await Waiting.For(Catch(race), 1, "the race to fail");
         await Waiting.For(Done(shop.FirstFinished), 1, "the first customer to be let go");
 
-        Assert.That(failure, Is.InstanceOf<InvalidOperationException>().With.Message.EqualTo("reservation 2 failed"));
-        Assert.That(shop.Log, Is.EqualTo(new[] { "check 1", "seam 1", "act 1" }));
+        Assert.That(failure, Is.InstanceOf<InvalidOperationException>().With.Message.EqualTo("reservation 2 failed"), "Step 1: the second customer's exception should be the one LastUnitAsync throws");
+        Assert.That(shop.Log, Is.EqualTo(new[] { "check 1", "seam 1", "act 1" }), "Step 1: when the second customer fails, the first should still be let go (open its gate in a finally)");
     }
 
     [Test]
@@ -117,7 +117,7 @@ public sealed class RaceSuite
 
         var failure = await Waiting.For(Catch(Race.LastUnitAsync(shop, "desk")), 1, "the race to fail");
 
-        Assert.That(failure, Is.InstanceOf<InvalidOperationException>().With.Message.EqualTo("reservation 1 failed"));
+        Assert.That(failure, Is.InstanceOf<InvalidOperationException>().With.Message.EqualTo("reservation 1 failed"), "Step 1: when the first customer fails before its gap, the race should fail with that exception");
     }
 
     [Test]
@@ -129,10 +129,10 @@ public sealed class RaceSuite
 
         var outcome = await Waiting.For(Race.LastUnitAsync(shop, "desk"), 1, "the race against a shop with no gap");
 
-        Assert.That(outcome, Is.EqualTo(new RaceOutcome(true, true, 2, 2)));
+        Assert.That(outcome, Is.EqualTo(new RaceOutcome(true, true, 2, 2)), "Step 1: with stock for both and no gap, both customers should be served");
         Assert.That(outcome.Oversold, Is.False, "all units reserved is not oversold");
-        Assert.That(shop.Log, Is.EqualTo(new[] { "reserve 1", "reserve 2" }));
-        Assert.That(shop.SeamGiven, Is.EqualTo(new[] { true, false }));
+        Assert.That(shop.Log, Is.EqualTo(new[] { "reserve 1", "reserve 2" }), "Step 1: with no gap, the first customer should finish before the second starts (wait for held or finished)");
+        Assert.That(shop.SeamGiven, Is.EqualTo(new[] { true, false }), "Step 1: only the first customer is given the pause; the second runs with none");
     }
 
     [Test]
@@ -141,9 +141,9 @@ public sealed class RaceSuite
     {
         var shop = new FakeShop(onHand: 1, gap: true);
 
-        Assert.That(() => Race.LastUnitAsync(null!, "desk"), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("shop"));
-        Assert.That(() => Race.LastUnitAsync(shop, ""), Throws.InstanceOf<ArgumentException>().With.Property("ParamName").EqualTo("item"));
-        Assert.That(shop.Calls, Is.Zero);
+        Assert.That(() => Race.LastUnitAsync(null!, "desk"), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("shop"), "Step 1: LastUnitAsync should refuse a null shop");
+        Assert.That(() => Race.LastUnitAsync(shop, ""), Throws.InstanceOf<ArgumentException>().With.Property("ParamName").EqualTo("item"), "Step 1: LastUnitAsync should refuse an empty item");
+        Assert.That(shop.Calls, Is.Zero, "Step 1: bad arguments should be refused before any reservation is made");
     }
 
     private static async Task<Exception?> Catch(Task task)

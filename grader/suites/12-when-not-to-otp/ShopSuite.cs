@@ -52,9 +52,9 @@ public sealed class ShopSuite
 
         var answers = await Waiting.For(Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() => shop.ReserveAsync("lamp", 1)))), 3, "thirty customers");
 
-        Assert.That(answers.Count(a => a), Is.EqualTo(lamps));
+        Assert.That(answers.Count(a => a), Is.EqualTo(lamps), $"Step 3: of thirty customers for {lamps} lamps, exactly {lamps} should be served");
         var state = await Waiting.For(Sys.GetStateAsync<Inventory>(node.Node, shop.Pid), 3, "the state");
-        Assert.That(state, Is.EqualTo(Inventory.Of(new Dictionary<string, int> { ["lamp"] = lamps }).TryReserve("lamp", lamps)));
+        Assert.That(state, Is.EqualTo(Inventory.Of(new Dictionary<string, int> { ["lamp"] = lamps }).TryReserve("lamp", lamps)), "Step 3: the server state should be the core's inventory with every lamp reserved");
     }
 
     [Test]
@@ -71,9 +71,9 @@ public sealed class ShopSuite
         var unknown = await Waiting.For(shop.ReserveAsync("rug", 1, () => { seams++; return Task.CompletedTask; }), 3, "a reservation of an unknown item");
         var after = await Waiting.For(Sys.GetStateAsync<Inventory>(node.Node, shop.Pid), 3, "the state");
 
-        Assert.That((refused, unknown), Is.EqualTo((false, false)));
-        Assert.That(after, Is.EqualTo(before));
-        Assert.That(seams, Is.Zero);
+        Assert.That((refused, unknown), Is.EqualTo((false, false)), "Step 3: a reservation of more than is free, or of an unknown item, should be refused");
+        Assert.That(after, Is.EqualTo(before), "Step 3: a refusal should leave the server state as it was (reply false with the old inventory)");
+        Assert.That(seams, Is.Zero, "Step 3: the shop should never call betweenCheckAndAct: a reservation is one call, with no gap");
     }
 
     [Test]
@@ -90,7 +90,7 @@ public sealed class ShopSuite
         await Waiting.For(shop.OnHandAsync("lamp"), 3, "on hand");
         await Waiting.For(shop.ReservedAsync("lamp"), 3, "reserved");
 
-        Assert.That(node.Handled(shop.Pid) - start, Is.EqualTo(5));
+        Assert.That(node.Handled(shop.Pid) - start, Is.EqualTo(5), "Step 3: each request (reserve, restock, on hand, reserved) should be exactly one message to the server");
     }
 
     [Test]
@@ -107,9 +107,9 @@ public sealed class ShopSuite
         var afterSecond = await Waiting.For(shop.RestockAsync("rug", second), 3, "restock");
         var granted = await Waiting.For(shop.ReserveAsync("rug", first + second), 3, "reserve all");
 
-        Assert.That((afterFirst, afterSecond, granted), Is.EqualTo((first, first + second, true)));
-        Assert.That(await Waiting.For(shop.ReservedAsync("rug"), 3, "reserved"), Is.EqualTo(first + second));
-        Assert.That(await Waiting.For(shop.OnHandAsync("lamp"), 3, "on hand"), Is.Zero);
+        Assert.That((afterFirst, afterSecond, granted), Is.EqualTo((first, first + second, true)), "Step 3: Restock should reply with the new count on hand, also for an item never stocked");
+        Assert.That(await Waiting.For(shop.ReservedAsync("rug"), 3, "reserved"), Is.EqualTo(first + second), "Step 3: reserving all the restocked units of a new item should reserve them");
+        Assert.That(await Waiting.For(shop.OnHandAsync("lamp"), 3, "on hand"), Is.Zero, "Step 3: restocking one item should leave the others' stock alone");
     }
 
     [Test]
@@ -120,10 +120,10 @@ public sealed class ShopSuite
         var one = await node.ShopAsync(new Dictionary<string, int> { ["lamp"] = 1 });
         var two = await node.ShopAsync(new Dictionary<string, int> { ["lamp"] = 1 });
 
-        Assert.That(one.Pid, Is.Not.EqualTo(two.Pid));
-        Assert.That(await Waiting.For(one.ReserveAsync("lamp", 1), 3, "reserve in one"), Is.True);
-        Assert.That(await Waiting.For(two.ReserveAsync("lamp", 1), 3, "reserve in two"), Is.True);
-        Assert.That(node.Node.GetInfo(one.Pid)?.Behaviour, Is.EqualTo("gen_server"));
+        Assert.That(one.Pid, Is.Not.EqualTo(two.Pid), "Step 3: each Shop.StartAsync should start its own server process");
+        Assert.That(await Waiting.For(one.ReserveAsync("lamp", 1), 3, "reserve in one"), Is.True, "Step 3: the first shop should have its own lamp");
+        Assert.That(await Waiting.For(two.ReserveAsync("lamp", 1), 3, "reserve in two"), Is.True, "Step 3: the second shop should have its own lamp, untouched by the first shop's reservation");
+        Assert.That(node.Node.GetInfo(one.Pid)?.Behaviour, Is.EqualTo("gen_server"), "Step 3: the shop's process should be a GenServer (ShopServer : GenServer<Inventory>)");
     }
 
     [Test]
@@ -132,18 +132,18 @@ public sealed class ShopSuite
     {
         using var node = new HiddenNode();
 
-        Assert.That(() => Shop.StartAsync(node.Node, null!), Throws.ArgumentNullException);
-        Assert.That(() => Shop.StartAsync(node.Node, new Dictionary<string, int> { [""] = 1 }), Throws.InstanceOf<ArgumentException>());
-        Assert.That(() => Shop.StartAsync(null!, new Dictionary<string, int> { ["lamp"] = -1 }), Throws.InstanceOf<ArgumentException>());
-        Assert.That(node.Node.Processes(), Is.Empty);
+        Assert.That(() => Shop.StartAsync(node.Node, null!), Throws.ArgumentNullException, "Step 3: Shop.StartAsync should refuse null stock");
+        Assert.That(() => Shop.StartAsync(node.Node, new Dictionary<string, int> { [""] = 1 }), Throws.InstanceOf<ArgumentException>(), "Step 3: Shop.StartAsync should refuse an empty item name (build the inventory with Inventory.Of first)");
+        Assert.That(() => Shop.StartAsync(null!, new Dictionary<string, int> { ["lamp"] = -1 }), Throws.InstanceOf<ArgumentException>(), "Step 3: Shop.StartAsync should refuse bad stock or a null node before starting anything");
+        Assert.That(node.Node.Processes(), Is.Empty, "Step 3: bad arguments to Shop.StartAsync must not start a process");
 
         var shop = await node.ShopAsync(new Dictionary<string, int> { ["lamp"] = 1 });
         var start = node.Handled(shop.Pid);
-        Assert.That(() => shop.ReserveAsync("lamp", -5), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("quantity"));
-        Assert.That(() => shop.ReserveAsync(null!, 1), Throws.InstanceOf<ArgumentException>().With.Property("ParamName").EqualTo("item"));
-        Assert.That(() => shop.RestockAsync("lamp", 0), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("quantity"));
-        Assert.That(() => shop.RestockAsync(null!, 2), Throws.InstanceOf<ArgumentException>().With.Property("ParamName").EqualTo("item"));
-        Assert.That(node.Handled(shop.Pid), Is.EqualTo(start));
-        Assert.That(await Waiting.For(shop.ReserveAsync("lamp", 1), 3, "a good reservation after the bad ones"), Is.True);
+        Assert.That(() => shop.ReserveAsync("lamp", -5), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("quantity"), "Step 3: ReserveAsync should refuse a negative quantity before sending anything");
+        Assert.That(() => shop.ReserveAsync(null!, 1), Throws.InstanceOf<ArgumentException>().With.Property("ParamName").EqualTo("item"), "Step 3: ReserveAsync should refuse a null item before sending anything");
+        Assert.That(() => shop.RestockAsync("lamp", 0), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("quantity"), "Step 3: RestockAsync should refuse a quantity of zero before sending anything");
+        Assert.That(() => shop.RestockAsync(null!, 2), Throws.InstanceOf<ArgumentException>().With.Property("ParamName").EqualTo("item"), "Step 3: RestockAsync should refuse a null item before sending anything");
+        Assert.That(node.Handled(shop.Pid), Is.EqualTo(start), "Step 3: a bad argument must be refused in the client, without a message to the server");
+        Assert.That(await Waiting.For(shop.ReserveAsync("lamp", 1), 3, "a good reservation after the bad ones"), Is.True, "Step 3: after the bad arguments the server should still be alive and serve a good reservation");
     }
 }
