@@ -23,7 +23,7 @@ public sealed class PostponeSuite
         Waiting.StillWaiting(publish, 4, "a repeated state retries no postponed event: the publish waits on through a reassignment");
 
         await test.ExpectAsync(Document.ApproveAsync(test.Node, document), new Moved(DocumentState.Review, DocumentState.Approved), 4, "approve");
-        Assert.That(await Waiting.For(publish, 4, "the postponed publish"), Is.EqualTo(new Moved(DocumentState.Approved, DocumentState.Published)));
+        Assert.That(await Waiting.For(publish, 4, "the postponed publish"), Is.EqualTo(new Moved(DocumentState.Approved, DocumentState.Published)), "Step 4: after the approval the postponed publish should come back and publish the document");
     }
 
     [Test]
@@ -63,7 +63,7 @@ public sealed class PostponeSuite
         var approve = Document.ApproveAsync(test.Node, document);
         var later = Document.PublishAsync(test.Node, document);
 
-        Assert.That(await Waiting.For(approve, 4, "approve"), Is.EqualTo(new Moved(DocumentState.Review, DocumentState.Approved)));
+        Assert.That(await Waiting.For(approve, 4, "approve"), Is.EqualTo(new Moved(DocumentState.Review, DocumentState.Approved)), "Step 4: the approval should be answered even with a publish postponed");
         Assert.That(await Waiting.For(publish, 4, "the postponed publish"), Is.EqualTo(new Moved(DocumentState.Approved, DocumentState.Published)),
             "Step 4: the postponed publish comes back before any message still in the mailbox (see README, step 4).");
         Assert.That(await Waiting.For(later, 4, "the later publish"), Is.EqualTo(new Refused(DocumentState.Published, "publish")),
@@ -80,7 +80,7 @@ public sealed class PostponeSuite
         await test.ProbeAsync(document, 4);
         test.Advance(test.ReviewTimeout);
 
-        Assert.That(await Waiting.For(publish, 4, "the postponed publish after the expiry"), Is.EqualTo(new Refused(DocumentState.Draft, "publish")));
+        Assert.That(await Waiting.For(publish, 4, "the postponed publish after the expiry"), Is.EqualTo(new Refused(DocumentState.Draft, "publish")), "Step 4: a publish postponed in review should be refused in Draft once the review expires");
         await test.ExpectAsync(Document.SubmitAsync(test.Node, document), new Moved(DocumentState.Draft, DocumentState.Review), 1, "submit again");
         await test.ExpectAsync(Document.ApproveAsync(test.Node, document), new Moved(DocumentState.Review, DocumentState.Approved), 1, "approve");
         Assert.That((await test.ProbeAsync(document, 4)).State, Is.EqualTo(DocumentState.Approved),

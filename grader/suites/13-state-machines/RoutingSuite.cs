@@ -109,8 +109,8 @@ public sealed class RoutingSuite
         var a = await test.ProbeAsync(first, 1);
         var b = await test.ProbeAsync(second, 1);
 
-        Assert.That((a.State, a.Data.Title, a.Data.Reviewer, a.Data.Rejection), Is.EqualTo((DocumentState.Approved, "one", "ada", (string?)null)));
-        Assert.That((b.State, b.Data.Title, b.Data.Reviewer, b.Data.Rejection), Is.EqualTo((DocumentState.Rejected, "two", "bob", (string?)"why")));
+        Assert.That((a.State, a.Data.Title, a.Data.Reviewer, a.Data.Rejection), Is.EqualTo((DocumentState.Approved, "one", "ada", (string?)null)), "Step 1: the first document, approved, should keep its own title and reviewer and no rejection");
+        Assert.That((b.State, b.Data.Title, b.Data.Reviewer, b.Data.Rejection), Is.EqualTo((DocumentState.Rejected, "two", "bob", (string?)"why")), "Step 1: the second document, rejected, should keep its own title, reviewer and reason");
         Assert.That(test.Desk.Requests, Is.EquivalentTo(new[] { "ada: one", "bob: two" }), "Step 2: each router tells its own reviewer about its own title.");
     }
 
@@ -121,14 +121,14 @@ public sealed class RoutingSuite
         using var test = new HiddenNode();
         var document = await test.InReviewAsync();
         await test.ExpectAsync(Document.RejectAsync(test.Node, document, "first"), new Moved(DocumentState.Review, DocumentState.Rejected), 1, "reject");
-        Assert.That((await test.ProbeAsync(document, 1)).Data.Rejection, Is.EqualTo("first"));
+        Assert.That((await test.ProbeAsync(document, 1)).Data.Rejection, Is.EqualTo("first"), "Step 1: a rejection should keep its reason in DocumentData.Rejection");
         await test.ExpectAsync(Document.RejectAsync(test.Node, document, "again"), new Refused(DocumentState.Rejected, "reject"), 1, "reject a rejected document");
         Assert.That((await test.ProbeAsync(document, 1)).Data.Rejection, Is.EqualTo("first"), "Step 1: a refused rejection keeps the first reason.");
         await test.ExpectAsync(Document.ReviseAsync(test.Node, document), new Moved(DocumentState.Rejected, DocumentState.Draft), 1, "revise");
         await test.ExpectAsync(Document.SubmitAsync(test.Node, document), new Moved(DocumentState.Draft, DocumentState.Review), 1, "submit again");
         Assert.That((await test.ProbeAsync(document, 1)).Data.Rejection, Is.Null, "Step 1: revised, the rejection is gone, and a new review starts clean.");
         await test.ExpectAsync(Document.RejectAsync(test.Node, document, "second"), new Moved(DocumentState.Review, DocumentState.Rejected), 1, "reject again");
-        Assert.That((await test.ProbeAsync(document, 1)).Data.Rejection, Is.EqualTo("second"));
+        Assert.That((await test.ProbeAsync(document, 1)).Data.Rejection, Is.EqualTo("second"), "Step 1: a second rejection, after a revision, should keep its own reason");
         await test.ExpectAsync(Document.ApproveAsync(test.Node, document), new Refused(DocumentState.Rejected, "approve"), 1, "approve a rejected document");
     }
 

@@ -24,7 +24,7 @@ public sealed class VerdictSuite
         Assert.That(data.AwaitingVerdict, Has.Count.EqualTo(1), "Step 5: the kept From survives the repeated state.");
 
         await test.ExpectAsync(Document.RejectAsync(test.Node, document, "no"), new Moved(DocumentState.Review, DocumentState.Rejected), 5, "reject");
-        Assert.That(await Waiting.For(verdict, 5, "the verdict"), Is.EqualTo(new Moved(DocumentState.Review, DocumentState.Rejected)));
+        Assert.That(await Waiting.For(verdict, 5, "the verdict"), Is.EqualTo(new Moved(DocumentState.Review, DocumentState.Rejected)), "Step 5: the waiting verdict caller should hear that the review ended in rejection");
         Assert.That((await test.ProbeAsync(document, 5)).Data.AwaitingVerdict, Is.Empty, "Step 5: answered once, then forgotten.");
     }
 
@@ -37,14 +37,14 @@ public sealed class VerdictSuite
         var first = Document.VerdictAsync(test.Node, document);
         await test.ProbeAsync(document, 5);
         test.Advance(test.ReviewTimeout);
-        Assert.That(await Waiting.For(first, 5, "the verdict of the expired review"), Is.EqualTo(new Moved(DocumentState.Review, DocumentState.Draft)));
+        Assert.That(await Waiting.For(first, 5, "the verdict of the expired review"), Is.EqualTo(new Moved(DocumentState.Review, DocumentState.Draft)), "Step 5: a verdict caller should hear Moved(Review, Draft) when the review expires");
 
         await test.ExpectAsync(Document.SubmitAsync(test.Node, document), new Moved(DocumentState.Draft, DocumentState.Review), 1, "submit again");
         var second = Document.VerdictAsync(test.Node, document);
         var (_, data) = await test.ProbeAsync(document, 5);
         Assert.That(data.AwaitingVerdict, Has.Count.EqualTo(1), "Step 5: only the new caller waits; the first was cleared when answered.");
         await test.ExpectAsync(Document.ApproveAsync(test.Node, document), new Moved(DocumentState.Review, DocumentState.Approved), 5, "approve");
-        Assert.That(await Waiting.For(second, 5, "the verdict of the second review"), Is.EqualTo(new Moved(DocumentState.Review, DocumentState.Approved)));
+        Assert.That(await Waiting.For(second, 5, "the verdict of the second review"), Is.EqualTo(new Moved(DocumentState.Review, DocumentState.Approved)), "Step 5: the caller of the second review should hear its approval");
     }
 
     [Test]
@@ -61,10 +61,10 @@ public sealed class VerdictSuite
 
         await test.ExpectAsync(Document.ApproveAsync(test.Node, document), new Moved(DocumentState.Review, DocumentState.Approved), 5, "approve");
 
-        Assert.That(await Waiting.For(before, 5, "the first verdict"), Is.EqualTo(new Moved(DocumentState.Review, DocumentState.Approved)));
-        Assert.That(await Waiting.For(after, 5, "the second verdict"), Is.EqualTo(new Moved(DocumentState.Review, DocumentState.Approved)));
-        Assert.That(await Waiting.For(publish, 4, "the postponed publish"), Is.EqualTo(new Moved(DocumentState.Approved, DocumentState.Published)));
-        Assert.That((await test.ProbeAsync(document, 5)).State, Is.EqualTo(DocumentState.Published));
+        Assert.That(await Waiting.For(before, 5, "the first verdict"), Is.EqualTo(new Moved(DocumentState.Review, DocumentState.Approved)), "Step 5: the verdict caller before the publish should hear the approval");
+        Assert.That(await Waiting.For(after, 5, "the second verdict"), Is.EqualTo(new Moved(DocumentState.Review, DocumentState.Approved)), "Step 5: the verdict caller after the publish should hear the approval too");
+        Assert.That(await Waiting.For(publish, 4, "the postponed publish"), Is.EqualTo(new Moved(DocumentState.Approved, DocumentState.Published)), "Step 5: the publish postponed between the two verdict calls should come back and publish");
+        Assert.That((await test.ProbeAsync(document, 5)).State, Is.EqualTo(DocumentState.Published), "Step 5: one approval with a publish postponed should leave the document published");
     }
 
     [Test]
@@ -96,7 +96,7 @@ public sealed class VerdictSuite
 
         var replies = await Waiting.For(Task.WhenAll(verdicts), 5, $"the {verdicts.Length} verdicts");
         Assert.That(replies, Is.All.EqualTo(expected), $"Step 5: all {verdicts.Length} callers hear {expected}.");
-        Assert.That((await test.ProbeAsync(document, 5)).Data.AwaitingVerdict, Is.Empty);
+        Assert.That((await test.ProbeAsync(document, 5)).Data.AwaitingVerdict, Is.Empty, "Step 5: once the review ends every kept caller is answered and the list cleared");
     }
 
     [Test]
