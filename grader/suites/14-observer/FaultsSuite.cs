@@ -86,7 +86,7 @@ public sealed class FaultsSuite : HiddenTest
             Throws.ArgumentException.With.Message.Contains("normal"), "the refusal says why: normal is ignored (see README, step 4)");
         Assert.That(async () => await CompletesAsync(Faults.CrashChildAsync(Node, "nobody", "cashier", ExitReason.Normal, cancellationToken), "Faults.CrashChildAsync"),
             Throws.ArgumentException, "the reason is checked first (see README, step 4)");
-        Assert.That(Named("cashier"), Is.EqualTo(cashier));
+        Assert.That(Named("cashier"), Is.EqualTo(cashier), "Step 4: a refused crash must send no signal: the cashier should keep its pid");
     }
 
     [Test]
@@ -111,9 +111,9 @@ public sealed class FaultsSuite : HiddenTest
     public async Task Null_arguments_are_refused(CancellationToken cancellationToken)
     {
         await StartBakeryAsync();
-        Assert.That(async () => await Faults.CrashChildAsync(null!, "bakery", "cashier", ExitReason.Kill, cancellationToken), Throws.TypeOf<ArgumentNullException>());
-        Assert.That(async () => await Faults.CrashChildAsync(Node, "bakery", null!, ExitReason.Kill, cancellationToken), Throws.TypeOf<ArgumentNullException>());
-        Assert.That(async () => await Faults.CrashChildAsync(Node, "bakery", "cashier", null!, cancellationToken), Throws.TypeOf<ArgumentNullException>());
+        Assert.That(async () => await Faults.CrashChildAsync(null!, "bakery", "cashier", ExitReason.Kill, cancellationToken), Throws.TypeOf<ArgumentNullException>(), "Step 4: CrashChildAsync should refuse a null node");
+        Assert.That(async () => await Faults.CrashChildAsync(Node, "bakery", null!, ExitReason.Kill, cancellationToken), Throws.TypeOf<ArgumentNullException>(), "Step 4: CrashChildAsync should refuse a null child id");
+        Assert.That(async () => await Faults.CrashChildAsync(Node, "bakery", "cashier", null!, cancellationToken), Throws.TypeOf<ArgumentNullException>(), "Step 4: CrashChildAsync should refuse a null reason");
     }
 
     [Test]

@@ -130,11 +130,11 @@ public sealed class RestartCounterSuite : HiddenTest
     [CancelAfter(10_000)]
     public void Null_arguments_are_refused(CancellationToken cancellationToken)
     {
-        Assert.That(() => RestartCounter.Attach(null!, Inbox.Self), Throws.TypeOf<ArgumentNullException>());
-        Assert.That(() => RestartCounter.Attach(Node, null!), Throws.TypeOf<ArgumentNullException>());
+        Assert.That(() => RestartCounter.Attach(null!, Inbox.Self), Throws.TypeOf<ArgumentNullException>(), "Step 3: Attach should refuse a null node");
+        Assert.That(() => RestartCounter.Attach(Node, null!), Throws.TypeOf<ArgumentNullException>(), "Step 3: Attach should refuse a null supervisor");
         using var counter = RestartCounter.Attach(Node, Inbox.Self);
-        Assert.That(() => counter.Of(null!), Throws.TypeOf<ArgumentNullException>());
-        Assert.That(counter.Total, Is.Zero);
+        Assert.That(() => counter.Of(null!), Throws.TypeOf<ArgumentNullException>(), "Step 3: Of should refuse a null child id");
+        Assert.That(counter.Total, Is.Zero, "Step 3: a new counter should count 0 before any restart");
     }
 
     [Test]
