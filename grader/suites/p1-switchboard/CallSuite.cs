@@ -20,11 +20,11 @@ public sealed class CallSuite : HiddenSwitch
         var dialing = new CallStatus(CallState.Dialing, "100", null);
 
         Assert.That(await AskCallAsync(call, new Answer("100")), Is.EqualTo(dialing), "Answer in Dialing changes nothing (see README, step 2).");
-        Assert.That(await AskCallAsync(call, new Answer("200")), Is.EqualTo(dialing));
+        Assert.That(await AskCallAsync(call, new Answer("200")), Is.EqualTo(dialing), "Step 2: an answer from a line the call does not ring should change nothing in Dialing");
         Assert.That(await AskCallAsync(call, new HangUp("200")), Is.EqualTo(dialing), "only a party hangs up (see README, step 4).");
         Assert.That(await AskCallAsync(call, "something else"), Is.EqualTo(dialing), "any other call is answered with the status (see README, step 2).");
-        Assert.That(await AskCallAsync(call, new GetCallStatus()), Is.EqualTo(dialing));
-        Assert.That(await AskCallAsync(call, new HangUp("100")), Is.EqualTo(dialing with { State = CallState.HungUp }));
+        Assert.That(await AskCallAsync(call, new GetCallStatus()), Is.EqualTo(dialing), "Step 2: GetCallStatus should be answered with the call's status");
+        Assert.That(await AskCallAsync(call, new HangUp("100")), Is.EqualTo(dialing with { State = CallState.HungUp }), "Step 2: the caller's hang-up should end the call, replying its status in HungUp (see README, step 4)");
     }
 
     [Test]
@@ -52,7 +52,7 @@ public sealed class CallSuite : HiddenSwitch
         await OffHookAsync(exchange, "200");
         var call = await OffHookAsync(exchange, "100");
         var busy = await WaitFor(exchange.DialAsync("100", "200"), "100 dialling engaged 200");
-        Assert.That(busy, Is.EqualTo(new CallStatus(CallState.Busy, "100", "200")));
+        Assert.That(busy, Is.EqualTo(new CallStatus(CallState.Busy, "100", "200")), "Step 4: dialling an engaged line should give Busy (see README, step 3)");
 
         Assert.That(await AskCallAsync(call, new Dial("300")), Is.EqualTo(busy), "no second dial from Busy (see README, step 3).");
         Assert.That(await AskCallAsync(call, new Answer("200")), Is.EqualTo(busy), "a busy call cannot be answered (see README, step 4).");
@@ -62,7 +62,7 @@ public sealed class CallSuite : HiddenSwitch
         var down = Inbox.Monitor(call);
         Assert.That(await AskCallAsync(call, new HangUp("200")), Is.EqualTo(busy! with { State = CallState.HungUp }),
             "the number dialled is a party too: its hang-up ends the call (see README, step 4).");
-        Assert.That(await ExitReasonAsync(down, "the busy call"), Is.EqualTo(ExitReason.Normal));
+        Assert.That(await ExitReasonAsync(down, "the busy call"), Is.EqualTo(ExitReason.Normal), "Step 4: a call ended by a hang-up should stop with reason normal");
         await ExpectIdleAsync(exchange, "100", "its call ended");
         Assert.That((await LineAsync(exchange, "200")).State, Is.EqualTo(LineState.Engaged),
             "releasing a line that is another call's changes nothing (see README, step 4).");
@@ -77,10 +77,10 @@ public sealed class CallSuite : HiddenSwitch
         var call = await ConnectAsync(exchange, "100", "200");
         var connected = new CallStatus(CallState.Connected, "100", "200");
 
-        Assert.That(await AskCallAsync(call, new Dial("300")), Is.EqualTo(connected));
-        Assert.That(await AskCallAsync(call, new Answer("200")), Is.EqualTo(connected));
-        Assert.That(await AskCallAsync(call, new HangUp("300")), Is.EqualTo(connected));
-        Assert.That(await WaitFor(exchange.OnHookAsync("300"), "a hang-up at idle 300"), Is.Null);
+        Assert.That(await AskCallAsync(call, new Dial("300")), Is.EqualTo(connected), "Step 4: a dial in Connected should change nothing");
+        Assert.That(await AskCallAsync(call, new Answer("200")), Is.EqualTo(connected), "Step 4: an answer in Connected should change nothing");
+        Assert.That(await AskCallAsync(call, new HangUp("300")), Is.EqualTo(connected), "Step 4: a hang-up from a line that is no party should change nothing in Connected");
+        Assert.That(await WaitFor(exchange.OnHookAsync("300"), "a hang-up at idle 300"), Is.Null, "Step 4: OnHookAsync on a line with no call should give null");
         await ExpectInCallAsync(exchange, "100", LineState.Engaged, call, "still engaged");
         await ExpectInCallAsync(exchange, "200", LineState.Engaged, call, "still engaged");
     }
@@ -94,10 +94,10 @@ public sealed class CallSuite : HiddenSwitch
         var call = await RingAsync(exchange, "100", "200");
         var down = Inbox.Monitor(call);
 
-        Assert.That(await WaitFor(exchange.OnHookAsync("100"), "the caller hanging up"), Is.EqualTo(new CallStatus(CallState.HungUp, "100", "200")));
+        Assert.That(await WaitFor(exchange.OnHookAsync("100"), "the caller hanging up"), Is.EqualTo(new CallStatus(CallState.HungUp, "100", "200")), "Step 4: the caller's hang-up while ringing should end the call, replying its status in HungUp");
         await ExpectIdleAsync(exchange, "200", "the call released the line it rang (see README, step 4)");
         await ExpectIdleAsync(exchange, "100", "its call is over");
-        Assert.That(await ExitReasonAsync(down, "the call"), Is.EqualTo(ExitReason.Normal));
+        Assert.That(await ExitReasonAsync(down, "the call"), Is.EqualTo(ExitReason.Normal), "Step 4: a hung-up call should stop with reason normal");
         Assert.That(await ActiveCallsAsync(exchange), Is.Zero, "a call that ended is gone from its supervisor (see README, step 2).");
     }
 
@@ -164,7 +164,7 @@ public sealed class CallSuite : HiddenSwitch
         {
             if (calls[i].answered)
             {
-                Assert.That(await AskCallAsync(pids[i], new GetCallStatus()), Is.EqualTo(new CallStatus(CallState.Connected, calls[i].caller, calls[i].callee)));
+                Assert.That(await AskCallAsync(pids[i], new GetCallStatus()), Is.EqualTo(new CallStatus(CallState.Connected, calls[i].caller, calls[i].callee)), $"Step 4: answered call {i} should stay connected past the ring time-out: leaving Ringing cancels it");
                 await ExpectInCallAsync(exchange, calls[i].callee, LineState.Engaged, pids[i], "answered");
             }
             else
@@ -209,9 +209,9 @@ public sealed class CallSuite : HiddenSwitch
         var pairs = Enumerable.Range(0, 30).Select(i => (numbers[2 * i], numbers[2 * i + 1])).ToArray();
 
         var calls = await WaitFor(Task.WhenAll(pairs.Select(p => ConnectAsync(exchange, p.Item1, p.Item2))), "30 calls connecting at once");
-        Assert.That(await ActiveCallsAsync(exchange), Is.EqualTo(30));
+        Assert.That(await ActiveCallsAsync(exchange), Is.EqualTo(30), "Step 4: thirty pairs connecting at once should make thirty calls under the calls supervisor");
         var hangUps = await WaitFor(Task.WhenAll(pairs.Select(p => exchange.OnHookAsync(random.Next(2) == 0 ? p.Item1 : p.Item2))), "30 hang-ups at once");
-        Assert.That(hangUps.Select(h => h!.State), Has.All.EqualTo(CallState.HungUp));
+        Assert.That(hangUps.Select(h => h!.State), Has.All.EqualTo(CallState.HungUp), "Step 4: every hang-up should reply its call's status in HungUp");
         foreach (var number in numbers)
         {
             await ExpectIdleAsync(exchange, number, "every call hung up");

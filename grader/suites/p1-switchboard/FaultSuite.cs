@@ -65,8 +65,8 @@ public sealed class FaultSuite : HiddenSwitch
             "releasing a dead line must not crash the call (see README, step 6).");
         await LineChildrenAsync(exchange);
         var again = await ConnectAsync(exchange, "200", "100");
-        Assert.That(await CallAsync(exchange, again), Is.EqualTo(new CallStatus(CallState.Connected, "200", "100")));
-        Assert.That(await CallAsync(exchange, other), Is.EqualTo(new CallStatus(CallState.Connected, "300", "400")));
+        Assert.That(await CallAsync(exchange, again), Is.EqualTo(new CallStatus(CallState.Connected, "200", "100")), "Step 6: both crashed lines should be restarted idle and able to connect a new call");
+        Assert.That(await CallAsync(exchange, other), Is.EqualTo(new CallStatus(CallState.Connected, "300", "400")), "Step 6: a call between other lines should stay connected when two lines crash (one-for-one)");
     }
 
     [Test]
@@ -106,7 +106,7 @@ public sealed class FaultSuite : HiddenSwitch
         }
 
         Assert.That(exchange.Config.Lines.WhereIs(Node), Is.EqualTo(lines), "restarts spread over time never make the lines supervisor give up (see README, step 6).");
-        Assert.That(await CallAsync(exchange, safe), Is.EqualTo(new CallStatus(CallState.Connected, "500", "600")));
+        Assert.That(await CallAsync(exchange, safe), Is.EqualTo(new CallStatus(CallState.Connected, "500", "600")), "Step 6: crashes of line 100 spread over time should leave the call between 500 and 600 connected");
     }
 
     [Test]
@@ -138,7 +138,7 @@ public sealed class FaultSuite : HiddenSwitch
         }
 
         await RootChildrenAsync(exchange);
-        Assert.That(await ActiveCallsAsync(exchange), Is.Zero);
+        Assert.That(await ActiveCallsAsync(exchange), Is.Zero, "Step 6: once the lines supervisor gives up, every call should have ended");
         var healed = await ConnectAsync(exchange, "100", "109");
         Assert.That(await CallAsync(exchange, healed), Is.EqualTo(new CallStatus(CallState.Connected, "100", "109")), "the switch works again (see README, step 6).");
     }
@@ -162,6 +162,6 @@ public sealed class FaultSuite : HiddenSwitch
             Clock.Advance(TimeSpan.FromSeconds(6)); // past the root's window of one restart in 5 s
         }
 
-        Assert.That(Node.IsAlive(exchange.Supervisor), Is.True);
+        Assert.That(Node.IsAlive(exchange.Supervisor), Is.True, "Step 6: the root should restart the calls supervisor each time, not give up itself");
     }
 }

@@ -75,7 +75,7 @@ public sealed class LineSuite : HiddenSwitch
 
         Assert.That(await WaitFor(exchange.OffHookAsync("100"), "off hook while ringing"), Is.EqualTo(new LineStatus("100", LineState.Ringing, a)),
             "a line that is not idle starts no call (see README, step 2).");
-        Assert.That(await ActiveCallsAsync(exchange), Is.Zero);
+        Assert.That(await ActiveCallsAsync(exchange), Is.Zero, "Step 2: off hook on a ringing line should start no call");
     }
 
     [Test]
@@ -110,6 +110,6 @@ public sealed class LineSuite : HiddenSwitch
         Node.Send(line, new DownMessage(Inbox.Monitor(call), call, ExitReason.Normal) with { Pid = FakeCall() });
         Node.Send(line, 42);
         await ExpectInCallAsync(exchange, "100", LineState.Engaged, call, "stray messages change nothing (see README, step 5)");
-        Assert.That(exchange.WhereIs("100"), Is.EqualTo(line));
+        Assert.That(exchange.WhereIs("100"), Is.EqualTo(line), "Step 5: stray messages should not crash the line: it keeps its pid");
     }
 }

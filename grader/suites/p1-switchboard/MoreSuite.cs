@@ -16,11 +16,11 @@ public sealed class MoreSuite : HiddenSwitch
     public async Task The_exchange_holds_its_node_root_and_config(CancellationToken cancellationToken)
     {
         var exchange = await StartSwitchAsync();
-        Assert.That(exchange.Node, Is.SameAs(Node));
-        Assert.That(Node.IsAlive(exchange.Supervisor), Is.True);
+        Assert.That(exchange.Node, Is.SameAs(Node), "Step 1: the exchange should hold the node it was started on");
+        Assert.That(Node.IsAlive(exchange.Supervisor), Is.True, "Step 1: the exchange's root supervisor should be alive");
         Assert.That(exchange.Config.Registry.Kind, Is.EqualTo(RegistryKeys.Unique), "a number names one line (see README, step 1).");
-        Assert.That(exchange.Config.RingTimeout, Is.EqualTo(RingTimeout));
-        Assert.That(exchange.WhereIs("100"), Is.EqualTo(exchange.Config.Registry.WhereIsName("100")));
+        Assert.That(exchange.Config.RingTimeout, Is.EqualTo(RingTimeout), "Step 1: the config should keep the ring time-out given to StartAsync");
+        Assert.That(exchange.WhereIs("100"), Is.EqualTo(exchange.Config.Registry.WhereIsName("100")), "Step 1: WhereIs should find a line's pid in the config's registry");
     }
 
     [Test]
@@ -36,8 +36,8 @@ public sealed class MoreSuite : HiddenSwitch
             await ExitOf(old, "line 300");
             await LineChildrenAsync(exchange);
             var fresh = exchange.WhereIs("300");
-            Assert.That(fresh, Is.Not.Null.And.Not.EqualTo(old));
-            Assert.That(Node.IsAlive(fresh!), Is.True);
+            Assert.That(fresh, Is.Not.Null.And.Not.EqualTo(old), $"Step 1: after kill {i + 1}, WhereIs should find line 300 under its new pid");
+            Assert.That(Node.IsAlive(fresh!), Is.True, $"Step 1: after kill {i + 1}, the pid WhereIs gives for line 300 should be alive");
             await ExpectIdleAsync(exchange, "300", "restarted");
         }
     }
@@ -55,8 +55,8 @@ public sealed class MoreSuite : HiddenSwitch
         await WaitFor(exchange.DialAsync("100", "200"), "the dial");
         Assert.That(Node.GetInfo(call)!.Monitors, Is.EquivalentTo(new[] { caller, callee }), "ringing: both lines (see README, step 3).");
         Assert.That(Node.GetInfo(call)!.Links, Is.EquivalentTo(new[] { exchange.Config.Calls.WhereIs(Node) }), "linked to its supervisor only (see README, step 2).");
-        Assert.That(Node.GetInfo(caller)!.Links, Does.Not.Contain(call));
-        Assert.That(Node.GetInfo(callee)!.Links, Does.Not.Contain(call));
+        Assert.That(Node.GetInfo(caller)!.Links, Does.Not.Contain(call), "Step 3: the caller's line should not be linked to its call: a line monitors its call");
+        Assert.That(Node.GetInfo(callee)!.Links, Does.Not.Contain(call), "Step 3: the callee's line should not be linked to the call ringing it: a line monitors its call");
     }
 
     [Test]
@@ -108,11 +108,11 @@ public sealed class MoreSuite : HiddenSwitch
         var call = await RingAsync(exchange, "100", "200");
         var down = Inbox.Monitor(call);
 
-        Assert.That(await WaitFor(exchange.OnHookAsync("200"), "the callee rejecting"), Is.EqualTo(new CallStatus(CallState.HungUp, "100", "200")));
-        Assert.That(await ExitReasonAsync(down, "the rejected call"), Is.EqualTo(ExitReason.Normal));
-        Assert.That(await ActiveCallsAsync(exchange), Is.Zero);
+        Assert.That(await WaitFor(exchange.OnHookAsync("200"), "the callee rejecting"), Is.EqualTo(new CallStatus(CallState.HungUp, "100", "200")), "Step 4: the callee's hang-up while ringing should end the call, replying its status in HungUp");
+        Assert.That(await ExitReasonAsync(down, "the rejected call"), Is.EqualTo(ExitReason.Normal), "Step 4: a call rejected by its callee should stop with reason normal");
+        Assert.That(await ActiveCallsAsync(exchange), Is.Zero, "Step 4: a rejected call should be gone from the calls supervisor");
         var again = await ConnectAsync(exchange, "100", "200");
-        Assert.That(again, Is.Not.EqualTo(call));
+        Assert.That(again, Is.Not.EqualTo(call), "Step 4: once a rejected call has ended, the caller should be able to make a new call");
     }
 
     [Test]
@@ -144,7 +144,7 @@ public sealed class MoreSuite : HiddenSwitch
             }
         }
 
-        Assert.That(await ActiveCallsAsync(exchange), Is.Zero);
+        Assert.That(await ActiveCallsAsync(exchange), Is.Zero, "Step 5: after thirty calls ended by hang-up or crash, no call should be left under the calls supervisor");
     }
 
     private static async Task<string> Outcome(Task<CallStatus?> hangUp)

@@ -16,10 +16,10 @@ public sealed class ProtocolSuite : HiddenSwitch
         var caller = await WaitFor(GenServer.StartAsync(Node, new FakeLine(), exchange.Config.LineName("800")), "a fake caller line");
         var callee = await WaitFor(GenServer.StartAsync(Node, new FakeLine(), exchange.Config.LineName("900")), "a fake callee line");
         var call = await WaitFor(StateMachine.StartAsync(Node, new Call("800", caller, exchange.Config)), "a call started by hand");
-        Assert.That(await AskCallAsync(call, new Dial("900")), Is.EqualTo(new CallStatus(CallState.Ringing, "800", "900")));
+        Assert.That(await AskCallAsync(call, new Dial("900")), Is.EqualTo(new CallStatus(CallState.Ringing, "800", "900")), "a call started by hand between recording lines should go to Ringing when it dials the callee");
         if (answer)
         {
-            Assert.That(await AskCallAsync(call, new Answer("900")), Is.EqualTo(new CallStatus(CallState.Connected, "800", "900")));
+            Assert.That(await AskCallAsync(call, new Answer("900")), Is.EqualTo(new CallStatus(CallState.Connected, "800", "900")), "a call started by hand between recording lines should go to Connected when the callee answers");
         }
 
         return (exchange, call, caller, callee);
@@ -34,7 +34,7 @@ public sealed class ProtocolSuite : HiddenSwitch
     {
         var (_, call, caller, callee) = await CallBetweenFakesAsync(answer: true);
 
-        Assert.That(await AskCallAsync(call, new HangUp("800")), Is.EqualTo(new CallStatus(CallState.HungUp, "800", "900")));
+        Assert.That(await AskCallAsync(call, new HangUp("800")), Is.EqualTo(new CallStatus(CallState.HungUp, "800", "900")), "Step 4: the caller's hang-up should be answered with the call's status in HungUp");
 
         Assert.That(await SeenAsync(callee), Is.EqualTo(new object[] { new Ring(call), new Connect(call), new Release(call) }),
             "the call rings the callee, connects it on the answer, and releases it on the hang-up, before it answers (see README, steps 3 and 4).");

@@ -89,7 +89,7 @@ public sealed class SoakSuite : HiddenSwitch
         }
 
         Assert.That(await ActiveCallsAsync(exchange), Is.EqualTo(live.Count), "the calls supervisor holds exactly the live calls.");
-        Assert.That(Node.IsAlive(exchange.Config.Lines.WhereIs(Node)!), Is.True);
+        Assert.That(Node.IsAlive(exchange.Config.Lines.WhereIs(Node)!), Is.True, "Step 6: after every round of crashes the lines supervisor should be alive under its name");
     }
 
     /// <summary>Pairs up free lines into connected calls, and leaves a few calls dialing or busy.</summary>
@@ -106,7 +106,7 @@ public sealed class SoakSuite : HiddenSwitch
                 case 1 when live.Count > 0:
                     var engaged = live[random.Next(live.Count)].Caller;
                     var call = await OffHookAsync(exchange, caller);
-                    Assert.That((await WaitFor(exchange.DialAsync(caller, engaged), $"round {round}: dialling engaged {engaged}"))!.State, Is.EqualTo(CallState.Busy));
+                    Assert.That((await WaitFor(exchange.DialAsync(caller, engaged), $"round {round}: dialling engaged {engaged}"))!.State, Is.EqualTo(CallState.Busy), $"Step 6: round {round}: dialling {engaged}, a line already in a call, should give Busy");
                     live.Add(new Live(call, caller, engaged, CallState.Busy));
                     break;
                 default:
