@@ -90,7 +90,7 @@ public sealed class RaceSuite
 
         var outcome = await Waiting.For(Race.LastUnitAsync(shop, "desk"), 1, "the race against a shop that awaits the seam twice");
 
-        Assert.That(outcome, Is.EqualTo(new RaceOutcome(true, true, 2, 1)), "Step 1: a shop that awaits the pause twice should still finish: the gate that lets the first go stays open");
+        Assert.That(outcome, Is.EqualTo(new RaceOutcome(true, true, 2, 1)), "Step 1: against a shop that awaits the pause twice, both customers should still get the last unit");
     }
 
     [Test]
