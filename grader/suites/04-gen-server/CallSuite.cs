@@ -33,7 +33,8 @@ public sealed class CallSuite
             time.Advance(timeout - TimeSpan.FromMilliseconds(1));
             Assert.That(calling.IsCompleted, Is.False, $"gave up before {timeout}");
             time.Advance(TimeSpan.FromMilliseconds(1));
-            Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>());
+            Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>(),
+                $"Step 2: the call must fail with TimeoutException once its timeout ({timeout}) has passed on the server's clock");
             Assert.That(server.IsAlive, Is.True, "a timeout is the caller's business: the server goes on");
         }
         finally
@@ -41,7 +42,8 @@ public sealed class CallSuite
             probe.OpenGate();
         }
 
-        Assert.That(await server.CallAsync("next").WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block", "call next" }));
+        Assert.That(await server.CallAsync("next").WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block", "call next" }),
+            "Step 2: after a timeout the server must go on: the blocked call was handled, then the next one");
     }
 
     [Test]
@@ -53,9 +55,11 @@ public sealed class CallSuite
         {
             var calling = server.CallAsync("block", null);
             time.Advance(TimeSpan.FromMilliseconds(4999));
-            Assert.That(calling.IsCompleted, Is.False);
+            Assert.That(calling.IsCompleted, Is.False,
+                "Step 2: with no timeout given, a call must wait 5 s on the server's TimeProvider: it gave up sooner");
             time.Advance(TimeSpan.FromMilliseconds(1));
-            Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>());
+            Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>(),
+                "Step 2: with no timeout given, a call must fail with TimeoutException after 5 s on the server's TimeProvider");
         }
         finally
         {
@@ -74,9 +78,10 @@ public sealed class CallSuite
             await probe.Blocked.WaitAsync(cancellationToken);
 
             Assert.That(async () => await server.CallAsync("now", TimeSpan.Zero).WaitAsync(cancellationToken),
-                Throws.TypeOf<TimeoutException>());
+                Throws.TypeOf<TimeoutException>(), "Step 2: a zero timeout to a busy server must fail with TimeoutException at once");
             probe.OpenGate();
-            Assert.That(await blocked.WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block" }));
+            Assert.That(await blocked.WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block" }),
+                "Step 2: the blocked call must get its reply once the server is free");
         }
         finally
         {
@@ -96,9 +101,10 @@ public sealed class CallSuite
         {
             var calling = server.CallAsync("block", Timeout.InfiniteTimeSpan);
             time.Advance(TimeSpan.FromDays(3));
-            Assert.That(calling.IsCompleted, Is.False);
+            Assert.That(calling.IsCompleted, Is.False, "Step 2: a call with Timeout.InfiniteTimeSpan must never time out");
             probe.OpenGate();
-            Assert.That(await calling.WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block" }));
+            Assert.That(await calling.WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block" }),
+                "Step 2: a call with an infinite timeout must get its reply when the server answers");
         }
         finally
         {
@@ -117,10 +123,12 @@ public sealed class CallSuite
             var longCall = server.CallAsync("queued", TimeSpan.FromSeconds(3));
             time.Advance(TimeSpan.FromSeconds(1));
 
-            Assert.That(async () => await shortCall.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>());
+            Assert.That(async () => await shortCall.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>(),
+                "Step 2: the call with a 1 s timeout must fail with TimeoutException after 1 s on the server's clock");
             Assert.That(longCall.IsCompleted, Is.False, "one caller's timeout must not end another's call");
             probe.OpenGate();
-            Assert.That(await longCall.WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block", "call queued" }));
+            Assert.That(await longCall.WaitAsync(cancellationToken), Is.EqualTo(new[] { "call block", "call queued" }),
+                "Step 2: the call with the longer timeout must still get its reply");
         }
         finally
         {
@@ -137,9 +145,10 @@ public sealed class CallSuite
         var reply = await server.CallAsync("quick", TimeSpan.FromSeconds(1)).WaitAsync(cancellationToken);
         time.Advance(TimeSpan.FromSeconds(2));
 
-        Assert.That(reply, Is.EqualTo(new[] { "call quick" }));
-        Assert.That(server.IsAlive, Is.True);
-        Assert.That(await server.CallAsync("again").WaitAsync(cancellationToken), Has.Count.EqualTo(2));
+        Assert.That(reply, Is.EqualTo(new[] { "call quick" }), "Step 2: a call answered in time must return HandleCall's reply");
+        Assert.That(server.IsAlive, Is.True, "Step 2: the server must keep running after a call answered in time");
+        Assert.That(await server.CallAsync("again").WaitAsync(cancellationToken), Has.Count.EqualTo(2),
+            "Step 2: the timer of a call answered in time must change nothing: the next call sees both calls");
     }
 
     [Test]

@@ -63,20 +63,23 @@ public sealed class CustomModuleSuite
                 case 1:
                     var expected = amount <= model ? model - amount : -1m;
                     model = amount <= model ? model - amount : model;
-                    Assert.That(await server.CallAsync(new Withdraw(amount)).WaitAsync(cancellationToken), Is.EqualTo(expected));
+                    Assert.That(await server.CallAsync(new Withdraw(amount)).WaitAsync(cancellationToken), Is.EqualTo(expected),
+                        "Step 3: a withdrawal must reply the new balance, or -1 when refused, from the state the casts left");
                     break;
                 case 2:
                     server.Send(new Audit());
                     break;
                 default:
-                    Assert.That(await server.CallAsync(new Balance()).WaitAsync(cancellationToken), Is.EqualTo(model));
+                    Assert.That(await server.CallAsync(new Balance()).WaitAsync(cancellationToken), Is.EqualTo(model),
+                        "Step 3: the balance must reflect every deposit cast and withdrawal call sent before it, in order");
                     break;
             }
         }
 
-        Assert.That(await server.CallAsync(new Balance()).WaitAsync(cancellationToken), Is.EqualTo(model));
+        Assert.That(await server.CallAsync(new Balance()).WaitAsync(cancellationToken), Is.EqualTo(model),
+            "Step 3: the final balance must reflect every deposit cast and withdrawal call, in order");
         await server.StopAsync().WaitAsync(cancellationToken);
-        Assert.That(server.Completion.IsCompletedSuccessfully, Is.True);
+        Assert.That(server.Completion.IsCompletedSuccessfully, Is.True, "Step 3: StopAsync must end this module's server normally");
     }
 
     [Test]
@@ -87,10 +90,13 @@ public sealed class CustomModuleSuite
         var server = await GenServer.StartAsync(new Account(10), new FakeTimeProvider()).WaitAsync(cancellationToken);
 
         server.Cast(new Deposit(-5));
-        var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await server.CallAsync(new Balance()).WaitAsync(cancellationToken));
+        var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await server.CallAsync(new Balance()).WaitAsync(cancellationToken),
+            "Step 4: a call after a crashing cast must fail with ServerExitedException");
 
-        Assert.That(exited?.InnerException, Is.TypeOf<ArgumentOutOfRangeException>());
-        Assert.That(async () => await server.Completion.WaitAsync(cancellationToken), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(exited?.InnerException, Is.TypeOf<ArgumentOutOfRangeException>(),
+            "Step 4: the ServerExitedException must carry the cast's crash as its InnerException");
+        Assert.That(async () => await server.Completion.WaitAsync(cancellationToken), Throws.TypeOf<ArgumentOutOfRangeException>(),
+            "Step 4: Completion must fail with the exception the cast threw");
     }
 
     [Test]
@@ -103,7 +109,8 @@ public sealed class CustomModuleSuite
         server.Send("not for me");
         server.Send(new Audit());
 
-        Assert.That(await server.CallAsync(new Balance()).WaitAsync(cancellationToken), Is.EqualTo(7m));
-        Assert.That(server.IsAlive, Is.True);
+        Assert.That(await server.CallAsync(new Balance()).WaitAsync(cancellationToken), Is.EqualTo(7m),
+            "Step 3: the module changes no balance on a message: the balance must still be 7");
+        Assert.That(server.IsAlive, Is.True, "Step 3: a message the module ignores must not end the server");
     }
 }

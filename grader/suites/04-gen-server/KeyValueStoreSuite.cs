@@ -46,7 +46,8 @@ public sealed class KeyValueStoreSuite
 
         foreach (var key in Enumerable.Range(0, 8).Select(k => "k" + k.ToString(CultureInfo.InvariantCulture)))
         {
-            Assert.That(await store.GetAsync(key).WaitAsync(cancellationToken), Is.EqualTo(model.GetValueOrDefault(key)));
+            Assert.That(await store.GetAsync(key).WaitAsync(cancellationToken), Is.EqualTo(model.GetValueOrDefault(key)),
+                $"Step 5: GetAsync({key}) must return the value last put under that key, or null once deleted or never put");
         }
     }
 
@@ -58,7 +59,7 @@ public sealed class KeyValueStoreSuite
         var callbacks = new KeyValueStoreCallbacks();
         var state = callbacks.Init();
         var model = new Dictionary<string, string>();
-        Assert.That(state, Is.Empty);
+        Assert.That(state, Is.Empty, "Step 5: Init must return an empty store");
 
         for (var i = 0; i < 300; i++)
         {
@@ -70,7 +71,7 @@ public sealed class KeyValueStoreSuite
                     var value = "v" + random.Next(100).ToString(CultureInfo.InvariantCulture);
                     (reply, state) = callbacks.HandleCall(new KeyValueCall.Put(key, value), state);
                     model[key] = value;
-                    Assert.That(reply, Is.Null);
+                    Assert.That(reply, Is.Null, "Step 5: a Put call has nothing to say: its reply must be null");
                     break;
                 case 1:
                     state = callbacks.HandleCast(new KeyValueCast.Delete(key), state);
@@ -79,13 +80,14 @@ public sealed class KeyValueStoreSuite
                 case 2:
                     var before = state;
                     (reply, state) = callbacks.HandleCall(new KeyValueCall.Get(key), state);
-                    Assert.That(reply, Is.EqualTo(model.GetValueOrDefault(key)));
+                    Assert.That(reply, Is.EqualTo(model.GetValueOrDefault(key)),
+                        $"Step 5: Get({key}) must reply the value last put under that key, or null");
                     Assert.That(state, Is.SameAs(before), "Get leaves the state as it was");
                     break;
                 case 3:
                     var beforeCount = state;
                     (reply, state) = callbacks.HandleCall(new KeyValueCall.Count(), state);
-                    Assert.That(reply, Is.EqualTo(model.Count));
+                    Assert.That(reply, Is.EqualTo(model.Count), "Step 5: Count must reply the number of keys in the state");
                     Assert.That(state, Is.SameAs(beforeCount), "Count leaves the state as it was");
                     break;
                 default:
@@ -106,9 +108,9 @@ public sealed class KeyValueStoreSuite
         var first = callbacks.Init();
         var (_, changed) = callbacks.HandleCall(new KeyValueCall.Put("a", "1"), first);
 
-        Assert.That(callbacks.Init(), Is.Empty);
+        Assert.That(callbacks.Init(), Is.Empty, "Step 5: each Init must return a fresh empty store");
         Assert.That(first, Is.Empty, "the state is immutable: a Put returns a new one");
-        Assert.That(changed, Has.Count.EqualTo(1));
+        Assert.That(changed, Has.Count.EqualTo(1), "Step 5: a Put must return a new state holding the key");
     }
 
     [Test]
@@ -123,10 +125,13 @@ public sealed class KeyValueStoreSuite
         store.Delete("never there");
         await store.PutAsync("v", "").WaitAsync(cancellationToken);
 
-        Assert.That(await store.GetAsync("k").WaitAsync(cancellationToken), Is.EqualTo("two"));
-        Assert.That(await store.GetAsync("").WaitAsync(cancellationToken), Is.EqualTo("empty key"));
-        Assert.That(await store.GetAsync("v").WaitAsync(cancellationToken), Is.EqualTo(""));
-        Assert.That(await store.CountAsync().WaitAsync(cancellationToken), Is.EqualTo(3));
+        Assert.That(await store.GetAsync("k").WaitAsync(cancellationToken), Is.EqualTo("two"),
+            "Step 5: a second Put of a key must replace its value");
+        Assert.That(await store.GetAsync("").WaitAsync(cancellationToken), Is.EqualTo("empty key"), "Step 5: the empty string is a valid key");
+        Assert.That(await store.GetAsync("v").WaitAsync(cancellationToken), Is.EqualTo(""),
+            "Step 5: the empty string is a valid value, distinct from a missing one");
+        Assert.That(await store.CountAsync().WaitAsync(cancellationToken), Is.EqualTo(3),
+            "Step 5: three keys: a replaced key counts once, and deleting a missing key changes nothing");
     }
 
     [Test]
@@ -142,8 +147,9 @@ public sealed class KeyValueStoreSuite
 
         Assert.That(await server.CallAsync(new KeyValueCall.Get("a")).WaitAsync(cancellationToken), Is.EqualTo("1"),
             "a Delete sent as a raw message is info, not a cast: it is ignored");
-        Assert.That(await server.CallAsync(new KeyValueCall.Count()).WaitAsync(cancellationToken), Is.EqualTo(1));
-        Assert.That(server.IsAlive, Is.True);
+        Assert.That(await server.CallAsync(new KeyValueCall.Count()).WaitAsync(cancellationToken), Is.EqualTo(1),
+            "Step 5: the Delete sent as a raw message must be ignored, so one key is left");
+        Assert.That(server.IsAlive, Is.True, "Step 5: stray messages must be ignored, not crash the store's server");
     }
 
     [Test]
@@ -158,8 +164,10 @@ public sealed class KeyValueStoreSuite
         var values = await Task.WhenAll(keys.Select(key => Task.Run(() => store.GetAsync(key), cancellationToken)))
             .WaitAsync(cancellationToken);
 
-        Assert.That(values, Is.EqualTo(keys.Select(key => key.ToUpperInvariant())));
-        Assert.That(await store.CountAsync().WaitAsync(cancellationToken), Is.EqualTo(keys.Length));
+        Assert.That(values, Is.EqualTo(keys.Select(key => key.ToUpperInvariant())),
+            "Step 5: every concurrent PutAsync must be in the store and read back by GetAsync");
+        Assert.That(await store.CountAsync().WaitAsync(cancellationToken), Is.EqualTo(keys.Length),
+            "Step 5: the store must count one key per concurrent PutAsync");
     }
 
     [Test]
@@ -171,9 +179,11 @@ public sealed class KeyValueStoreSuite
 
         await first.PutAsync("a", "first").WaitAsync(cancellationToken);
 
-        Assert.That(await second.GetAsync("a").WaitAsync(cancellationToken), Is.Null);
-        Assert.That(await second.CountAsync().WaitAsync(cancellationToken), Is.Zero);
-        Assert.That(await first.CountAsync().WaitAsync(cancellationToken), Is.EqualTo(1));
+        Assert.That(await second.GetAsync("a").WaitAsync(cancellationToken), Is.Null,
+            "Step 5: each store must have its own server: a Put to one must not show in the other");
+        Assert.That(await second.CountAsync().WaitAsync(cancellationToken), Is.Zero,
+            "Step 5: a new store must be empty: the other store's Put must not count here");
+        Assert.That(await first.CountAsync().WaitAsync(cancellationToken), Is.EqualTo(1), "Step 5: the first store must hold the one key put in it");
     }
 
     [Test]
@@ -187,10 +197,13 @@ public sealed class KeyValueStoreSuite
         await store.StopAsync().WaitAsync(cancellationToken);
         await store.StopAsync().WaitAsync(cancellationToken);
 
-        Assert.That(async () => await store.GetAsync("a").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>());
-        Assert.That(async () => await store.PutAsync("a", "2").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>());
-        Assert.That(async () => await store.CountAsync().WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>());
-        Assert.That(() => store.Delete("a"), Throws.Nothing);
+        Assert.That(async () => await store.GetAsync("a").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
+            "Step 5: GetAsync on a stopped store must fail with ServerExitedException");
+        Assert.That(async () => await store.PutAsync("a", "2").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
+            "Step 5: PutAsync on a stopped store must fail with ServerExitedException");
+        Assert.That(async () => await store.CountAsync().WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
+            "Step 5: CountAsync on a stopped store must fail with ServerExitedException");
+        Assert.That(() => store.Delete("a"), Throws.Nothing, "Step 5: Delete is a cast: on a stopped store it must be dropped without an error");
     }
 
     [Test]
@@ -199,10 +212,13 @@ public sealed class KeyValueStoreSuite
     {
         var store = await KeyValueStore.StartAsync().WaitAsync(cancellationToken);
 
-        Assert.That(async () => await store.GetAsync(null!).WaitAsync(cancellationToken), Throws.ArgumentNullException);
-        Assert.That(async () => await store.PutAsync(null!, "v").WaitAsync(cancellationToken), Throws.ArgumentNullException);
-        Assert.That(async () => await store.PutAsync("k", null!).WaitAsync(cancellationToken), Throws.ArgumentNullException);
-        Assert.That(() => store.Delete(null!), Throws.ArgumentNullException);
+        Assert.That(async () => await store.GetAsync(null!).WaitAsync(cancellationToken), Throws.ArgumentNullException,
+            "Step 5: GetAsync(null) must throw ArgumentNullException in the caller, before sending anything");
+        Assert.That(async () => await store.PutAsync(null!, "v").WaitAsync(cancellationToken), Throws.ArgumentNullException,
+            "Step 5: PutAsync(null, value) must throw ArgumentNullException in the caller");
+        Assert.That(async () => await store.PutAsync("k", null!).WaitAsync(cancellationToken), Throws.ArgumentNullException,
+            "Step 5: PutAsync(key, null) must throw ArgumentNullException in the caller");
+        Assert.That(() => store.Delete(null!), Throws.ArgumentNullException, "Step 5: Delete(null) must throw ArgumentNullException in the caller");
         Assert.That(await store.CountAsync().WaitAsync(cancellationToken), Is.Zero, "nothing rejected reached the store");
     }
 }

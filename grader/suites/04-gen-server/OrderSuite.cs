@@ -45,7 +45,7 @@ public sealed class OrderSuite
         var final = await server.CallAsync("end").WaitAsync(cancellationToken);
         expected.Add("call end");
 
-        Assert.That(final, Is.EqualTo(expected));
+        Assert.That(final, Is.EqualTo(expected), "Step 3: calls, casts and infos must be handled in the order they were sent, through one mailbox");
         foreach (var (reply, length) in calls)
         {
             Assert.That(await reply.WaitAsync(cancellationToken), Is.EqualTo(expected.Take(length)),
@@ -78,7 +78,8 @@ public sealed class OrderSuite
         server.Send(new object[] { 1 });
         var reply = await server.CallAsync("?").WaitAsync(cancellationToken);
 
-        Assert.That(reply, Is.EqualTo(new[] { "info 42", "info 00:00:01", "info System.Object[]", "call ?" }));
+        Assert.That(reply, Is.EqualTo(new[] { "info 42", "info 00:00:01", "info System.Object[]", "call ?" }),
+            "Step 3: Send must accept any object and hand it to HandleInfo as it is");
     }
 
     [Test]
@@ -110,7 +111,8 @@ public sealed class OrderSuite
         await Task.WhenAll(senders).WaitAsync(cancellationToken);
         var log = await server.CallAsync("end").WaitAsync(cancellationToken);
 
-        Assert.That(log, Has.Count.EqualTo(Senders * PerSender + 1));
+        Assert.That(log, Has.Count.EqualTo(Senders * PerSender + 1),
+            "Step 3: every cast and message from the concurrent senders must be handled once, none lost");
         var next = new int[Senders];
         foreach (var entry in log.Take(Senders * PerSender))
         {
@@ -118,7 +120,8 @@ public sealed class OrderSuite
             var sender = int.Parse(parts[1], CultureInfo.InvariantCulture);
             var seq = int.Parse(parts[2], CultureInfo.InvariantCulture);
             Assert.That(seq, Is.EqualTo(next[sender]), $"messages from sender {sender} were handled out of order");
-            Assert.That(parts[0], Is.EqualTo(seq % 2 == 0 ? "cast" : "info"));
+            Assert.That(parts[0], Is.EqualTo(seq % 2 == 0 ? "cast" : "info"),
+                "Step 3: a cast must go to HandleCast and a message sent with Send to HandleInfo");
             next[sender]++;
         }
     }
@@ -136,7 +139,8 @@ public sealed class OrderSuite
 
             server.Cast("while busy"); // must not wait for the busy server
             server.Send("also while busy");
-            Assert.That(probe.Handled, Is.Empty);
+            Assert.That(probe.Handled, Is.Empty,
+                "Step 3: a cast or message must wait in the mailbox while the server is busy, not be handled in the caller");
 
             probe.OpenGate();
             await blocked.WaitAsync(cancellationToken);
@@ -147,6 +151,7 @@ public sealed class OrderSuite
         }
 
         Assert.That(await server.CallAsync("end").WaitAsync(cancellationToken),
-            Is.EqualTo(new[] { "call block", "cast while busy", "info also while busy", "call end" }));
+            Is.EqualTo(new[] { "call block", "cast while busy", "info also while busy", "call end" }),
+            "Step 3: the cast and message sent while the server was busy must be handled after the busy call, in order");
     }
 }

@@ -31,7 +31,8 @@ public sealed class StartSuite
 
         Assert.That(initThread, Is.Not.EqualTo(callersThread), "Init ran on the caller's thread");
         Assert.That(probe.InitRuns, Is.EqualTo(1), "Init runs once, however many messages follow");
-        Assert.That(reply, Is.EqualTo(new[] { "init", "call a", "call b" }));
+        Assert.That(reply, Is.EqualTo(new[] { "init", "call a", "call b" }),
+            "Step 1: the calls must start from the state Init returned, with no second Init in between");
     }
 
     [Test]
@@ -42,11 +43,12 @@ public sealed class StartSuite
         var error = new FormatException("cannot read the configuration");
         var probe = new Probe(init: () => throw error);
 
-        var thrown = Assert.ThrowsAsync<FormatException>(async () => await GenServer.StartAsync(probe).WaitAsync(cancellationToken));
+        var thrown = Assert.ThrowsAsync<FormatException>(async () => await GenServer.StartAsync(probe).WaitAsync(cancellationToken),
+            "Step 1: StartAsync must fail with the exception Init threw (a FormatException here)");
 
-        Assert.That(thrown, Is.SameAs(error));
-        Assert.That(probe.InitRuns, Is.EqualTo(1));
-        Assert.That(probe.Handled, Is.Empty);
+        Assert.That(thrown, Is.SameAs(error), "Step 1: StartAsync must fail with the very exception Init threw, not a wrapper or a copy");
+        Assert.That(probe.InitRuns, Is.EqualTo(1), "Step 1: a failing Init must run once: StartAsync does not retry it");
+        Assert.That(probe.Handled, Is.Empty, "Step 1: a server whose Init failed must handle nothing");
     }
 
     [Test]
@@ -58,7 +60,8 @@ public sealed class StartSuite
 
         var starting = GenServer.StartAsync(probe);
 
-        Assert.That(async () => await starting.WaitAsync(cancellationToken), Throws.InvalidOperationException);
+        Assert.That(async () => await starting.WaitAsync(cancellationToken), Throws.InvalidOperationException,
+            "Step 1: StartAsync must fail with the exception Init threw");
         Assert.That(starting.IsFaulted, Is.True, "StartAsync's task must fail, not complete with a dead server");
     }
 
@@ -69,11 +72,12 @@ public sealed class StartSuite
     {
         var server = await GenServer.StartAsync(new Probe()).WaitAsync(cancellationToken);
 
-        Assert.That(server.IsAlive, Is.True);
-        Assert.That(server.Completion.IsCompleted, Is.False);
+        Assert.That(server.IsAlive, Is.True, "Step 1: IsAlive must be true while the server runs");
+        Assert.That(server.Completion.IsCompleted, Is.False, "Step 1: Completion must not complete while the server runs");
         await server.StopAsync().WaitAsync(cancellationToken);
-        Assert.That(server.IsAlive, Is.False);
-        Assert.That(server.Completion.IsCompletedSuccessfully, Is.True);
+        Assert.That(server.IsAlive, Is.False, "Step 1: IsAlive must be false once the server has been stopped");
+        Assert.That(server.Completion.IsCompletedSuccessfully, Is.True,
+            "Step 1: a stopped server's Completion must complete successfully: a normal end is not a fault");
     }
 
     [Test]
@@ -87,8 +91,10 @@ public sealed class StartSuite
         first.Cast("x");
         second.Send("y");
 
-        Assert.That(await first.CallAsync("?").WaitAsync(cancellationToken), Is.EqualTo(new[] { "first", "cast x", "call ?" }));
-        Assert.That(await second.CallAsync("?").WaitAsync(cancellationToken), Is.EqualTo(new[] { "second", "info y", "call ?" }));
+        Assert.That(await first.CallAsync("?").WaitAsync(cancellationToken), Is.EqualTo(new[] { "first", "cast x", "call ?" }),
+            "Step 3: the first server's state must hold only its own Init, cast and call: servers share no state");
+        Assert.That(await second.CallAsync("?").WaitAsync(cancellationToken), Is.EqualTo(new[] { "second", "info y", "call ?" }),
+            "Step 3: the second server's state must hold only its own Init, message and call: servers share no state");
     }
 
     [Test]
@@ -96,13 +102,15 @@ public sealed class StartSuite
     [Property("Step", 3)]
     public async Task Arguments_are_checked_at_the_boundary(CancellationToken cancellationToken)
     {
-        Assert.That(() => GenServer.StartAsync<int, int, int, int>(null!), Throws.ArgumentNullException);
+        Assert.That(() => GenServer.StartAsync<int, int, int, int>(null!), Throws.ArgumentNullException,
+            "Step 3: a null callback module must be refused with ArgumentNullException (see README, step 1)");
 
         var probe = new Probe();
         var server = await GenServer.StartAsync(probe).WaitAsync(cancellationToken);
-        Assert.That(() => server.Send(null!), Throws.ArgumentNullException);
+        Assert.That(() => server.Send(null!), Throws.ArgumentNullException, "Step 3: Send(null) must throw ArgumentNullException in the caller");
         Assert.That(async () => await server.CallAsync("negative", TimeSpan.FromMilliseconds(-5)).WaitAsync(cancellationToken),
-            Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Throws.InstanceOf<ArgumentOutOfRangeException>(),
+            "Step 3: a negative timeout must be refused with ArgumentOutOfRangeException (see README, step 2)");
 
         var reply = await server.CallAsync("after").WaitAsync(cancellationToken);
         Assert.That(reply, Is.EqualTo(new[] { "call after" }), "a call rejected for its timeout must not be sent");

@@ -17,9 +17,11 @@ public sealed class AccountServerSuite
         var account = callbacks.Init();
 
         Assert.That(() => callbacks.HandleCall(null!, account),
-            Throws.ArgumentException.With.Message.Contains("Unknown").And.Property(nameof(ArgumentException.ParamName)).EqualTo("request"));
+            Throws.ArgumentException.With.Message.Contains("Unknown").And.Property(nameof(ArgumentException.ParamName)).EqualTo("request"),
+            "Step 2: a null call must make HandleCall throw ArgumentException(\"Unknown ...\", nameof(request))");
         Assert.That(() => callbacks.HandleCast(null!, account),
-            Throws.ArgumentException.With.Message.Contains("Unknown").And.Property(nameof(ArgumentException.ParamName)).EqualTo("request"));
+            Throws.ArgumentException.With.Message.Contains("Unknown").And.Property(nameof(ArgumentException.ParamName)).EqualTo("request"),
+            "Step 2: a null cast must make HandleCast throw ArgumentException(\"Unknown ...\", nameof(request))");
     }
 
     [Test]
@@ -29,7 +31,7 @@ public sealed class AccountServerSuite
         var random = Seeded.Random();
         var callbacks = new AccountServer("20.00");
         var account = callbacks.Init();
-        Assert.That(account, Is.EqualTo(Account.Open("20.00")));
+        Assert.That(account, Is.EqualTo(Account.Open("20.00")), "Step 2: Init must return the account Account.Open makes of the opening balance");
 
         for (var i = 0; i < 100; i++)
         {
@@ -40,8 +42,9 @@ public sealed class AccountServerSuite
                 {
                     var (reply, next) = callbacks.HandleCall(new AccountCall.Deposit(amount), account);
                     var expected = account.Apply(new Deposit(amount));
-                    Assert.That(next, Is.EqualTo(expected));
-                    Assert.That(reply, Is.EqualTo(new AccountReply.Balance(expected.Balance)));
+                    Assert.That(next, Is.EqualTo(expected), "Step 2: a deposit call must return the account the core's Apply gives");
+                    Assert.That(reply, Is.EqualTo(new AccountReply.Balance(expected.Balance)),
+                        "Step 2: a deposit call must reply Balance with the new balance");
                     account = next;
                     break;
                 }
@@ -51,14 +54,16 @@ public sealed class AccountServerSuite
                     var (reply, next) = callbacks.HandleCall(new AccountCall.Withdraw(amount), account);
                     if (amount > account.Balance)
                     {
-                        Assert.That(reply, Is.EqualTo(new AccountReply.InsufficientFunds(account.Balance, amount)));
+                        Assert.That(reply, Is.EqualTo(new AccountReply.InsufficientFunds(account.Balance, amount)),
+                            "Step 2: an overdraft must reply InsufficientFunds(balance, amount), not throw (see README, step 3)");
                         Assert.That(next, Is.SameAs(account), "a refused withdrawal keeps the very same account");
                     }
                     else
                     {
                         var expected = account.Apply(new Withdrawal(amount));
-                        Assert.That(next, Is.EqualTo(expected));
-                        Assert.That(reply, Is.EqualTo(new AccountReply.Balance(expected.Balance)));
+                        Assert.That(next, Is.EqualTo(expected), "Step 2: a withdraw call must return the account the core's Apply gives");
+                        Assert.That(reply, Is.EqualTo(new AccountReply.Balance(expected.Balance)),
+                            "Step 2: a withdraw call must reply Balance with the new balance");
                     }
 
                     account = next;
@@ -68,7 +73,8 @@ public sealed class AccountServerSuite
                 case 2:
                 {
                     var next = callbacks.HandleCast(new AccountCast.Deposit(amount), account);
-                    Assert.That(next, Is.EqualTo(account.Apply(new Deposit(amount))));
+                    Assert.That(next, Is.EqualTo(account.Apply(new Deposit(amount))),
+                        "Step 2: a deposit cast must return the account the core's Apply gives");
                     account = next;
                     break;
                 }
@@ -76,16 +82,18 @@ public sealed class AccountServerSuite
                 case 3:
                 {
                     var (reply, next) = callbacks.HandleCall(new AccountCall.GetBalance(), account);
-                    Assert.That(reply, Is.EqualTo(new AccountReply.Balance(account.Balance)));
-                    Assert.That(next, Is.SameAs(account));
+                    Assert.That(reply, Is.EqualTo(new AccountReply.Balance(account.Balance)),
+                        "Step 2: GetBalance must reply Balance with the current balance");
+                    Assert.That(next, Is.SameAs(account), "Step 2: GetBalance must keep the very same account");
                     break;
                 }
 
                 default:
                 {
                     var (reply, next) = callbacks.HandleCall(new AccountCall.GetStatement(), account);
-                    Assert.That(reply, Is.EqualTo(new AccountReply.Statement(account.Statement())));
-                    Assert.That(next, Is.SameAs(account));
+                    Assert.That(reply, Is.EqualTo(new AccountReply.Statement(account.Statement())),
+                        "Step 2: GetStatement must reply the core's Statement()");
+                    Assert.That(next, Is.SameAs(account), "Step 2: GetStatement must keep the very same account");
                     break;
                 }
             }
@@ -100,7 +108,8 @@ public sealed class AccountServerSuite
         var first = callbacks.Init();
         callbacks.HandleCall(new AccountCall.Deposit(1m), first);
 
-        Assert.That(callbacks.Init(), Is.EqualTo(Account.Open("7.25")));
+        Assert.That(callbacks.Init(), Is.EqualTo(Account.Open("7.25")),
+            "Step 1: Init must open a fresh account from the opening balance every time, never reuse a later state");
     }
 
     [Test]
@@ -127,7 +136,8 @@ public sealed class AccountServerSuite
         var callbacks = new AccountServer("1.00");
 
         Assert.That(() => callbacks.HandleCall(new AccountCall.Withdraw(5.001m), callbacks.Init()),
-            Throws.TypeOf<ArgumentOutOfRangeException>());
+            Throws.TypeOf<ArgumentOutOfRangeException>(),
+            "Step 3: 5.001 has too many decimals: the core's ArgumentOutOfRangeException must escape, not become a refusal");
     }
 
     [Test]
@@ -146,7 +156,8 @@ public sealed class AccountServerSuite
     [Test]
     [Property("Step", 1)]
     public void The_constructor_refuses_null() =>
-        Assert.That(() => new AccountServer(null!), Throws.ArgumentNullException);
+        Assert.That(() => new AccountServer(null!), Throws.ArgumentNullException,
+            "Step 1: the constructor must refuse a null opening balance with ArgumentNullException");
 
     [Test]
     [CancelAfter(5000)]
@@ -158,14 +169,17 @@ public sealed class AccountServerSuite
         for (var i = 0; i < 5; i++)
         {
             Assert.That(await server.CallAsync(new AccountCall.Withdraw(4.01m)).WaitAsync(cancellationToken),
-                Is.EqualTo(new AccountReply.InsufficientFunds(4m, 4.01m)));
+                Is.EqualTo(new AccountReply.InsufficientFunds(4m, 4.01m)),
+                "Step 3: an overdraft must be answered InsufficientFunds(4, 4.01), and the server must run on");
         }
 
-        Assert.That(await server.CallAsync(new AccountCall.Withdraw(4m)).WaitAsync(cancellationToken), Is.EqualTo(new AccountReply.Balance(0m)));
+        Assert.That(await server.CallAsync(new AccountCall.Withdraw(4m)).WaitAsync(cancellationToken), Is.EqualTo(new AccountReply.Balance(0m)),
+            "Step 3: withdrawing the whole balance must be allowed and reply Balance(0)");
         var queued = Enumerable.Range(0, 5).Select(_ => server.CallAsync(new AccountCall.GetBalance())).ToArray();
         server.Cast(new AccountCast.Deposit(-0.01m));
         Assert.That(await Task.WhenAll(queued).WaitAsync(cancellationToken), Is.All.EqualTo(new AccountReply.Balance(0m)),
             "calls sent before the bad cast are answered");
-        Assert.That(async () => await server.Completion.WaitAsync(cancellationToken), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(async () => await server.Completion.WaitAsync(cancellationToken), Throws.TypeOf<ArgumentOutOfRangeException>(),
+            "Step 3: a bad cast amount must crash the server: Completion fails with ArgumentOutOfRangeException");
     }
 }

@@ -19,7 +19,8 @@ public sealed class BankSuite
     public void Opening_with_no_balance_is_refused_by_name()
     {
         Assert.That(async () => await Bank.OpenAsync(null!),
-            Throws.ArgumentNullException.With.Property(nameof(ArgumentNullException.ParamName)).EqualTo("openingBalance"));
+            Throws.ArgumentNullException.With.Property(nameof(ArgumentNullException.ParamName)).EqualTo("openingBalance"),
+            "Step 4: OpenAsync(null) must throw ArgumentNullException naming openingBalance");
     }
 
     /// <summary>A policy that never gives up within a test whose clock does not move.</summary>
@@ -59,7 +60,8 @@ public sealed class BankSuite
                 case 0:
                     balance += amount;
                     lines.Add(("deposit", amount));
-                    Assert.That(await bank.DepositAsync(amount).WaitAsync(cancellationToken), Is.EqualTo(balance));
+                    Assert.That(await bank.DepositAsync(amount).WaitAsync(cancellationToken), Is.EqualTo(balance),
+                        "Step 4: DepositAsync must return the new balance");
                     break;
                 case 1:
                     balance += amount;
@@ -67,26 +69,32 @@ public sealed class BankSuite
                     bank.Deposit(amount);
                     break;
                 case 2 when amount > balance:
-                    var refused = Assert.ThrowsAsync<InsufficientFundsException>(async () => await bank.WithdrawAsync(amount).WaitAsync(cancellationToken));
-                    Assert.That(refused?.Balance, Is.EqualTo(balance));
-                    Assert.That(refused?.Requested, Is.EqualTo(amount));
+                    var refused = Assert.ThrowsAsync<InsufficientFundsException>(async () => await bank.WithdrawAsync(amount).WaitAsync(cancellationToken),
+                        "Step 4: a withdrawal larger than the balance must throw InsufficientFundsException in the caller");
+                    Assert.That(refused?.Balance, Is.EqualTo(balance),
+                        "Step 4: the InsufficientFundsException must carry the balance from the server's reply");
+                    Assert.That(refused?.Requested, Is.EqualTo(amount), "Step 4: the InsufficientFundsException must carry the amount requested");
                     break;
                 case 2:
                     balance -= amount;
                     lines.Add(("withdrawal", amount));
-                    Assert.That(await bank.WithdrawAsync(amount).WaitAsync(cancellationToken), Is.EqualTo(balance));
+                    Assert.That(await bank.WithdrawAsync(amount).WaitAsync(cancellationToken), Is.EqualTo(balance),
+                        "Step 4: WithdrawAsync must return the new balance");
                     break;
                 case 3:
-                    Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(balance));
+                    Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(balance),
+                        "Step 4: BalanceAsync must return the balance after every deposit and withdrawal before it");
                     break;
                 default:
-                    Assert.That(await bank.StatementAsync().WaitAsync(cancellationToken), Is.EqualTo(StatementOf(lines, balance)));
+                    Assert.That(await bank.StatementAsync().WaitAsync(cancellationToken), Is.EqualTo(StatementOf(lines, balance)),
+                        "Step 4: StatementAsync must return the core's statement: every transaction, then the balance");
                     break;
             }
         }
 
-        Assert.That(await bank.StatementAsync().WaitAsync(cancellationToken), Is.EqualTo(StatementOf(lines, balance)));
-        Assert.That(bank.Restarts, Is.Zero);
+        Assert.That(await bank.StatementAsync().WaitAsync(cancellationToken), Is.EqualTo(StatementOf(lines, balance)),
+            "Step 4: the final statement must list every transaction, then the balance");
+        Assert.That(bank.Restarts, Is.Zero, "Step 4: valid deposits and refused withdrawals must never crash the server: no restart");
         await bank.StopAsync().WaitAsync(cancellationToken);
     }
 
@@ -111,10 +119,11 @@ public sealed class BankSuite
         }, cancellationToken))).WaitAsync(cancellationToken);
 
         var total = amounts.SelectMany(a => a).Sum();
-        Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(total));
+        Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(total),
+            "Step 4: no deposit may be lost: the balance must be the sum of every client's deposits");
         var all = replies.SelectMany(r => r).ToList();
         Assert.That(all, Is.Unique, "each deposit saw its own balance: one message at a time");
-        Assert.That(all.Max(), Is.EqualTo(total));
+        Assert.That(all.Max(), Is.EqualTo(total), "Step 4: the last deposit handled must reply the total");
         foreach (var mine in replies)
         {
             Assert.That(mine, Is.Ordered.Ascending.And.Unique, "a client's own deposits are handled in its order");
@@ -141,8 +150,9 @@ public sealed class BankSuite
             }
         }, cancellationToken))).WaitAsync(cancellationToken);
 
-        Assert.That(outcomes.Count(ok => ok), Is.EqualTo(10));
-        Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.Zero);
+        Assert.That(outcomes.Count(ok => ok), Is.EqualTo(10), "Step 4: exactly 10 withdrawals of 1 fit in 10.00: the others must be refused");
+        Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.Zero,
+            "Step 4: ten withdrawals of 1 must empty the 10.00 account, never overdraw it");
         Assert.That(bank.Restarts, Is.Zero, "refusals are replies, never crashes");
     }
 
@@ -162,7 +172,8 @@ public sealed class BankSuite
         {
             // Some good work first, which the crash will lose.
             var deposited = random.Amount();
-            Assert.That(await bank.DepositAsync(deposited).WaitAsync(cancellationToken), Is.EqualTo(opening + deposited));
+            Assert.That(await bank.DepositAsync(deposited).WaitAsync(cancellationToken), Is.EqualTo(opening + deposited),
+                $"Step 5: cycle {cycle}: the fresh server must start from the opening balance, then add the deposit");
 
             var bad = random.BadAmount();
             switch (random.Next(3))
@@ -185,7 +196,7 @@ public sealed class BankSuite
                 "the restarted account has no history: it is the opening state");
         }
 
-        Assert.That(bank.Completion.IsCompleted, Is.False);
+        Assert.That(bank.Completion.IsCompleted, Is.False, "Step 5: restarts must keep the bank running: Completion must not complete");
     }
 
     [Test]
@@ -224,7 +235,8 @@ public sealed class BankSuite
 
         await stop.CancelAsync();
         await Task.WhenAll(clients).WaitAsync(cancellationToken);
-        Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(50m));
+        Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(50m),
+            "Step 5: after the crashes the bank must run on a fresh server holding the opening balance");
         Assert.That(bank.Restarts, Is.EqualTo(20), "the caller, the watcher and the other clients may all see a crash: count it once");
     }
 
@@ -237,7 +249,8 @@ public sealed class BankSuite
         await bank.DepositAsync(100m).WaitAsync(cancellationToken);
         AssertCrashed(bank.WithdrawAsync(-2m), cancellationToken);
 
-        var refused = Assert.ThrowsAsync<InsufficientFundsException>(async () => await bank.WithdrawAsync(50m).WaitAsync(cancellationToken));
+        var refused = Assert.ThrowsAsync<InsufficientFundsException>(async () => await bank.WithdrawAsync(50m).WaitAsync(cancellationToken),
+            "Step 5: after the restart, a withdrawal above the opening balance must throw InsufficientFundsException");
 
         Assert.That(refused?.Balance, Is.EqualTo(2m), "the 100 deposited before the crash were lost with the old server");
     }
@@ -253,16 +266,18 @@ public sealed class BankSuite
         await bank.StopAsync().WaitAsync(cancellationToken);
         await bank.StopAsync().WaitAsync(cancellationToken);
 
-        Assert.That(bank.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion));
+        Assert.That(bank.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion), "Step 5: a stopped bank's Completion must complete successfully");
         for (var i = 0; i < 3; i++)
         {
-            var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await bank.DepositAsync(1m).WaitAsync(cancellationToken));
+            var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await bank.DepositAsync(1m).WaitAsync(cancellationToken),
+                "Step 5: a call to a stopped bank must fail with ServerExitedException, not restart it");
             Assert.That(exited?.InnerException, Is.Null, "a normal stop is not a crash");
         }
 
         Assert.That(() => bank.Deposit(1m), Throws.Nothing, "a cast to a stopped bank is dropped");
-        Assert.That(async () => await bank.StatementAsync().WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>());
-        Assert.That(bank.Restarts, Is.Zero);
+        Assert.That(async () => await bank.StatementAsync().WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
+            "Step 5: StatementAsync on a stopped bank must fail with ServerExitedException");
+        Assert.That(bank.Restarts, Is.Zero, "Step 5: a normal stop is not a crash: nothing must restart");
     }
 
     [Test]
@@ -275,8 +290,10 @@ public sealed class BankSuite
 
         await bank.StopAsync().WaitAsync(cancellationToken);
 
-        Assert.That(bank.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion));
-        Assert.That(async () => await bank.BalanceAsync().WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>());
+        Assert.That(bank.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion),
+            "Step 5: stopping after a crash must end the bank normally, restarted server included");
+        Assert.That(async () => await bank.BalanceAsync().WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
+            "Step 5: once StopAsync has completed no server runs: a call must fail with ServerExitedException");
     }
 
     [Test]
@@ -300,13 +317,15 @@ public sealed class BankSuite
     [Property("Step", 4)]
     public void Opening_with_a_bad_balance_fails_with_FormatException(string opening)
     {
-        Assert.That(async () => await Bank.OpenAsync(opening, Patient, new FakeTimeProvider()), Throws.TypeOf<FormatException>());
+        Assert.That(async () => await Bank.OpenAsync(opening, Patient, new FakeTimeProvider()), Throws.TypeOf<FormatException>(),
+            "Step 4: a bad opening balance must fail OpenAsync with the core's FormatException");
     }
 
     [Test]
     [Property("Step", 4)]
     public void Opening_with_null_fails_at_once() =>
-        Assert.That(async () => await Bank.OpenAsync(null!), Throws.ArgumentNullException);
+        Assert.That(async () => await Bank.OpenAsync(null!), Throws.ArgumentNullException,
+            "Step 4: OpenAsync(null) must throw ArgumentNullException");
 
     [Test]
     [CancelAfter(10_000)]
@@ -319,9 +338,11 @@ public sealed class BankSuite
         await first.DepositAsync(10m).WaitAsync(cancellationToken);
         AssertCrashed(second.DepositAsync(-1m), cancellationToken);
 
-        Assert.That(await first.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(11m));
-        Assert.That(await second.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(2m));
-        Assert.That((first.Restarts, second.Restarts), Is.EqualTo((0, 1)));
+        Assert.That(await first.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(11m),
+            "Step 5: a crash in one bank must not touch another: the first keeps its deposit");
+        Assert.That(await second.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(2m),
+            "Step 5: the crashed bank must restart in its own opening state");
+        Assert.That((first.Restarts, second.Restarts), Is.EqualTo((0, 1)), "Step 5: only the crashed bank counts a restart");
     }
 
     private static void AssertCrashed(Task<decimal> call, CancellationToken cancellationToken) =>

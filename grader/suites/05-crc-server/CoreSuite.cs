@@ -16,9 +16,11 @@ public sealed class CoreSuite
     {
         var account = Account.Open("3");
 
-        Assert.That(() => account.Apply(new Refund(1m)), Throws.ArgumentException.With.Message.Contains("Unknown"));
+        Assert.That(() => account.Apply(new Refund(1m)), Throws.ArgumentException.With.Message.Contains("Unknown"),
+            "Step 2: the given core's Apply must refuse an unknown transaction with an \"Unknown\" ArgumentException");
         Assert.That(() => account.Reduce(null!),
-            Throws.ArgumentNullException.With.Property(nameof(ArgumentNullException.ParamName)).EqualTo("transactions"));
+            Throws.ArgumentNullException.With.Property(nameof(ArgumentNullException.ParamName)).EqualTo("transactions"),
+            "Step 2: the given core's Reduce(null) must throw ArgumentNullException naming transactions");
     }
 
     [TestCase("0", 0)]
@@ -32,9 +34,10 @@ public sealed class CoreSuite
     {
         var account = Account.Open(text);
 
-        Assert.That(account.BalanceCents, Is.EqualTo(cents));
-        Assert.That(account.Balance, Is.EqualTo(cents / 100m));
-        Assert.That(account.History, Is.Empty);
+        Assert.That(account.BalanceCents, Is.EqualTo(cents),
+            "Step 1: the given core's Account.Open must read the text as an invariant amount in cents");
+        Assert.That(account.Balance, Is.EqualTo(cents / 100m), "Step 1: the given core's Balance must be its cents as a decimal");
+        Assert.That(account.History, Is.Empty, "Step 1: a freshly opened account must have no history");
     }
 
     [TestCase("")]
@@ -47,12 +50,14 @@ public sealed class CoreSuite
     [Property("Step", 1)]
     public void Open_refuses_what_is_not_a_non_negative_amount_in_cents(string text)
     {
-        Assert.That(() => Account.Open(text), Throws.TypeOf<FormatException>());
+        Assert.That(() => Account.Open(text), Throws.TypeOf<FormatException>(),
+            "Step 1: the given core's Account.Open must refuse this text with FormatException");
     }
 
     [Test]
     [Property("Step", 1)]
-    public void Open_refuses_null() => Assert.That(() => Account.Open(null!), Throws.ArgumentNullException);
+    public void Open_refuses_null() => Assert.That(() => Account.Open(null!), Throws.ArgumentNullException,
+        "Step 1: the given core's Account.Open(null) must throw ArgumentNullException");
 
     [Test]
     [Property("Step", 2)]
@@ -60,19 +65,24 @@ public sealed class CoreSuite
     {
         var account = Account.Open("1");
 
-        Assert.That(() => account.Apply(null!), Throws.ArgumentNullException);
-        Assert.That(() => account.Reduce(null!), Throws.ArgumentNullException);
+        Assert.That(() => account.Apply(null!), Throws.ArgumentNullException,
+            "Step 2: the given core's Apply(null) must throw ArgumentNullException");
+        Assert.That(() => account.Reduce(null!), Throws.ArgumentNullException,
+            "Step 2: the given core's Reduce(null) must throw ArgumentNullException");
     }
 
     [Test]
     [Property("Step", 3)]
     public void The_cores_exceptions_say_what_was_wrong()
     {
-        Assert.That(() => Account.Open("twelve"), Throws.TypeOf<FormatException>().With.Message.Contains("twelve"));
+        Assert.That(() => Account.Open("twelve"), Throws.TypeOf<FormatException>().With.Message.Contains("twelve"),
+            "Step 3: the core's FormatException must quote the text it could not read");
         Assert.That(() => Account.Open("1").Apply(new Deposit(-3m)),
-            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("positive").And.Property("ActualValue").EqualTo(-3m));
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("positive").And.Property("ActualValue").EqualTo(-3m),
+            "Step 3: a negative deposit must throw ArgumentOutOfRangeException saying the amount must be positive");
         Assert.That(() => Account.Open("1.50").Apply(new Withdrawal(7.25m)),
-            Throws.TypeOf<InsufficientFundsException>().With.Message.Contains("7.25").And.Message.Contains("1.5"));
+            Throws.TypeOf<InsufficientFundsException>().With.Message.Contains("7.25").And.Message.Contains("1.5"),
+            "Step 3: InsufficientFundsException's message must quote the amount requested and the balance");
     }
 
     [Test]
@@ -92,10 +102,11 @@ public sealed class CoreSuite
             if (transaction is Withdrawal && amountCents > cents)
             {
                 var before = account;
-                var refused = Assert.Throws<InsufficientFundsException>(() => account = account.Apply(transaction));
-                Assert.That(refused?.Balance, Is.EqualTo(cents / 100m));
-                Assert.That(refused?.Requested, Is.EqualTo(amount));
-                Assert.That(account, Is.SameAs(before));
+                var refused = Assert.Throws<InsufficientFundsException>(() => account = account.Apply(transaction),
+                    "Step 2: the given core must refuse a withdrawal larger than the balance with InsufficientFundsException");
+                Assert.That(refused?.Balance, Is.EqualTo(cents / 100m), "Step 2: InsufficientFundsException must carry the balance");
+                Assert.That(refused?.Requested, Is.EqualTo(amount), "Step 2: InsufficientFundsException must carry the amount requested");
+                Assert.That(account, Is.SameAs(before), "Step 2: a refused withdrawal must leave the account as it was");
                 continue;
             }
 
@@ -103,11 +114,11 @@ public sealed class CoreSuite
             account = account.Apply(transaction);
             cents += transaction is Deposit ? amountCents : -amountCents;
             applied.Add(transaction);
-            Assert.That(account.BalanceCents, Is.EqualTo(cents));
+            Assert.That(account.BalanceCents, Is.EqualTo(cents), "Step 2: the balance must follow every deposit and withdrawal applied");
             Assert.That(previous.History, Has.Count.EqualTo(applied.Count - 1), "Apply leaves the old account as it was");
         }
 
-        Assert.That(account.History, Is.EqualTo(applied));
+        Assert.That(account.History, Is.EqualTo(applied), "Step 2: the history must list every applied transaction, in order");
         Assert.That(Account.Open("100.00").Reduce(applied), Is.EqualTo(account), "Reduce is a fold of Apply");
     }
 
@@ -117,8 +128,9 @@ public sealed class CoreSuite
     {
         var account = Account.Open("5.00");
 
-        Assert.That(account.Apply(new Withdrawal(5m)).BalanceCents, Is.Zero);
-        Assert.That(() => account.Apply(new Withdrawal(5.01m)), Throws.TypeOf<InsufficientFundsException>());
+        Assert.That(account.Apply(new Withdrawal(5m)).BalanceCents, Is.Zero, "Step 2: withdrawing the whole balance must be allowed and leave zero");
+        Assert.That(() => account.Apply(new Withdrawal(5.01m)), Throws.TypeOf<InsufficientFundsException>(),
+            "Step 2: withdrawing one cent more than the balance must throw InsufficientFundsException");
     }
 
     [TestCase(0)]
@@ -130,8 +142,10 @@ public sealed class CoreSuite
     {
         var account = Account.Open("10");
 
-        Assert.That(() => account.Apply(new Deposit(amount)), Throws.TypeOf<ArgumentOutOfRangeException>());
-        Assert.That(() => account.Apply(new Withdrawal(amount)), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => account.Apply(new Deposit(amount)), Throws.TypeOf<ArgumentOutOfRangeException>(),
+            "Step 3: a deposit of zero, below zero or with more than two decimals must throw ArgumentOutOfRangeException");
+        Assert.That(() => account.Apply(new Withdrawal(amount)), Throws.TypeOf<ArgumentOutOfRangeException>(),
+            "Step 3: a withdrawal of zero, below zero or with more than two decimals must throw ArgumentOutOfRangeException");
     }
 
     [Test]
@@ -140,8 +154,9 @@ public sealed class CoreSuite
     {
         var account = Account.Open("1").Reduce(new Transaction[] { new Deposit(0.5m), new Withdrawal(1.25m), new Deposit(100m) });
 
-        Assert.That(account.Statement(), Is.EqualTo("deposit 0.50\nwithdrawal 1.25\ndeposit 100.00\nbalance 100.25\n"));
-        Assert.That(Account.Open("0").Statement(), Is.EqualTo("balance 0.00\n"));
+        Assert.That(account.Statement(), Is.EqualTo("deposit 0.50\nwithdrawal 1.25\ndeposit 100.00\nbalance 100.25\n"),
+            "Step 2: the statement must have a line per transaction, two decimals each, then the balance");
+        Assert.That(Account.Open("0").Statement(), Is.EqualTo("balance 0.00\n"), "Step 2: a new account's statement must be its balance line alone");
     }
 
     [Test]
@@ -152,10 +167,10 @@ public sealed class CoreSuite
         var b = Account.Open("2").Apply(new Deposit(1m));
         var c = Account.Open("3");
 
-        Assert.That(a, Is.EqualTo(b));
-        Assert.That(a.GetHashCode(), Is.EqualTo(b.GetHashCode()));
+        Assert.That(a, Is.EqualTo(b), "Step 2: accounts with the same balance and history must be equal");
+        Assert.That(a.GetHashCode(), Is.EqualTo(b.GetHashCode()), "Step 2: equal accounts must have the same hash code");
         Assert.That(a, Is.Not.EqualTo(c), "same balance, different history");
-        Assert.That(a.Equals(null), Is.False);
-        Assert.That(Account.Open("2"), Is.Not.EqualTo(Account.Open("2.01")));
+        Assert.That(a.Equals(null), Is.False, "Step 2: an account must not equal null");
+        Assert.That(Account.Open("2"), Is.Not.EqualTo(Account.Open("2.01")), "Step 2: accounts with different balances must not be equal");
     }
 }

@@ -76,7 +76,8 @@ public sealed class RestarterSuite
 
     private static void Crash(Restarter<string, int, string> restarter, CancellationToken cancellationToken) =>
         Assert.That(async () => await restarter.CallAsync("crash").WaitAsync(cancellationToken),
-            Throws.TypeOf<ServerExitedException>().With.InnerException.TypeOf<InvalidOperationException>());
+            Throws.TypeOf<ServerExitedException>().With.InnerException.TypeOf<InvalidOperationException>(),
+            "the call \"crash\" must fail with ServerExitedException, the server's crash inside");
 
     private static async Task<Restarter<string, int, string>> StartAsync(
         Starter starter, RestartPolicy policy, FakeTimeProvider time, CancellationToken cancellationToken) =>
@@ -95,7 +96,8 @@ public sealed class RestarterSuite
         await starter.StartedAsync(2).WaitAsync(cancellationToken);
 
         Assert.That(restarter.Restarts, Is.EqualTo(1), "the restart is counted by the time the new server starts");
-        Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(2));
+        Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(2),
+            "Step 5: after the watcher's restart, calls must reach the new server (start 2)");
         Assert.That(starter.Count, Is.EqualTo(2), "one crash, one restart");
     }
 
@@ -110,14 +112,16 @@ public sealed class RestarterSuite
 
         for (var expected = 1; expected <= 10; expected++)
         {
-            Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(expected));
+            Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(expected),
+                $"Step 5: calls must reach server {expected}: one new start per crash, none otherwise");
             Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(expected), "no restart without a crash");
             Crash(restarter, cancellationToken);
         }
 
-        Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(11));
-        Assert.That(restarter.Restarts, Is.EqualTo(10));
-        Assert.That(starter.Count, Is.EqualTo(11));
+        Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(11),
+            "Step 5: after 10 crashes calls must reach server 11");
+        Assert.That(restarter.Restarts, Is.EqualTo(10), "Step 5: ten crashes must count ten restarts");
+        Assert.That(starter.Count, Is.EqualTo(11), "Step 5: the start function must run once at the start and once per restart");
     }
 
     [Test]
@@ -142,21 +146,24 @@ public sealed class RestarterSuite
 
         Crash(restarter, cancellationToken);
 
-        var gaveUp = Assert.ThrowsAsync<TooManyRestartsException>(async () => await restarter.Completion.WaitAsync(cancellationToken));
+        var gaveUp = Assert.ThrowsAsync<TooManyRestartsException>(async () => await restarter.Completion.WaitAsync(cancellationToken),
+            $"Step 6: with {max} restarts still counting, the next crash must fail Completion with TooManyRestartsException");
         Assert.That(gaveUp?.InnerException, Is.TypeOf<InvalidOperationException>(), "the crash that was one too many");
-        Assert.That(gaveUp?.InnerException?.Message, Is.EqualTo($"crash of server {max + 1}"));
-        Assert.That(gaveUp?.Policy, Is.EqualTo(new RestartPolicy(max, period)));
-        Assert.That(restarter.Restarts, Is.EqualTo(max));
+        Assert.That(gaveUp?.InnerException?.Message, Is.EqualTo($"crash of server {max + 1}"), "Step 6: the exception inside must be the last crash");
+        Assert.That(gaveUp?.Policy, Is.EqualTo(new RestartPolicy(max, period)), "Step 6: TooManyRestartsException must carry the restarter's policy");
+        Assert.That(restarter.Restarts, Is.EqualTo(max), "Step 6: giving up is not a restart: Restarts must stay at the policy's maximum");
         Assert.That(starter.Count, Is.EqualTo(max + 1), "no server is started after giving up");
-        Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>());
-        Assert.That(() => restarter.Cast("id"), Throws.Nothing);
-        Assert.That(gaveUp?.Message, Does.Contain(max.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
+            "Step 6: after giving up, a call must fail with ServerExitedException");
+        Assert.That(() => restarter.Cast("id"), Throws.Nothing, "Step 6: after giving up, a cast must be dropped without an error");
+        Assert.That(gaveUp?.Message, Does.Contain(max.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            "Step 6: the message must say how many restarts the policy allowed");
 
         time.Advance(period * 2);
         Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
             "giving up is final: once the period has passed, nothing restarts either");
-        Assert.That(starter.Count, Is.EqualTo(max + 1));
-        Assert.That(restarter.Restarts, Is.EqualTo(max));
+        Assert.That(starter.Count, Is.EqualTo(max + 1), "Step 6: giving up is final: no server may start once the period has passed");
+        Assert.That(restarter.Restarts, Is.EqualTo(max), "Step 6: giving up is final: Restarts must not change once the period has passed");
         await restarter.StopAsync().WaitAsync(cancellationToken);
         Assert.That(restarter.Completion.IsFaulted, Is.True, "stopping after giving up does not undo it");
     }
@@ -177,13 +184,14 @@ public sealed class RestarterSuite
         for (var i = 0; i < 30; i++)
         {
             Crash(restarter, cancellationToken);
-            Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(i + 2));
+            Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(i + 2),
+                $"Step 6: crash {i + 1} must be restarted: a restart a whole Period old no longer counts");
             // max restarts, each one max-th of a period apart: the oldest is a whole period old at the next crash.
             time.Advance(TimeSpan.FromTicks((period.Ticks + max - 1) / max));
         }
 
-        Assert.That(restarter.Restarts, Is.EqualTo(30));
-        Assert.That(restarter.Completion.IsCompleted, Is.False);
+        Assert.That(restarter.Restarts, Is.EqualTo(30), "Step 6: thirty spread-out crashes must count thirty restarts");
+        Assert.That(restarter.Completion.IsCompleted, Is.False, "Step 6: crashes spread out in time must never make the restarter give up");
     }
 
     [Test]
@@ -204,13 +212,15 @@ public sealed class RestarterSuite
 
         // The first restart is now exactly 10 s old: only the second one counts, so one more is allowed.
         Crash(restarter, cancellationToken);
-        Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(4));
+        Assert.That(await restarter.CallAsync("id").WaitAsync(cancellationToken), Is.EqualTo(4),
+            "Step 6: a restart exactly one Period old no longer counts: this crash must be restarted");
 
         // The window slides: restarts at 4 s and 10 s are both within the last 10 s at 13 s.
         time.Advance(TimeSpan.FromSeconds(3));
         Crash(restarter, cancellationToken);
-        Assert.That(async () => await restarter.Completion.WaitAsync(cancellationToken), Throws.TypeOf<TooManyRestartsException>());
-        Assert.That(restarter.Restarts, Is.EqualTo(3));
+        Assert.That(async () => await restarter.Completion.WaitAsync(cancellationToken), Throws.TypeOf<TooManyRestartsException>(),
+            "Step 6: two restarts in the last 10 s with a limit of 2: this crash must give up with TooManyRestartsException");
+        Assert.That(restarter.Restarts, Is.EqualTo(3), "Step 6: the crash that was one too many must not count as a restart");
     }
 
     [Test]
@@ -227,7 +237,8 @@ public sealed class RestarterSuite
         time.Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromTicks(1));
         Crash(restarter, cancellationToken);
 
-        Assert.That(async () => await restarter.Completion.WaitAsync(cancellationToken), Throws.TypeOf<TooManyRestartsException>());
+        Assert.That(async () => await restarter.Completion.WaitAsync(cancellationToken), Throws.TypeOf<TooManyRestartsException>(),
+            "Step 6: a restart one tick short of a Period old still counts: this crash must give up");
     }
 
     [Test]
@@ -241,9 +252,10 @@ public sealed class RestarterSuite
 
         restarter.Cast("crash");
 
-        Assert.That(async () => await restarter.Completion.WaitAsync(cancellationToken), Throws.TypeOf<TooManyRestartsException>());
-        Assert.That(restarter.Restarts, Is.Zero);
-        Assert.That(starter.Count, Is.EqualTo(1));
+        Assert.That(async () => await restarter.Completion.WaitAsync(cancellationToken), Throws.TypeOf<TooManyRestartsException>(),
+            "Step 6: a policy of zero restarts must give up at the first crash with TooManyRestartsException");
+        Assert.That(restarter.Restarts, Is.Zero, "Step 6: a policy of zero restarts must restart nothing");
+        Assert.That(starter.Count, Is.EqualTo(1), "Step 6: with zero restarts allowed, the start function must run only once");
     }
 
     [Test]
@@ -263,8 +275,9 @@ public sealed class RestarterSuite
 
         restarter.Cast("crash");
 
-        Assert.That(async () => await restarter.Completion.WaitAsync(cancellationToken), Throws.TypeOf<TooManyRestartsException>());
-        Assert.That(restarter.Restarts, Is.EqualTo(3));
+        Assert.That(async () => await restarter.Completion.WaitAsync(cancellationToken), Throws.TypeOf<TooManyRestartsException>(),
+            "Step 6: the watcher alone must give up at the 4th crash within 5 s, with TooManyRestartsException");
+        Assert.That(restarter.Restarts, Is.EqualTo(3), "Step 6: three restarts allowed, three counted");
     }
 
     [Test]
@@ -279,13 +292,15 @@ public sealed class RestarterSuite
 
         Crash(restarter, cancellationToken);
 
-        var gaveUp = Assert.ThrowsAsync<TooManyRestartsException>(async () => await restarter.Completion.WaitAsync(cancellationToken));
-        Assert.That(gaveUp?.InnerException, Is.SameAs(broken));
-        Assert.That(restarter.Restarts, Is.EqualTo(3));
+        var gaveUp = Assert.ThrowsAsync<TooManyRestartsException>(async () => await restarter.Completion.WaitAsync(cancellationToken),
+            "Step 6: a restart whose start fails counts as a crash: the restarter must give up with TooManyRestartsException");
+        Assert.That(gaveUp?.InnerException, Is.SameAs(broken), "Step 6: the exception inside must be the failed start's");
+        Assert.That(restarter.Restarts, Is.EqualTo(3), "Step 6: each failed restart must be counted: three restarts");
         Assert.That(starter.Count, Is.EqualTo(4), "the first start and three failed restarts");
-        var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken));
+        var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken),
+            "Step 6: with no server after giving up, a call must fail with ServerExitedException");
         Assert.That(exited?.InnerException, Is.SameAs(broken), "no server: the call says why");
-        Assert.That(exited?.Message, Is.Not.Empty);
+        Assert.That(exited?.Message, Is.Not.Empty, "Step 6: the ServerExitedException must have a message");
         await restarter.StopAsync().WaitAsync(cancellationToken);
     }
 
@@ -299,11 +314,13 @@ public sealed class RestarterSuite
         var starter = new Starter(time, _ => broken);
 
         var thrown = Assert.ThrowsAsync<FormatException>(async () =>
-            await Restarter<string, int, string>.StartAsync(starter.StartAsync, RestartPolicy.Default, time).WaitAsync(cancellationToken));
+            await Restarter<string, int, string>.StartAsync(starter.StartAsync, RestartPolicy.Default, time).WaitAsync(cancellationToken),
+            "Step 4: Restarter.StartAsync must fail with the exception its first start threw");
 
-        Assert.That(thrown, Is.SameAs(broken));
-        Assert.That(starter.Count, Is.EqualTo(1));
-        Assert.That(() => Restarter<string, int, string>.StartAsync(null!), Throws.ArgumentNullException);
+        Assert.That(thrown, Is.SameAs(broken), "Step 4: StartAsync must fail with the first start's very exception");
+        Assert.That(starter.Count, Is.EqualTo(1), "Step 4: a first start that fails must not be retried");
+        Assert.That(() => Restarter<string, int, string>.StartAsync(null!), Throws.ArgumentNullException,
+            "Step 4: a null start function must be refused with ArgumentNullException");
     }
 
     [Test]
@@ -317,10 +334,12 @@ public sealed class RestarterSuite
 
         await restarter.StopAsync().WaitAsync(cancellationToken);
 
-        Assert.That(restarter.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion));
-        Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>());
-        Assert.That(starter.Count, Is.EqualTo(1));
-        Assert.That(restarter.Restarts, Is.Zero);
+        Assert.That(restarter.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion),
+            "Step 5: a stopped restarter's Completion must complete successfully");
+        Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
+            "Step 5: a normal stop is not restarted: a call must fail with ServerExitedException");
+        Assert.That(starter.Count, Is.EqualTo(1), "Step 5: a normal stop must not start another server");
+        Assert.That(restarter.Restarts, Is.Zero, "Step 5: a normal stop is not a crash: Restarts must stay 0");
     }
 
     [Test]
@@ -341,10 +360,12 @@ public sealed class RestarterSuite
         release.SetResult();
         await stopping.WaitAsync(cancellationToken);
 
-        Assert.That(restarter.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion));
+        Assert.That(restarter.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion),
+            "Step 5: a stop during a restart must end the restarter normally");
         Assert.That(starter.Servers.Select(server => server.IsAlive), Is.All.False, "no server outlives the stop");
-        Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>());
-        Assert.That(starter.Count, Is.EqualTo(2));
+        Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
+            "Step 5: once StopAsync has completed no server runs: a call must fail with ServerExitedException");
+        Assert.That(starter.Count, Is.EqualTo(2), "Step 5: the stop must not start another server");
     }
 
     [Test]
@@ -363,20 +384,23 @@ public sealed class RestarterSuite
 
         Assert.That(async () => await restarter.CallAsync("id").WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
             "after a stop, whether or not the crash was restarted first, nothing runs and nothing restarts");
-        Assert.That(starter.Servers.Select(server => server.IsAlive), Is.All.False);
-        Assert.That(restarter.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion));
+        Assert.That(starter.Servers.Select(server => server.IsAlive), Is.All.False, "Step 5: no server may still run once StopAsync has completed");
+        Assert.That(restarter.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion),
+            "Step 5: a stop right after a crash must end the restarter normally");
     }
 
     [Test]
     [Property("Step", 6)]
     public void TooManyRestartsException_needs_its_policy() =>
-        Assert.That(() => new TooManyRestartsException(null!, new InvalidOperationException()), Throws.ArgumentNullException);
+        Assert.That(() => new TooManyRestartsException(null!, new InvalidOperationException()), Throws.ArgumentNullException,
+            "Step 6: the given TooManyRestartsException must refuse a null policy: was given/ changed?");
 
     [Test]
     [CancelAfter(5000)]
     [Property("Step", 6)]
     public void The_default_policy_is_Elixirs_three_restarts_in_five_seconds()
     {
-        Assert.That(RestartPolicy.Default, Is.EqualTo(new RestartPolicy(3, TimeSpan.FromSeconds(5))));
+        Assert.That(RestartPolicy.Default, Is.EqualTo(new RestartPolicy(3, TimeSpan.FromSeconds(5))),
+            "Step 6: RestartPolicy.Default must be 3 restarts within 5 s, as in given/RestartPolicy.cs");
     }
 }

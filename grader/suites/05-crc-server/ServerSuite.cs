@@ -52,10 +52,12 @@ public sealed class ServerSuite
         server.Cast(100);
         server.Send(42);
 
-        Assert.That(await afterAdd.WaitAsync(cancellationToken), Is.EqualTo(16));
-        Assert.That(await server.CallAsync("get").WaitAsync(cancellationToken), Is.EqualTo(116));
-        Assert.That(counter.Infos, Is.EqualTo(new object[] { "info-1", 42 }));
-        Assert.That(server.IsAlive, Is.True);
+        Assert.That(await afterAdd.WaitAsync(cancellationToken), Is.EqualTo(16),
+            "Step 2: the given GenServer must handle the cast before the call: 10 + 1 + 5");
+        Assert.That(await server.CallAsync("get").WaitAsync(cancellationToken), Is.EqualTo(116),
+            "Step 2: the state must include every cast sent before this call: 10 + 1 + 5 + 100");
+        Assert.That(counter.Infos, Is.EqualTo(new object[] { "info-1", 42 }), "Step 2: messages sent with Send must reach HandleInfo, in order");
+        Assert.That(server.IsAlive, Is.True, "Step 2: the server must still run after handling its mailbox");
     }
 
     [Test]
@@ -66,10 +68,12 @@ public sealed class ServerSuite
         var error = new FormatException("bad init");
 
         var thrown = Assert.ThrowsAsync<FormatException>(
-            async () => await GenServer.StartAsync(new Counter(() => throw error)).WaitAsync(cancellationToken));
+            async () => await GenServer.StartAsync(new Counter(() => throw error)).WaitAsync(cancellationToken),
+            "Step 1: the given GenServer.StartAsync must fail with the exception Init threw");
 
-        Assert.That(thrown, Is.SameAs(error));
-        Assert.That(() => GenServer.StartAsync<int, string, int, int>(null!), Throws.ArgumentNullException);
+        Assert.That(thrown, Is.SameAs(error), "Step 1: StartAsync must fail with Init's very exception, not a wrapper");
+        Assert.That(() => GenServer.StartAsync<int, string, int, int>(null!), Throws.ArgumentNullException,
+            "Step 1: StartAsync(null) must throw ArgumentNullException");
     }
 
     [Test]
@@ -80,7 +84,7 @@ public sealed class ServerSuite
         var ran = 0;
         await GenServer.StartAsync(new Counter(() => Interlocked.Increment(ref ran))).WaitAsync(cancellationToken);
 
-        Assert.That(Volatile.Read(ref ran), Is.EqualTo(1));
+        Assert.That(Volatile.Read(ref ran), Is.EqualTo(1), "Step 1: Init must have run exactly once when StartAsync completes");
     }
 
     [Test]
@@ -90,18 +94,21 @@ public sealed class ServerSuite
     {
         var server = await GenServer.StartAsync(new Counter()).WaitAsync(cancellationToken);
 
-        var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await server.CallAsync("crash").WaitAsync(cancellationToken));
-        Assert.That(exited?.InnerException, Is.TypeOf<InvalidOperationException>());
-        Assert.That(exited?.InnerException?.Message, Is.EqualTo("crash on call"));
-        Assert.That(server.IsAlive, Is.False);
-        Assert.That(server.Completion.IsFaulted, Is.True);
+        var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await server.CallAsync("crash").WaitAsync(cancellationToken),
+            "Step 3: a call whose HandleCall throws must fail with ServerExitedException");
+        Assert.That(exited?.InnerException, Is.TypeOf<InvalidOperationException>(),
+            "Step 3: the ServerExitedException must carry the crash as its InnerException");
+        Assert.That(exited?.InnerException?.Message, Is.EqualTo("crash on call"), "Step 3: the crash inside must be HandleCall's own exception");
+        Assert.That(server.IsAlive, Is.False, "Step 3: a crashed server must not be alive");
+        Assert.That(server.Completion.IsFaulted, Is.True, "Step 3: a crashed server's Completion must be faulted");
 
-        Assert.That(exited?.Message, Is.Not.Empty);
-        var later = Assert.ThrowsAsync<ServerExitedException>(async () => await server.CallAsync("get").WaitAsync(cancellationToken));
-        Assert.That(later?.Message, Is.Not.Empty);
+        Assert.That(exited?.Message, Is.Not.Empty, "Step 3: the ServerExitedException must have a message");
+        var later = Assert.ThrowsAsync<ServerExitedException>(async () => await server.CallAsync("get").WaitAsync(cancellationToken),
+            "Step 3: a call to a crashed server must fail with ServerExitedException");
+        Assert.That(later?.Message, Is.Not.Empty, "Step 3: that ServerExitedException must have a message too");
         Assert.That(later?.InnerException, Is.TypeOf<InvalidOperationException>(), "a later call also says why the server ended");
-        Assert.That(() => server.Cast(1), Throws.Nothing);
-        Assert.That(() => server.Send("x"), Throws.Nothing);
+        Assert.That(() => server.Cast(1), Throws.Nothing, "Step 3: a cast to a crashed server must be dropped without an error");
+        Assert.That(() => server.Send("x"), Throws.Nothing, "Step 3: a message to a crashed server must be dropped without an error");
         await server.StopAsync().WaitAsync(cancellationToken);
     }
 
@@ -119,10 +126,12 @@ public sealed class ServerSuite
         foreach (var call in queued)
         {
             Assert.That(async () => await call.WaitAsync(cancellationToken),
-                Throws.TypeOf<ServerExitedException>().With.InnerException.TypeOf<ArgumentOutOfRangeException>());
+                Throws.TypeOf<ServerExitedException>().With.InnerException.TypeOf<ArgumentOutOfRangeException>(),
+                "Step 3: each call queued behind a crash must fail at once with ServerExitedException, the crash inside");
         }
 
-        Assert.That(async () => await server.Completion.WaitAsync(cancellationToken), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(async () => await server.Completion.WaitAsync(cancellationToken), Throws.TypeOf<ArgumentOutOfRangeException>(),
+            "Step 3: a bad cast must crash the server: Completion fails with ArgumentOutOfRangeException");
     }
 
     [Test]
@@ -144,7 +153,8 @@ public sealed class ServerSuite
         time.Advance(TimeSpan.FromMilliseconds(1));
 
         Assert.That(async () => await waiting.WaitAsync(cancellationToken),
-            Throws.TypeOf<TimeoutException>().With.Message.Contains(timeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.CurrentCulture)));
+            Throws.TypeOf<TimeoutException>().With.Message.Contains(timeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.CurrentCulture)),
+            "Step 4: the call must fail with a TimeoutException whose message gives its timeout in milliseconds");
         blocking.Release.TrySetResult();
         Assert.That(await server.CallAsync("get").WaitAsync(cancellationToken), Is.EqualTo(1),
             "a timeout does not end the server, and the late reply is dropped");
@@ -162,10 +172,11 @@ public sealed class ServerSuite
         var waiting = server.CallAsync("block");
         await blocking.Entered.Task.WaitAsync(cancellationToken);
         time.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromTicks(1));
-        Assert.That(waiting.IsCompleted, Is.False);
+        Assert.That(waiting.IsCompleted, Is.False, "Step 4: with no timeout given, a call must wait 5 s on the server's clock");
         time.Advance(TimeSpan.FromTicks(1));
 
-        Assert.That(async () => await waiting.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>());
+        Assert.That(async () => await waiting.WaitAsync(cancellationToken), Throws.TypeOf<TimeoutException>(),
+            "Step 4: with no timeout given, a call must fail with TimeoutException after 5 s");
         blocking.Release.TrySetResult();
     }
 
@@ -184,10 +195,12 @@ public sealed class ServerSuite
         await server.StopAsync().WaitAsync(cancellationToken);
 
         Assert.That(server.IsAlive, Is.False, "StopAsync completes once the server has ended, not before");
-        Assert.That(await pending.WaitAsync(cancellationToken), Is.EqualTo(3));
-        Assert.That(server.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion));
-        Assert.That(server.IsAlive, Is.False);
-        var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await server.CallAsync("get").WaitAsync(cancellationToken));
+        Assert.That(await pending.WaitAsync(cancellationToken), Is.EqualTo(3), "Step 4: a call sent before StopAsync must still get its reply");
+        Assert.That(server.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion),
+            "Step 4: a stopped server's Completion must complete successfully");
+        Assert.That(server.IsAlive, Is.False, "Step 4: a stopped server must not be alive");
+        var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await server.CallAsync("get").WaitAsync(cancellationToken),
+            "Step 4: a call to a stopped server must fail with ServerExitedException");
         Assert.That(exited?.InnerException, Is.Null, "a normal stop has no crash to report");
         await server.StopAsync().WaitAsync(cancellationToken);
     }
@@ -211,7 +224,7 @@ public sealed class ServerSuite
     public async Task Send_refuses_null(CancellationToken cancellationToken)
     {
         var server = await GenServer.StartAsync(new Counter()).WaitAsync(cancellationToken);
-        Assert.That(() => server.Send(null!), Throws.ArgumentNullException);
+        Assert.That(() => server.Send(null!), Throws.ArgumentNullException, "Step 2: Send(null) must throw ArgumentNullException");
         await server.StopAsync().WaitAsync(cancellationToken);
     }
 
