@@ -36,10 +36,10 @@ public sealed class KeyValueStoreSuite
                     model.Remove(key);
                     break;
                 case 2:
-                    Assert.That(await store.GetAsync(key).WaitAsync(cancellationToken), Is.EqualTo(model.GetValueOrDefault(key)), $"Get({key}) at step {i}");
+                    Assert.That(await store.GetAsync(key).WaitAsync(cancellationToken), Is.EqualTo(model.GetValueOrDefault(key)), $"Step 5: Get({key}) must reply what a dictionary holds after the same {i} operations before it");
                     break;
                 default:
-                    Assert.That(await store.CountAsync().WaitAsync(cancellationToken), Is.EqualTo(model.Count), $"Count at step {i}");
+                    Assert.That(await store.CountAsync().WaitAsync(cancellationToken), Is.EqualTo(model.Count), $"Step 5: Count must reply the number of keys a dictionary holds after the same {i} operations before it");
                     break;
             }
         }
@@ -97,7 +97,7 @@ public sealed class KeyValueStoreSuite
                     break;
             }
 
-            Assert.That(state, Is.EquivalentTo(model), $"state after step {i}");
+            Assert.That(state, Is.EquivalentTo(model), $"Step 5: after operation {i} the state must hold what a dictionary given the same operations holds");
         }
     }
 
