@@ -109,6 +109,17 @@ public sealed class PubSubSuite : HiddenTest
     }
 
     [Test]
+    public void Null_subscriptions_are_refused()
+    {
+        var ada = NewInbox();
+
+        Assert.That(() => Chat.Subscribe(null!, "lobby", "ada"), Throws.ArgumentNullException, $"Step 5: Subscribe(null, ...) throws ArgumentNullException {See(5)}.");
+        Assert.That(() => Chat.Subscribe(ada.Self, null!, "ada"), Throws.ArgumentNullException, $"Step 5: Subscribe(pid, null, ...) throws ArgumentNullException {See(5)}.");
+        Assert.That(() => Chat.Subscribe(ada.Self, "lobby", null!), Throws.ArgumentNullException, $"Step 5: Subscribe(pid, room, null) throws ArgumentNullException {See(5)}.");
+        Assert.That(Chat.Subscribers.Count, Is.Zero, $"Step 5: a refused subscription leaves no entry {See(5)}.");
+    }
+
+    [Test]
     [CancelAfter(10_000)]
     public async Task Subscribing_before_the_room_opens_hears_its_posts(CancellationToken cancellationToken)
     {

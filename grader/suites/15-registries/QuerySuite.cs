@@ -110,6 +110,16 @@ public sealed class QuerySuite : HiddenTest
     }
 
     [Test]
+    public void The_welcome_is_empty_when_its_metadata_was_deleted()
+    {
+        Chat.Rooms.DeleteMeta(Chat.WelcomeKey);
+
+        Assert.That(Chat.WelcomeText, Is.EqualTo(""), $"Step 4: WelcomeText is empty when the metadata under WelcomeKey was deleted {See(4)}.");
+        Chat.ChangeWelcome("Back.");
+        Assert.That(Chat.WelcomeText, Is.EqualTo("Back."), $"Step 4: ChangeWelcome puts the metadata back {See(4)}.");
+    }
+
+    [Test]
     public void Two_chats_keep_their_own_welcome()
     {
         var other = new Chat(Node, "Other welcome.");

@@ -51,7 +51,7 @@ public sealed class Chat
     /// <summary>The subscribers: each subscriber is registered under the name of every room it listens to, with its nickname as the value.</summary>
     public Registry Subscribers { get; }
 
-    /// <summary>The welcome text, read from the metadata of <see cref="Rooms"/> (under <see cref="WelcomeKey"/>).</summary>
+    /// <summary>The welcome text, read from the metadata of <see cref="Rooms"/> (under <see cref="WelcomeKey"/>); empty if that metadata was deleted.</summary>
     public string WelcomeText => Rooms.TryGetMeta(WelcomeKey, out var text) ? (string)text! : "";
 
     /// <summary>Replaces the welcome text in the metadata of <see cref="Rooms"/>; subscribers from now on get the new one.</summary>
@@ -77,7 +77,7 @@ public sealed class Chat
     /// <exception cref="ArgumentNullException"><paramref name="room"/> or <paramref name="topic"/> is null.</exception>
     public async Task<Pid> OpenAsync(string room, string topic)
     {
-        ArgumentNullException.ThrowIfNull(room);
+        // A null room is refused by ServerName.Via; a null topic would be a valid value, so it is checked here.
         ArgumentNullException.ThrowIfNull(topic);
         try
         {
@@ -94,11 +94,7 @@ public sealed class Chat
 
     /// <summary>The pid of the open room <paramref name="room"/>, or null if no live room has that name.</summary>
     /// <param name="room">The room's name.</param>
-    public Pid? WhereIs(string room)
-    {
-        ArgumentNullException.ThrowIfNull(room);
-        return Rooms.Lookup(room) is [var entry] ? entry.Pid : null;
-    }
+    public Pid? WhereIs(string room) => Rooms.Lookup(room) is [var entry] ? entry.Pid : null;
 
     /// <summary>Posts a message to the room <paramref name="room"/>, calling it by its name; returns how many messages the room holds now.</summary>
     /// <param name="room">The room's name.</param>
@@ -138,10 +134,10 @@ public sealed class Chat
     /// <param name="subscriber">The process that will receive the room's posts.</param>
     /// <param name="room">The room's name.</param>
     /// <param name="nickname">The subscriber's name in the room.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="subscriber"/>, <paramref name="room"/> or <paramref name="nickname"/> is null.</exception>
     public bool Subscribe(Pid subscriber, string room, string nickname)
     {
-        ArgumentNullException.ThrowIfNull(subscriber);
-        ArgumentNullException.ThrowIfNull(room);
+        // The registry refuses a null owner or key; a null value it would keep, so the nickname is checked here.
         ArgumentNullException.ThrowIfNull(nickname);
         // The owner of the entry is the subscriber, not the caller: its exit removes the entry.
         if (!Subscribers.Register(subscriber, room, nickname))

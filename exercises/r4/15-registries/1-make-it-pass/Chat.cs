@@ -41,7 +41,7 @@ public sealed class Chat
     /// <summary>The subscribers: each subscriber is registered under the name of every room it listens to, with its nickname as the value.</summary>
     public Registry Subscribers => throw new NotImplementedException("Step 1: implement Chat.Subscribers (see README, steps 1 and 5).");
 
-    /// <summary>The welcome text, read from the metadata of <see cref="Rooms"/> (under <see cref="WelcomeKey"/>).</summary>
+    /// <summary>The welcome text, read from the metadata of <see cref="Rooms"/> (under <see cref="WelcomeKey"/>); empty if that metadata was deleted.</summary>
     public string WelcomeText => throw new NotImplementedException("Step 4: implement Chat.WelcomeText (see README, step 4).");
 
     /// <summary>Replaces the welcome text in the metadata of <see cref="Rooms"/>; subscribers from now on get the new one.</summary>
@@ -101,6 +101,7 @@ public sealed class Chat
     /// <param name="subscriber">The process that will receive the room's posts.</param>
     /// <param name="room">The room's name.</param>
     /// <param name="nickname">The subscriber's name in the room.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="subscriber"/>, <paramref name="room"/> or <paramref name="nickname"/> is null.</exception>
     public bool Subscribe(Pid subscriber, string room, string nickname) => throw new NotImplementedException("Step 5: implement Chat.Subscribe (see README, step 5).");
 
     /// <summary>Unsubscribes <paramref name="subscriber"/> from the room <paramref name="room"/>: it receives the room's posts no more.</summary>

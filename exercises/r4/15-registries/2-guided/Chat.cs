@@ -55,7 +55,7 @@ public sealed class Chat
         get => throw new NotImplementedException("Step 1: implement Chat.Subscribers (see README, steps 1 and 5).");
     }
 
-    /// <summary>The welcome text, read from the metadata of <see cref="Rooms"/> (under <see cref="WelcomeKey"/>).</summary>
+    /// <summary>The welcome text, read from the metadata of <see cref="Rooms"/> (under <see cref="WelcomeKey"/>); empty if that metadata was deleted.</summary>
     public string WelcomeText
     {
         // TODO Step 4: Rooms.TryGetMeta(WelcomeKey, out var text) reads the metadata; keep no copy here.
@@ -161,6 +161,7 @@ public sealed class Chat
     /// <param name="subscriber">The process that will receive the room's posts.</param>
     /// <param name="room">The room's name.</param>
     /// <param name="nickname">The subscriber's name in the room.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="subscriber"/>, <paramref name="room"/> or <paramref name="nickname"/> is null.</exception>
     public bool Subscribe(Pid subscriber, string room, string nickname)
     {
         // TODO Step 5: Subscribers.Register(subscriber, room, nickname): the subscriber, not the caller, owns the entry,
