@@ -51,6 +51,15 @@ public sealed class Step1_One_room_per_name : NodeTest
     }
 
     [Test]
+    public void Null_arguments_are_refused_before_anything_starts()
+    {
+        Assert.That(() => new Chat(null!, "hi"), Throws.ArgumentNullException, $"Step 1: new Chat(null, welcome) throws ArgumentNullException {See}.");
+        Assert.That(() => new Chat(Node, null!), Throws.ArgumentNullException, $"Step 1: new Chat(node, null) throws ArgumentNullException {See}.");
+        Assert.That(() => Chat.OpenAsync("lobby", null!), Throws.ArgumentNullException, $"Step 1: OpenAsync(room, null) throws ArgumentNullException {See}.");
+        Assert.That(Node.Processes(), Is.Empty, $"Step 1: a refused OpenAsync starts no room; got {Show(Node.Processes())} {See}.");
+    }
+
+    [Test]
     [CancelAfter(10_000)]
     public async Task A_room_never_opened_is_not_found(CancellationToken cancellationToken)
     {

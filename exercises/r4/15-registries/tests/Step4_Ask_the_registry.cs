@@ -72,6 +72,9 @@ public sealed class Step4_Ask_the_registry : NodeTest
             $"Step 4: ChangeWelcome replaces the metadata under Chat.WelcomeKey {See}.");
         Assert.That(Chat.WelcomeText, Is.EqualTo("Be brief."), $"Step 4: WelcomeText gives the new text {See}.");
 
+        Assert.That(() => Chat.ChangeWelcome(null!), Throws.ArgumentNullException, $"Step 4: ChangeWelcome(null) throws ArgumentNullException {See}.");
+        Assert.That(Chat.WelcomeText, Is.EqualTo("Be brief."), $"Step 4: a refused ChangeWelcome leaves the welcome as it was {See}.");
+
         Chat.Rooms.PutMeta(Chat.WelcomeKey, "Be patient.");
         Assert.That(Chat.WelcomeText, Is.EqualTo("Be patient."),
             $"Step 4: WelcomeText reads the registry's metadata each time; it keeps no copy of its own {See}.");

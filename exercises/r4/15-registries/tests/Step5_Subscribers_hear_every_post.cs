@@ -101,7 +101,7 @@ public sealed class Step5_Subscribers_hear_every_post : NodeTest
 
     [Test]
     [CancelAfter(10_000)]
-    public async Task A_process_that_is_not_alive_cannot_subscribe(CancellationToken cancellationToken)
+    public async Task A_process_that_is_not_alive_or_a_null_nickname_cannot_subscribe(CancellationToken cancellationToken)
     {
         var gone = NewInbox();
         var pid = gone.Self;
@@ -112,6 +112,9 @@ public sealed class Step5_Subscribers_hear_every_post : NodeTest
         });
 
         Assert.That(Chat.Subscribe(pid, "lobby", "ghost"), Is.False, $"Step 5: Subscribe gives false for a process that is not alive {See}.");
+        var ada = NewInbox();
+        Assert.That(() => Chat.Subscribe(ada.Self, "lobby", null!), Throws.ArgumentNullException, $"Step 5: Subscribe(pid, room, null) throws ArgumentNullException {See}.");
+        Assert.That(await AlreadyReceived<Welcome>(ada), Is.Empty, $"Step 5: a refused subscription sends no Welcome {See}.");
         Assert.That(Chat.MembersOf("lobby"), Is.Empty, $"Step 5: a dead process is never a member {See}.");
     }
 }
