@@ -78,5 +78,8 @@ public sealed class Step4_Ask_the_registry : NodeTest
         Chat.Rooms.PutMeta(Chat.WelcomeKey, "Be patient.");
         Assert.That(Chat.WelcomeText, Is.EqualTo("Be patient."),
             $"Step 4: WelcomeText reads the registry's metadata each time; it keeps no copy of its own {See}.");
+
+        Chat.Rooms.DeleteMeta(Chat.WelcomeKey);
+        Assert.That(Chat.WelcomeText, Is.EqualTo(""), $"Step 4: with the metadata deleted, WelcomeText is empty; got \"{Chat.WelcomeText}\" {See}.");
     }
 }
