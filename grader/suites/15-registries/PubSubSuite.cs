@@ -11,6 +11,7 @@ namespace Registries.Hidden;
 /// <summary>Step 5: duplicate keys as pub/sub.</summary>
 public sealed class PubSubSuite : HiddenTest
 {
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Random_subscribers_hear_exactly_their_rooms_posts_in_order_and_the_dead_drop_out(CancellationToken cancellationToken)
@@ -80,6 +81,7 @@ public sealed class PubSubSuite : HiddenTest
         }
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task The_welcome_comes_first_and_carries_the_room(CancellationToken cancellationToken)
@@ -96,6 +98,7 @@ public sealed class PubSubSuite : HiddenTest
             $"Step 5: Subscribe sends its Welcome before returning, one per subscription, with that room's name; got {Show(mailbox)} {See(5)}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_dead_process_gets_no_welcome_and_no_entry(CancellationToken cancellationToken)
@@ -108,6 +111,7 @@ public sealed class PubSubSuite : HiddenTest
         Assert.That(Chat.Subscribers.Lookup("lobby"), Is.Empty, $"Step 5: a refused subscription leaves no entry {See(5)}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     public void Null_subscriptions_are_refused()
     {
@@ -119,6 +123,7 @@ public sealed class PubSubSuite : HiddenTest
         Assert.That(Chat.Subscribers.Count, Is.Zero, $"Step 5: a refused subscription leaves no entry {See(5)}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Subscribing_before_the_room_opens_hears_its_posts(CancellationToken cancellationToken)
@@ -133,6 +138,7 @@ public sealed class PubSubSuite : HiddenTest
             $"Step 5: the room asks the registry at each post, so an earlier subscriber hears it {See(5)}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Subscribers_outlive_their_room_and_hear_its_successor(CancellationToken cancellationToken)
@@ -150,6 +156,7 @@ public sealed class PubSubSuite : HiddenTest
             $"Step 5: the new lobby's posts reach the subscriber of the old one {See(5)}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Unsubscribing_from_one_room_keeps_the_others(CancellationToken cancellationToken)
@@ -172,6 +179,7 @@ public sealed class PubSubSuite : HiddenTest
         Assert.That(Node.IsAlive(ada.Self), Is.True, $"Step 5: unsubscribing does not touch the process {See(5)}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Other_subscribers_are_not_unsubscribed(CancellationToken cancellationToken)
@@ -188,6 +196,7 @@ public sealed class PubSubSuite : HiddenTest
             $"Step 5: Unsubscribe removes that subscriber's entry only; got {Show(Chat.Subscribers.Lookup("lobby"))} {See(5)}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_post_to_a_room_nobody_listens_to_is_still_kept(CancellationToken cancellationToken)

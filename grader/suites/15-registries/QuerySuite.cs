@@ -11,6 +11,7 @@ namespace Registries.Hidden;
 /// <summary>Step 4: entry values, select and count, metadata.</summary>
 public sealed class QuerySuite : HiddenTest
 {
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Random_topics_are_selected_and_counted_and_follow_deaths(CancellationToken cancellationToken)
@@ -48,6 +49,7 @@ public sealed class QuerySuite : HiddenTest
         Check("after killing some rooms");
     }
 
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Rooms_are_listed_in_ordinal_not_alphabetical_order(CancellationToken cancellationToken)
@@ -61,6 +63,7 @@ public sealed class QuerySuite : HiddenTest
             $"Step 4: RoomsAbout sorts with StringComparer.Ordinal (upper case before lower case); got {Show(Chat.RoomsAbout("t"))} {See(4)}.");
     }
 
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Select_and_count_look_only_at_the_value(CancellationToken cancellationToken)
@@ -73,6 +76,7 @@ public sealed class QuerySuite : HiddenTest
         Assert.That(Chat.CountRoomsAbout("chess"), Is.EqualTo(1), $"Step 4: CountRoomsAbout counts by topic, not by name {See(4)}.");
     }
 
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_subscription_is_no_room(CancellationToken cancellationToken)
@@ -86,6 +90,7 @@ public sealed class QuerySuite : HiddenTest
         Assert.That(Chat.WhereIs("general"), Is.Null, $"Step 1: WhereIs asks Rooms only {See(1)}.");
     }
 
+    [Property("Step", 4)]
     [Test]
     public void The_welcome_is_metadata_from_the_start_and_each_change_replaces_it()
     {
@@ -109,6 +114,7 @@ public sealed class QuerySuite : HiddenTest
         Assert.That(Chat.WelcomeText, Is.EqualTo(""), $"Step 4: a refused ChangeWelcome changes nothing {See(4)}.");
     }
 
+    [Property("Step", 4)]
     [Test]
     public void The_welcome_is_empty_when_its_metadata_was_deleted()
     {
@@ -119,6 +125,7 @@ public sealed class QuerySuite : HiddenTest
         Assert.That(Chat.WelcomeText, Is.EqualTo("Back."), $"Step 4: ChangeWelcome puts the metadata back {See(4)}.");
     }
 
+    [Property("Step", 4)]
     [Test]
     public void Two_chats_keep_their_own_welcome()
     {
@@ -130,6 +137,7 @@ public sealed class QuerySuite : HiddenTest
         Assert.That(other.Rooms, Is.Not.SameAs(Chat.Rooms), $"Step 1: each chat makes its own registries {See(1)}.");
     }
 
+    [Property("Step", 2)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Two_chats_on_one_node_have_separate_rooms(CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ namespace Registries.Hidden;
 /// <summary>Steps 1 to 3: one room per name, calls by name, names freed by death.</summary>
 public sealed class RoomSuite : HiddenTest
 {
+    [Property("Step", 1)]
     [Test]
     public void Null_arguments_are_refused()
     {
@@ -21,6 +22,7 @@ public sealed class RoomSuite : HiddenTest
         Assert.That(Node.Processes(), Is.Empty, $"Step 1: a refused OpenAsync starts no process {See(1)}.");
     }
 
+    [Property("Step", 1)]
     [Test]
     public void A_new_chat_has_two_registries_and_no_room()
     {
@@ -33,6 +35,7 @@ public sealed class RoomSuite : HiddenTest
         Assert.That(Chat.WhereIs("lobby"), Is.Null, $"Step 1: a new chat finds no room {See(1)}.");
     }
 
+    [Property("Step", 1)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Many_openers_racing_for_one_room_all_get_the_one_server(CancellationToken cancellationToken)
@@ -57,6 +60,7 @@ public sealed class RoomSuite : HiddenTest
         Assert.That(Chat.WhereIs("lobby"), Is.EqualTo(pids[0]), $"Step 1: WhereIs finds the winner {See(1)}.");
     }
 
+    [Property("Step", 1)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Room_names_are_compared_exactly(CancellationToken cancellationToken)
@@ -71,6 +75,7 @@ public sealed class RoomSuite : HiddenTest
         Assert.That(Chat.WhereIs("LOBBY"), Is.Null, $"Step 1: WhereIs(\"LOBBY\") finds nothing {See(1)}.");
     }
 
+    [Property("Step", 1)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_room_is_linked_to_no_one(CancellationToken cancellationToken)
@@ -80,6 +85,7 @@ public sealed class RoomSuite : HiddenTest
         Assert.That(Node.GetInfo(lobby)!.Links, Is.Empty, $"Step 1: OpenAsync starts a room not linked to anything {See(1)}.");
     }
 
+    [Property("Step", 2)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Random_posts_are_counted_and_kept_in_order_room_by_room(CancellationToken cancellationToken)
@@ -111,6 +117,7 @@ public sealed class RoomSuite : HiddenTest
         }
     }
 
+    [Property("Step", 2)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Concurrent_posters_each_get_a_different_count(CancellationToken cancellationToken)
@@ -129,6 +136,7 @@ public sealed class RoomSuite : HiddenTest
             $"Step 2: every post is in the history once {See(2)}.");
     }
 
+    [Property("Step", 2)]
     [Test]
     [CancelAfter(10_000)]
     public async Task NameOf_is_a_via_name_keyed_by_the_room(CancellationToken cancellationToken)
@@ -142,6 +150,7 @@ public sealed class RoomSuite : HiddenTest
         Assert.That(Chat.NameOf("attic").WhereIs(Node), Is.Null, $"Step 2: NameOf of a room not open reaches nobody {See(2)}.");
     }
 
+    [Property("Step", 2)]
     [Test]
     [CancelAfter(10_000)]
     public async Task The_room_protocol_works_on_a_room_started_directly(CancellationToken cancellationToken)
@@ -158,6 +167,7 @@ public sealed class RoomSuite : HiddenTest
             $"Step 2: the room writes its own name (given to its constructor) into each message; got {Show(history)} {See(2)}.");
     }
 
+    [Property("Step", 2)]
     [Test]
     [CancelAfter(10_000)]
     public async Task An_unknown_call_by_pid_stops_the_room_and_frees_its_name(CancellationToken cancellationToken)
@@ -177,6 +187,7 @@ public sealed class RoomSuite : HiddenTest
         Assert.That(Chat.WhereIs("lobby"), Is.Null, $"Step 3: a stopped room's name is free {See(3)}.");
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Rooms_not_open_answer_every_call_with_noproc(CancellationToken cancellationToken)
@@ -189,6 +200,7 @@ public sealed class RoomSuite : HiddenTest
         Assert.That(Chat.WhereIs("lobby"), Is.Not.Null, $"Step 3: closing another room leaves the lobby open {See(3)}.");
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Closing_one_room_leaves_the_others_open(CancellationToken cancellationToken)
@@ -203,6 +215,7 @@ public sealed class RoomSuite : HiddenTest
         Assert.That(Chat.WhereIs("kitchen"), Is.Null, $"Step 3: the kitchen is gone {See(3)}.");
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_name_can_die_and_be_reopened_again_and_again(CancellationToken cancellationToken)
@@ -229,6 +242,7 @@ public sealed class RoomSuite : HiddenTest
         }
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Killing_random_rooms_leaves_the_others_found(CancellationToken cancellationToken)
