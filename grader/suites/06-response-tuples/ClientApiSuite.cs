@@ -51,7 +51,7 @@ public sealed class ClientApiSuite
     {
         using var test = new TestNode();
         var session = await Waiting.For(Session.StartAsync(test.Node, "ada", HistoryStore.Empty, TimeSpan.FromTicks(1)), 1, "StartAsync");
-        Assert.That(session, Is.Not.Null);
+        Assert.That(session, Is.Not.Null, "Step 1: StartAsync returns the pid of the started session, even with an idle timeout of one tick.");
     }
 
     [Test]
@@ -75,8 +75,8 @@ public sealed class ClientApiSuite
     {
         using var test = new TestNode();
         var session = await test.StartAsync(step: 1);
-        Assert.That(test.Node.IsAlive(session), Is.True);
-        Assert.That(session, Is.Not.EqualTo(test.Inbox.Self));
+        Assert.That(test.Node.IsAlive(session), Is.True, "Step 1: the session StartAsync returns is alive; did Init return Ok?");
+        Assert.That(session, Is.Not.EqualTo(test.Inbox.Self), "Step 1: StartAsync returns the new session's pid, started with GenServer.StartAsync, not the caller's own pid.");
     }
 
     [Test]
@@ -89,8 +89,8 @@ public sealed class ClientApiSuite
         var bob = await Waiting.For(Session.StartAsync(test.Node, "bob", HistoryStore.With("hi bob"), TestNode.Idle), 1, "StartAsync for bob");
 
         await Waiting.For(Session.DeliverAsync(test.Node, ada, "for ada"), 1, "deliver to ada");
-        Assert.That(await Waiting.For(Session.StatusAsync(test.Node, bob), 1, "bob's status"), Is.EqualTo(new SessionStatus("bob", 1, 1, false)));
-        Assert.That(await Waiting.For(Session.StatusAsync(test.Node, ada), 1, "ada's status"), Is.EqualTo(new SessionStatus("ada", 1, 1, false)));
+        Assert.That(await Waiting.For(Session.StatusAsync(test.Node, bob), 1, "bob's status"), Is.EqualTo(new SessionStatus("bob", 1, 1, false)), "Step 1: bob's status shows only bob's history; sessions share no state (no static fields).");
+        Assert.That(await Waiting.For(Session.StatusAsync(test.Node, ada), 1, "ada's status"), Is.EqualTo(new SessionStatus("ada", 1, 1, false)), "Step 1: ada's status shows only ada's delivery; sessions share no state (no static fields).");
     }
 
     [Test]

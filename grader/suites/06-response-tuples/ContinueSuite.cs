@@ -23,7 +23,7 @@ public sealed class ContinueSuite
         await Waiting.For(Session.DeliverAsync(test.Node, session, "b"), 5, "deliver");
         await Waiting.For(Session.PollAsync(test.Node, session), 5, "poll");
 
-        Assert.That(await Waiting.For(store.Asked, 5, "the load"), Is.EqualTo("grace"));
+        Assert.That(await Waiting.For(store.Asked, 5, "the load"), Is.EqualTo("grace"), "Step 5: HandleContinueAsync loads the history of the session's own user from the store.");
         Assert.That(store.Loads, Is.EqualTo(1), "The history is loaded once, after Init, not at every request.");
     }
 
@@ -37,9 +37,9 @@ public sealed class ContinueSuite
         var session = await test.StartAsync(step: 5, HistoryStore.With(history));
 
         var status = await Waiting.For(Session.StatusAsync(test.Node, session), 5, "status");
-        Assert.That(status, Is.EqualTo(new SessionStatus("ada", history.Length, history.Length, false)));
-        Assert.That(await Waiting.For(Session.DeliverAsync(test.Node, session, "new"), 5, "deliver"), Is.EqualTo(history.Length + 1));
-        Assert.That(await Waiting.For(Session.PollAsync(test.Node, session), 5, "poll"), Is.EqualTo(history.Append("new")));
+        Assert.That(status, Is.EqualTo(new SessionStatus("ada", history.Length, history.Length, false)), "Step 5: the loaded history is unread and counts as delivered.");
+        Assert.That(await Waiting.For(Session.DeliverAsync(test.Node, session, "new"), 5, "deliver"), Is.EqualTo(history.Length + 1), "Step 5: the first delivery after a history of N messages gets number N + 1 (Delivered counts the history).");
+        Assert.That(await Waiting.For(Session.PollAsync(test.Node, session), 5, "poll"), Is.EqualTo(history.Append("new")), "Step 5: a poll returns the history, oldest first, then the new message.");
     }
 
     [Test]
@@ -54,7 +54,7 @@ public sealed class ContinueSuite
         var poll = Session.PollAsync(test.Node, session, Timeout.InfiniteTimeSpan);
         store.Open();
 
-        Assert.That(await Waiting.For(poll, 5, "the poll sent during the load"), Is.EqualTo(new[] { "x", "y" }));
+        Assert.That(await Waiting.For(poll, 5, "the poll sent during the load"), Is.EqualTo(new[] { "x", "y" }), "Step 5: a poll sent during the load is handled after it, and gets the history.");
     }
 
     [Test]
@@ -70,9 +70,9 @@ public sealed class ContinueSuite
         store.Open();
         var status = await Waiting.For(Session.StatusAsync(test.Node, session), 5, "status");
 
-        Assert.That(status, Is.EqualTo(new SessionStatus("ada", 0, 0, true)));
+        Assert.That(status, Is.EqualTo(new SessionStatus("ada", 0, 0, true)), "Step 5: after loading an empty history, the poll sent during the load waits (Poller is set).");
         await Waiting.For(Session.DeliverAsync(test.Node, session, "first"), 5, "deliver");
-        Assert.That(await Waiting.For(poll, 5, "the poll"), Is.EqualTo(new[] { "first" }));
+        Assert.That(await Waiting.For(poll, 5, "the poll"), Is.EqualTo(new[] { "first" }), "Step 5: the poll that waited since the load gets the first message delivered.");
     }
 
     [Test]
@@ -91,7 +91,7 @@ public sealed class ContinueSuite
 
         Assert.That(await Waiting.ForExit(test.Inbox, monitor, 5, "the crash"), Is.SameAs(error), "Let it crash: the store's exception is the exit reason.");
         var failure = await Waiting.ForFailure<ProcessExitedException>(status, 5, "the call sent during the load");
-        Assert.That(failure.Reason, Is.SameAs(error));
+        Assert.That(failure.Reason, Is.SameAs(error), "Step 5: a call sent during the load fails with the store's exception as the exit reason.");
     }
 
     [Test]
@@ -109,8 +109,8 @@ public sealed class ContinueSuite
         await Waiting.ForAlive(test.Node, session, 5, "the session after a long load");
         test.Advance(TestNode.Idle - TestNode.Instant);
         await Waiting.ForAlive(test.Node, session, 5, "the session, less than its idle timeout after the load");
-        Assert.That(test.Node.IsAlive(session), Is.True);
+        Assert.That(test.Node.IsAlive(session), Is.True, "Step 5: the idle clock starts once the history is loaded, not at Init.");
         test.Advance(TestNode.Instant);
-        Assert.That(await Waiting.ForExit(test.Inbox, monitor, 5, "the expiry"), Is.EqualTo(ExitReason.ShutdownWith(new Expired(TestNode.Idle))));
+        Assert.That(await Waiting.ForExit(test.Inbox, monitor, 5, "the expiry"), Is.EqualTo(ExitReason.ShutdownWith(new Expired(TestNode.Idle))), "Step 5: the session expires its idle timeout after the load: does HandleContinueAsync return .WithTimeout(idleTimeout)?");
     }
 }

@@ -26,7 +26,7 @@ public sealed class IdleSuite
         test.Advance(TestNode.Instant);
         var reason = await Waiting.ForExit(test.Inbox, monitor, 4, "the expiry");
 
-        Assert.That(reason, Is.EqualTo(ExitReason.ShutdownWith(new Expired(idle))));
+        Assert.That(reason, Is.EqualTo(ExitReason.ShutdownWith(new Expired(idle))), "Step 4: an idle session stops with ExitReason.ShutdownWith(new Expired(idleTimeout)) when HandleInfo gets Timeout.");
         Assert.That(ExitReason.IsNormal(reason), Is.True, "An expiry is a clean stop.");
     }
 
@@ -82,7 +82,7 @@ public sealed class IdleSuite
         await Waiting.ForAlive(test.Node, session, 4, $"the session, less than its idle timeout after a {activity}");
         test.Advance(TestNode.Instant);
         var reason = await Waiting.ForExit(test.Inbox, monitor, 4, $"the expiry, its idle timeout after a {activity}");
-        Assert.That(reason, Is.EqualTo(ExitReason.ShutdownWith(new Expired(TestNode.Idle))));
+        Assert.That(reason, Is.EqualTo(ExitReason.ShutdownWith(new Expired(TestNode.Idle))), "Step 4: the session expires exactly its idle timeout after this message: does every result carry .WithTimeout?");
     }
 
     [Test]
@@ -101,9 +101,9 @@ public sealed class IdleSuite
         }
 
         var status = await Waiting.For(Session.StatusAsync(test.Node, session), 4, "status");
-        Assert.That(status.Delivered, Is.EqualTo(30));
+        Assert.That(status.Delivered, Is.EqualTo(30), "Step 4: all thirty deliveries, each before the idle timeout, are counted.");
         test.Advance(TestNode.Idle);
-        Assert.That(await Waiting.ForExit(test.Inbox, monitor, 4, "the expiry"), Is.EqualTo(ExitReason.ShutdownWith(new Expired(TestNode.Idle))));
+        Assert.That(await Waiting.ForExit(test.Inbox, monitor, 4, "the expiry"), Is.EqualTo(ExitReason.ShutdownWith(new Expired(TestNode.Idle))), "Step 4: a session expires one idle timeout after its last delivery, with a shutdown Expired reason.");
     }
 
     [Test]
@@ -120,7 +120,7 @@ public sealed class IdleSuite
         await Waiting.ForExit(test.Inbox, monitor, 4, "the expiry");
 
         var failure = await Waiting.ForFailure<ProcessExitedException>(poll, 4, "the waiting poll");
-        Assert.That(failure.Reason, Is.EqualTo(ExitReason.ShutdownWith(new Expired(TestNode.Idle))));
+        Assert.That(failure.Reason, Is.EqualTo(ExitReason.ShutdownWith(new Expired(TestNode.Idle))), "Step 4: a poll waiting at expiry fails with the session's Expired shutdown reason.");
         await Waiting.ForFailure<NoProcessException>(Session.DeliverAsync(test.Node, session, "too late"), 4, "a delivery to an expired session");
     }
 
@@ -139,6 +139,6 @@ public sealed class IdleSuite
         await Waiting.ForAlive(test.Node, session, 4, "the session, after its poller gave up");
         test.Advance(TestNode.Idle - TimeSpan.FromSeconds(30));
 
-        Assert.That(await Waiting.ForExit(test.Inbox, monitor, 4, "the expiry"), Is.EqualTo(ExitReason.ShutdownWith(new Expired(TestNode.Idle))));
+        Assert.That(await Waiting.ForExit(test.Inbox, monitor, 4, "the expiry"), Is.EqualTo(ExitReason.ShutdownWith(new Expired(TestNode.Idle))), "Step 4: the session expires one idle timeout after the poll: a NoReply must carry .WithTimeout(idleTimeout) too.");
     }
 }

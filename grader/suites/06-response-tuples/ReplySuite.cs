@@ -32,7 +32,7 @@ public sealed class ReplySuite
                     Assert.That(number, Is.EqualTo(++delivered), $"operation {i}: the sequence number");
                     if (waiting is not null)
                     {
-                        Assert.That(await Waiting.For(waiting, 2, $"the waiting poll, answered by delivery {i}"), Is.EqualTo(new[] { message }));
+                        Assert.That(await Waiting.For(waiting, 2, $"the waiting poll, answered by delivery {i}"), Is.EqualTo(new[] { message }), $"Step 2: operation {i}: a delivery answers the waiting poll with GenServer.Reply(poller, [message]).");
                         waiting = null;
                     }
                     else
@@ -52,7 +52,7 @@ public sealed class ReplySuite
                     {
                         if (waiting is not null)
                         {
-                            Assert.That(await Waiting.For(waiting, 2, $"the replaced poll, at poll {i}"), Is.Empty);
+                            Assert.That(await Waiting.For(waiting, 2, $"the replaced poll, at poll {i}"), Is.Empty, $"Step 2: operation {i}: a second poll ends the waiting one with an empty list.");
                         }
 
                         waiting = poll;
@@ -90,7 +90,7 @@ public sealed class ReplySuite
 
         Assert.That(numbers.SelectMany(n => n), Is.EquivalentTo(Enumerable.Range(1, senders * each).Select(n => (long)n)),
             "Each delivery gets its own number, 1 to N, whatever the interleaving.");
-        Assert.That(polled, Is.EquivalentTo(Enumerable.Range(0, senders).SelectMany(s => Enumerable.Range(0, each).Select(i => $"{s}:{i}"))));
+        Assert.That(polled, Is.EquivalentTo(Enumerable.Range(0, senders).SelectMany(s => Enumerable.Range(0, each).Select(i => $"{s}:{i}"))), "Step 1: the final poll returns every delivered message, each exactly once.");
         for (var s = 0; s < senders; s++)
         {
             var fromSender = polled.Where(m => m.StartsWith($"{s}:", System.StringComparison.Ordinal)).ToList();
@@ -110,9 +110,9 @@ public sealed class ReplySuite
         var statuses = await Waiting.For(Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => Session.StatusAsync(test.Node, session)))), 2,
             "twenty status calls while a poll waits");
 
-        Assert.That(statuses, Has.All.EqualTo(new SessionStatus("ada", 0, 0, true)));
+        Assert.That(statuses, Has.All.EqualTo(new SessionStatus("ada", 0, 0, true)), "Step 2: every status call is answered while a poll waits, and shows that poll waiting.");
         await Waiting.For(Session.DeliverAsync(test.Node, session, "x"), 2, "deliver");
-        Assert.That(await Waiting.For(poll, 2, "the waiting poll"), Is.EqualTo(new[] { "x" }));
+        Assert.That(await Waiting.For(poll, 2, "the waiting poll"), Is.EqualTo(new[] { "x" }), "Step 2: the next delivery answers the waiting poll with that message.");
     }
 
     [Test]
@@ -132,7 +132,7 @@ public sealed class ReplySuite
         }
 
         await Waiting.For(Session.DeliverAsync(test.Node, session, "last"), 2, "deliver");
-        Assert.That(await Waiting.For(polls[^1], 2, "the last poll"), Is.EqualTo(new[] { "last" }));
+        Assert.That(await Waiting.For(polls[^1], 2, "the last poll"), Is.EqualTo(new[] { "last" }), "Step 2: only the last poll of the chain still waits, and the delivery answers it.");
         await Waiting.For(Session.DeliverAsync(test.Node, session, "after"), 2, "deliver");
         var status = await Waiting.For(Session.StatusAsync(test.Node, session), 2, "status");
         Assert.That(status, Is.EqualTo(new SessionStatus("ada", 2, 1, false)), "After the deferred reply, a new message is unread again.");

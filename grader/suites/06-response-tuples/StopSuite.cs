@@ -18,8 +18,8 @@ public sealed class StopSuite
         var session = await test.StartAsync(step: 3);
         var monitor = test.Inbox.Monitor(session);
 
-        Assert.That(await Waiting.For(Session.LogoutAsync(test.Node, session), 3, "logout"), Is.Empty);
-        Assert.That(await Waiting.ForExit(test.Inbox, monitor, 3, "the exit after logout"), Is.EqualTo(ExitReason.Normal));
+        Assert.That(await Waiting.For(Session.LogoutAsync(test.Node, session), 3, "logout"), Is.Empty, "Step 3: a logout with nothing unread replies an empty list (StopAndReply with the unread messages).");
+        Assert.That(await Waiting.ForExit(test.Inbox, monitor, 3, "the exit after logout"), Is.EqualTo(ExitReason.Normal), "Step 3: after replying to a logout, the session exits with ExitReason.Normal.");
     }
 
     [Test]
@@ -31,7 +31,7 @@ public sealed class StopSuite
         var session = await test.StartAsync(step: 3, HistoryStore.With("a", "b"));
         await Waiting.For(Session.DeliverAsync(test.Node, session, "c"), 3, "deliver");
 
-        Assert.That(await Waiting.For(Session.LogoutAsync(test.Node, session), 3, "logout"), Is.EqualTo(new[] { "a", "b", "c" }));
+        Assert.That(await Waiting.For(Session.LogoutAsync(test.Node, session), 3, "logout"), Is.EqualTo(new[] { "a", "b", "c" }), "Step 3: a logout replies with every unread message, the loaded history first.");
     }
 
     [Test]
@@ -45,7 +45,7 @@ public sealed class StopSuite
         await Waiting.For(Session.PollAsync(test.Node, session), 3, "poll");
         await Waiting.For(Session.DeliverAsync(test.Node, session, "unread"), 3, "deliver");
 
-        Assert.That(await Waiting.For(Session.LogoutAsync(test.Node, session), 3, "logout"), Is.EqualTo(new[] { "unread" }));
+        Assert.That(await Waiting.For(Session.LogoutAsync(test.Node, session), 3, "logout"), Is.EqualTo(new[] { "unread" }), "Step 3: a logout replies only with the messages delivered since the last poll.");
     }
 
     [Test]
@@ -57,9 +57,9 @@ public sealed class StopSuite
         var session = await test.StartAsync(step: 3);
         var poll = Session.PollAsync(test.Node, session, Timeout.InfiniteTimeSpan);
 
-        Assert.That(await Waiting.For(Session.LogoutAsync(test.Node, session), 3, "logout"), Is.Empty);
+        Assert.That(await Waiting.For(Session.LogoutAsync(test.Node, session), 3, "logout"), Is.Empty, "Step 3: a logout replies an empty list even while a poll waits.");
         var failure = await Waiting.ForFailure<ProcessExitedException>(poll, 3, "the waiting poll to fail at logout");
-        Assert.That(failure.Reason, Is.EqualTo(ExitReason.Normal));
+        Assert.That(failure.Reason, Is.EqualTo(ExitReason.Normal), "Step 3: a poll waiting at logout fails with the session's normal exit reason.");
     }
 
     [Test]
@@ -97,10 +97,10 @@ public sealed class StopSuite
         Session.Kick(test.Node, session, "spam");
         var after = Session.DeliverAsync(test.Node, session, "late");
 
-        Assert.That(await Waiting.For(Task.WhenAll(deliveries), 3, "the deliveries sent before the kick"), Is.EqualTo(Enumerable.Range(1, before).Select(n => (long)n)));
+        Assert.That(await Waiting.For(Task.WhenAll(deliveries), 3, "the deliveries sent before the kick"), Is.EqualTo(Enumerable.Range(1, before).Select(n => (long)n)), "Step 3: the deliveries sent before the kick are answered first, numbered 1 to N in order.");
         var failure = await Waiting.ForFailure<System.Exception>(after, 3, "the delivery sent after the kick to fail");
-        Assert.That(failure, Is.InstanceOf<ProcessExitedException>().Or.InstanceOf<NoProcessException>());
-        Assert.That(await Waiting.ForExit(test.Inbox, monitor, 3, "the kick"), Is.EqualTo(new Kicked("spam")));
+        Assert.That(failure, Is.InstanceOf<ProcessExitedException>().Or.InstanceOf<NoProcessException>(), "Step 3: a delivery sent after the kick fails: the session stopped when it handled the kick.");
+        Assert.That(await Waiting.ForExit(test.Inbox, monitor, 3, "the kick"), Is.EqualTo(new Kicked("spam")), "Step 3: Kick stops the session with new Kicked(why) as the reason.");
     }
 
     [Test]
@@ -126,7 +126,7 @@ public sealed class StopSuite
 
         Assert.That(await Waiting.ForExit(test.Inbox, monitor, 3, "the linked process to die with the kick's reason"), Is.EqualTo(new Kicked("abuse")),
             "Kicked is not a normal reason: it travels along links.");
-        Assert.That(ExitReason.IsNormal(new Kicked("abuse")), Is.False);
+        Assert.That(ExitReason.IsNormal(new Kicked("abuse")), Is.False, "Step 3: Kicked is not a normal exit reason.");
         await Waiting.ForFailure<ProcessExitedException>(poll, 3, "the waiting poll");
     }
 
@@ -145,6 +145,6 @@ public sealed class StopSuite
         Assert.That(test.Node.IsAlive(session), Is.True, "The kick waits in the mailbox while the history loads.");
         store.Open();
 
-        Assert.That(await Waiting.ForExit(test.Inbox, monitor, 3, "the kick after the load"), Is.EqualTo(new Kicked("early")));
+        Assert.That(await Waiting.ForExit(test.Inbox, monitor, 3, "the kick after the load"), Is.EqualTo(new Kicked("early")), "Step 5: a kick sent during the load is handled after it, and stops the session with Kicked(why).");
     }
 }

@@ -35,8 +35,8 @@ public sealed class CallSuite
         }
 
         var delivered = await Waits.ForAsync(Task.WhenAll(calling), "the producers to finish", step: 2);
-        Assert.That(delivered, Is.All.EqualTo(each));
-        Assert.That(sources.Select(s => s.Read), Is.All.EqualTo(each));
+        Assert.That(delivered, Is.All.EqualTo(each), "Step 2: CallAllAsync returns how many items it delivered: every item of its source.");
+        Assert.That(sources.Select(s => s.Read), Is.All.EqualTo(each), "Step 2: each producer reads its whole source, one item per reply.");
     }
 
     [Test]
@@ -50,7 +50,7 @@ public sealed class CallSuite
         var handled = await Waits.ForAsync(Sys.GetStateAsync<ImmutableList<int>>(node, consumer, cancellationToken: cancellationToken), "the consumer's state", step: 2);
 
         Assert.That(reply, Is.EqualTo(42), "The reply to an Item call is its value (see README, step 2).");
-        Assert.That(handled, Is.EqualTo(new[] { 42 }));
+        Assert.That(handled, Is.EqualTo(new[] { 42 }), "Step 2: the consumer's state holds the value of the Item it handled.");
     }
 
     [Test]
@@ -60,7 +60,7 @@ public sealed class CallSuite
         using var node = Nodes.Start();
         var consumer = await GenServer.StartAsync(node, new Consumer(_ => Task.CompletedTask));
 
-        var error = Assert.ThrowsAsync<ProcessExitedException>(async () => await GenServer.CallAsync<int>(node, consumer, "what is this?", cancellationToken: cancellationToken));
+        var error = Assert.ThrowsAsync<ProcessExitedException>(async () => await GenServer.CallAsync<int>(node, consumer, "what is this?", cancellationToken: cancellationToken), "Step 2: a call HandleCall does not know goes to base.HandleCall, which stops the consumer.");
 
         Assert.That(error?.Reason.ToString(), Does.Contain("bad_call"), "Other calls go to the base class, which stops with bad_call.");
     }
@@ -73,8 +73,8 @@ public sealed class CallSuite
         var work = new SlowWork();
         var consumer = await GenServer.StartAsync(node, new Consumer(work.Work));
 
-        Assert.That(await Waits.ForAsync(Producer.CallAllAsync(node, consumer, []), "CallAllAsync", step: 2), Is.Zero);
-        Assert.That(work.Starts, Is.Zero);
+        Assert.That(await Waits.ForAsync(Producer.CallAllAsync(node, consumer, []), "CallAllAsync", step: 2), Is.Zero, "Step 2: CallAllAsync with no items delivers nothing and returns 0.");
+        Assert.That(work.Starts, Is.Zero, "Step 2: with no items, the consumer does no work.");
     }
 
     [Test]
@@ -102,7 +102,7 @@ public sealed class CallSuite
         await work.StartedAsync(1, step: 2);
         time.Advance(GenServer.DefaultCallTimeout);
 
-        Assert.That(async () => await calling.WaitAsync(Waits.Limit, cancellationToken), Throws.TypeOf<CallTimeoutException>());
+        Assert.That(async () => await calling.WaitAsync(Waits.Limit, cancellationToken), Throws.TypeOf<CallTimeoutException>(), "Step 2: CallAllAsync uses the default call timeout, on the node's clock: it fails with CallTimeoutException.");
         work.Open();
     }
 
@@ -112,8 +112,8 @@ public sealed class CallSuite
         using var node = Nodes.Start();
         var pid = node.CreateInbox().Self;
 
-        Assert.That(async () => await Producer.CallAllAsync(null!, pid, []), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"));
-        Assert.That(async () => await Producer.CallAllAsync(node, null!, []), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("consumer"));
-        Assert.That(async () => await Producer.CallAllAsync(node, pid, null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("items"));
+        Assert.That(async () => await Producer.CallAllAsync(null!, pid, []), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"), "Step 2: CallAllAsync refuses a null node with ArgumentNullException naming \"node\".");
+        Assert.That(async () => await Producer.CallAllAsync(node, null!, []), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("consumer"), "Step 2: CallAllAsync refuses a null consumer with ArgumentNullException naming \"consumer\".");
+        Assert.That(async () => await Producer.CallAllAsync(node, pid, null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("items"), "Step 2: CallAllAsync refuses null items with ArgumentNullException naming \"items\".");
     }
 }

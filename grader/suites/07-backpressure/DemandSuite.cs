@@ -29,7 +29,7 @@ public sealed class DemandSuite
 
         for (var n = 1; n <= total; n++)
         {
-            Assert.That(await work.StartedAsync(n, step: 3), Is.EqualTo(n));
+            Assert.That(await work.StartedAsync(n, step: 3), Is.EqualTo(n), "Step 3: the consumer handles the source's items in the source's order, each once.");
             await IdleAsync(node, producer, cancellationToken);
             var expected = System.Math.Min(maxDemand, total - n + 1) - 1;
             Assert.That(Mailbox.Length(node, consumer), Is.EqualTo(expected), $"max demand {maxDemand}, item {n} of {total} in hand.");
@@ -51,8 +51,8 @@ public sealed class DemandSuite
         await IdleAsync(node, producer, cancellationToken);
 
         Assert.That(Mailbox.Length(node, inbox.Self), Is.EqualTo(2), "Two items in the source: two deliveries, whatever the demand.");
-        Assert.That(await inbox.ReceiveAsync(cancellationToken), Is.EqualTo(new Delivery(producer, 7)));
-        Assert.That(await inbox.ReceiveAsync(cancellationToken), Is.EqualTo(new Delivery(producer, 8)));
+        Assert.That(await inbox.ReceiveAsync(cancellationToken), Is.EqualTo(new Delivery(producer, 7)), "Step 3: the first delivery is Delivery(producer, 7), the source's first item.");
+        Assert.That(await inbox.ReceiveAsync(cancellationToken), Is.EqualTo(new Delivery(producer, 8)), "Step 3: the second delivery is Delivery(producer, 8), in the source's order.");
         Assert.That(node.IsAlive(producer), Is.True, "A source that runs out does not stop the producer.");
     }
 
@@ -70,9 +70,9 @@ public sealed class DemandSuite
         node.Send(producer, new Demand(inbox.Self, 1));
         await IdleAsync(node, producer, cancellationToken);
 
-        Assert.That(Mailbox.Length(node, inbox.Self), Is.EqualTo(1));
-        Assert.That(source.Read, Is.EqualTo(1));
-        Assert.That(await inbox.ReceiveAsync(cancellationToken), Is.EqualTo(new Delivery(producer, 1)));
+        Assert.That(Mailbox.Length(node, inbox.Self), Is.EqualTo(1), "Step 3: demands of zero or less send nothing; a demand of 1 sends exactly one delivery.");
+        Assert.That(source.Read, Is.EqualTo(1), "Step 3: demands of zero or less read nothing from the source.");
+        Assert.That(await inbox.ReceiveAsync(cancellationToken), Is.EqualTo(new Delivery(producer, 1)), "Step 3: the one delivery carries the source's first item.");
     }
 
     [Test]
@@ -94,7 +94,7 @@ public sealed class DemandSuite
             Assert.That(Mailbox.Length(node, inbox.Self), Is.EqualTo(count), $"Round {round}: a demand of {count}.");
             for (var i = 0; i < count; i++)
             {
-                Assert.That(await inbox.ReceiveAsync(cancellationToken), Is.EqualTo(new Delivery(producer, next++)));
+                Assert.That(await inbox.ReceiveAsync(cancellationToken), Is.EqualTo(new Delivery(producer, next++)), $"Step 3: round {round}: deliveries come in the source's order, none skipped or repeated.");
             }
 
             Assert.That(source.Read, Is.EqualTo(next - 1), "Never read ahead.");
@@ -126,7 +126,7 @@ public sealed class DemandSuite
         await work.StartedAsync(60, step: 3);
         var handled = await Waits.ForAsync(Sys.GetStateAsync<ImmutableList<int>>(node, consumer, cancellationToken: cancellationToken), "the consumer's state", step: 3);
         Assert.That(handled.Where(v => v < 2000), Is.EqualTo(Enumerable.Range(1000, 30)), "Each credit goes back to the producer the item came from.");
-        Assert.That(handled.Where(v => v >= 2000), Is.EqualTo(Enumerable.Range(2000, 30)));
+        Assert.That(handled.Where(v => v >= 2000), Is.EqualTo(Enumerable.Range(2000, 30)), "Step 3: each credit goes back to the producer the item came from, so the second one's items all come, in order.");
     }
 
     [Test]
@@ -147,9 +147,9 @@ public sealed class DemandSuite
         await IdleAsync(node, producer, cancellationToken);
         var handled = await Waits.ForAsync(Sys.GetStateAsync<ImmutableList<int>>(node, consumer, cancellationToken: cancellationToken), "the consumer's state", step: 3);
 
-        Assert.That(await inbox.ReceiveAsync(cancellationToken), Is.EqualTo(new Delivery(producer, 1)));
+        Assert.That(await inbox.ReceiveAsync(cancellationToken), Is.EqualTo(new Delivery(producer, 1)), "Step 3: a stray message is ignored: the producer still answers the demand with the first item.");
         Assert.That(handled, Is.Empty, "Only a Delivery is handled as an item among the plain messages.");
-        Assert.That(node.IsAlive(consumer) && node.IsAlive(producer), Is.True);
+        Assert.That(node.IsAlive(consumer) && node.IsAlive(producer), Is.True, "Step 3: stray messages stop neither the consumer nor the producer: HandleInfo ignores what it does not know.");
     }
 
     [Test]
@@ -164,7 +164,7 @@ public sealed class DemandSuite
         GenServer.Cast(node, consumer, new Subscribe(producer));
         var handled = await Waits.ForAsync(Sys.GetStateAsync<ImmutableList<int>>(node, consumer, cancellationToken: cancellationToken), "the consumer's state", step: 3);
 
-        Assert.That(handled, Is.Empty);
+        Assert.That(handled, Is.Empty, "Step 3: subscribing to a dead producer handles nothing.");
         Assert.That(node.IsAlive(consumer), Is.True, "A message to a dead process is dropped.");
     }
 
@@ -186,7 +186,7 @@ public sealed class DemandSuite
     [Test]
     public void A_producer_refuses_a_null_source()
     {
-        Assert.That(() => new DemandProducer(null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("source"));
+        Assert.That(() => new DemandProducer(null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("source"), "Step 3: new DemandProducer(null) throws ArgumentNullException naming \"source\".");
     }
 
     private static Task IdleAsync(Node node, Pid producer, CancellationToken cancellationToken) =>

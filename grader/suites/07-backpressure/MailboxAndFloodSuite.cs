@@ -74,7 +74,7 @@ public sealed class MailboxAndFloodSuite
         using var node = Nodes.Start();
         var inbox = node.CreateInbox();
 
-        Assert.That(() => Mailbox.Length(null!, inbox.Self), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"));
+        Assert.That(() => Mailbox.Length(null!, inbox.Self), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"), "Step 1: Mailbox.Length refuses a null node with ArgumentNullException naming \"node\".");
     }
 
     [Test]
@@ -112,7 +112,7 @@ public sealed class MailboxAndFloodSuite
         Assert.That(Producer.Flood(node, consumer, []), Is.Zero, "An empty flood casts nothing.");
         var handled = await Waits.ForAsync(Sys.GetStateAsync<ImmutableList<int>>(node, consumer, cancellationToken: cancellationToken), "the consumer's state", step: 1);
         Assert.That(handled, Is.Empty, "A consumer starts with nothing handled.");
-        Assert.That(work.Starts, Is.Zero);
+        Assert.That(work.Starts, Is.Zero, "Step 1: an empty flood starts no work in the consumer.");
     }
 
     [Test]
@@ -145,7 +145,7 @@ public sealed class MailboxAndFloodSuite
         await work.StartedAsync(producers * each, step: 1);
         var handled = await Waits.ForAsync(Sys.GetStateAsync<ImmutableList<int>>(node, consumer, cancellationToken: cancellationToken), "the consumer's state", step: 1);
 
-        Assert.That(handled, Has.Count.EqualTo(producers * each));
+        Assert.That(handled, Has.Count.EqualTo(producers * each), "Step 1: every cast of every producer is handled, once.");
         for (var p = 1; p <= producers; p++)
         {
             Assert.That(handled.Where(v => v / 1000 == p), Is.EqualTo(Enumerable.Range(p * 1000, each)), $"Producer {p}'s casts arrive in the order sent.");
@@ -176,18 +176,18 @@ public sealed class MailboxAndFloodSuite
         using var node = Nodes.Start();
         var pid = node.CreateInbox().Self;
 
-        Assert.That(() => Producer.Flood(null!, pid, []), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"));
-        Assert.That(() => Producer.Flood(node, null!, []), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("consumer"));
-        Assert.That(() => Producer.Flood(node, pid, null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("items"));
+        Assert.That(() => Producer.Flood(null!, pid, []), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"), "Step 1: Flood refuses a null node with ArgumentNullException naming \"node\", even with nothing to send.");
+        Assert.That(() => Producer.Flood(node, null!, []), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("consumer"), "Step 1: Flood refuses a null consumer with ArgumentNullException naming \"consumer\", even with nothing to send.");
+        Assert.That(() => Producer.Flood(node, pid, null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("items"), "Step 1: Flood refuses null items with ArgumentNullException naming \"items\".");
     }
 
     [Test]
     [Property("Step", 3)]
     public void A_consumer_refuses_a_max_demand_below_one_and_a_null_work()
     {
-        Assert.That(() => new Consumer(_ => Task.CompletedTask, 0), Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("maxDemand"));
-        Assert.That(() => new Consumer(_ => Task.CompletedTask, -3), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => new Consumer(_ => Task.CompletedTask, 0), Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("maxDemand"), "Step 3: new Consumer(work, 0) throws ArgumentOutOfRangeException naming \"maxDemand\".");
+        Assert.That(() => new Consumer(_ => Task.CompletedTask, -3), Throws.TypeOf<ArgumentOutOfRangeException>(), "Step 3: a negative max demand is refused with ArgumentOutOfRangeException.");
         Assert.That(() => new Consumer(_ => Task.CompletedTask, 1), Throws.Nothing, "A max demand of 1 is the smallest allowed.");
-        Assert.That(() => new Consumer(null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("work"));
+        Assert.That(() => new Consumer(null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("work"), "Step 3: new Consumer(null) throws ArgumentNullException naming \"work\".");
     }
 }

@@ -32,8 +32,8 @@ public sealed class TimeoutSuite
         time.Advance(TimeSpan.FromTicks(1));
         var report = await Waits.ForAsync(sending, "the report", step: 4);
 
-        Assert.That(report.Delivered, Is.Empty);
-        Assert.That(report.TimedOut, Is.EqualTo(batch[0]));
+        Assert.That(report.Delivered, Is.Empty, "Step 4: the first call timed out, so nothing is reported delivered.");
+        Assert.That(report.TimedOut, Is.EqualTo(batch[0]), "Step 4: the item whose call timed out is reported as TimedOut.");
         Assert.That(report.Shed, Is.EqualTo(batch.Skip(1)), "The rest of the batch, in order.");
         Assert.That(Mailbox.Length(node, consumer), Is.Zero, "Nothing more sent.");
         work.Open();
@@ -53,13 +53,13 @@ public sealed class TimeoutSuite
             var report = await Waits.ForAsync(Producer.SendAllAsync(node, consumer, batch, TimeSpan.FromSeconds(1)), "the report", step: 4);
 
             Assert.That(report.Delivered, Is.EqualTo(batch), $"Round {round}.");
-            Assert.That(report.TimedOut, Is.Null);
-            Assert.That(report.Shed, Is.Empty);
+            Assert.That(report.TimedOut, Is.Null, $"Step 4: round {round}: a batch delivered in full has no TimedOut item.");
+            Assert.That(report.Shed, Is.Empty, $"Step 4: round {round}: a batch delivered in full sheds nothing.");
             all = all.AddRange(batch);
         }
 
         var handled = await Waits.ForAsync(Sys.GetStateAsync<ImmutableList<int>>(node, consumer, cancellationToken: cancellationToken), "the consumer's state", step: 4);
-        Assert.That(handled, Is.EqualTo(all));
+        Assert.That(handled, Is.EqualTo(all), "Step 4: the consumer handled every item of every batch once, in order.");
     }
 
     [Test]
@@ -80,7 +80,7 @@ public sealed class TimeoutSuite
             var report = await Waits.ForAsync(sending, "the report", step: 4);
 
             Assert.That(report.TimedOut, Is.EqualTo(round * 10), $"Round {round}.");
-            Assert.That(report.Shed, Is.EqualTo(new[] { (round * 10) + 1 }));
+            Assert.That(report.Shed, Is.EqualTo(new[] { (round * 10) + 1 }), $"Step 4: round {round}: after the time-out, the rest of the batch is reported as Shed.");
             Assert.That(Mailbox.Length(node, consumer), Is.Zero, $"Round {round}: the timed-out item is in the consumer's hands, nothing waits.");
             work.Release(round); // the late reply goes to a call that has ended
         }
@@ -100,10 +100,10 @@ public sealed class TimeoutSuite
 
         var report = await Waits.ForAsync(Producer.SendAllAsync(node, consumer, [], TimeSpan.FromSeconds(1)), "the report", step: 4);
 
-        Assert.That(report.Delivered, Is.Empty);
-        Assert.That(report.TimedOut, Is.Null);
-        Assert.That(report.Shed, Is.Empty);
-        Assert.That(work.Starts, Is.Zero);
+        Assert.That(report.Delivered, Is.Empty, "Step 4: an empty batch delivers nothing.");
+        Assert.That(report.TimedOut, Is.Null, "Step 4: an empty batch has no TimedOut item.");
+        Assert.That(report.Shed, Is.Empty, "Step 4: an empty batch sheds nothing.");
+        Assert.That(work.Starts, Is.Zero, "Step 4: an empty batch sends the consumer nothing to work on.");
     }
 
     [Test]
@@ -125,7 +125,7 @@ public sealed class TimeoutSuite
         using var node = Nodes.Start();
         var consumer = await GenServer.StartAsync(node, new Consumer(v => v == 2 ? throw new InvalidOperationException("bad item") : Task.CompletedTask));
 
-        Assert.That(async () => await Producer.SendAllAsync(node, consumer, [1, 2, 3], TimeSpan.FromSeconds(1)), Throws.TypeOf<ProcessExitedException>());
+        Assert.That(async () => await Producer.SendAllAsync(node, consumer, [1, 2, 3], TimeSpan.FromSeconds(1)), Throws.TypeOf<ProcessExitedException>(), "Step 4: a consumer that crashes is a failure the caller sees (ProcessExitedException), not a time-out to report.");
     }
 
     [Test]
@@ -140,11 +140,11 @@ public sealed class TimeoutSuite
         var sending = Producer.SendAllAsync(node, consumer, [1, 2], Timeout.InfiniteTimeSpan);
         await work.StartedAsync(1, step: 4);
         time.Advance(TimeSpan.FromDays(1));
-        Assert.That(sending.IsCompleted, Is.False);
+        Assert.That(sending.IsCompleted, Is.False, "Step 4: with an infinite time-out, SendAllAsync waits for the reply, however long the consumer takes.");
         work.Open();
         var report = await Waits.ForAsync(sending, "the report", step: 4);
 
-        Assert.That(report.Delivered, Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(report.Delivered, Is.EqualTo(new[] { 1, 2 }), "Step 4: once the consumer finishes, both items are reported delivered, in order.");
     }
 
     [Test]
@@ -154,8 +154,8 @@ public sealed class TimeoutSuite
         var pid = node.CreateInbox().Self;
         var second = TimeSpan.FromSeconds(1);
 
-        Assert.That(async () => await Producer.SendAllAsync(null!, pid, [], second), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"));
-        Assert.That(async () => await Producer.SendAllAsync(node, null!, [], second), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("consumer"));
-        Assert.That(async () => await Producer.SendAllAsync(node, pid, null!, second), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("items"));
+        Assert.That(async () => await Producer.SendAllAsync(null!, pid, [], second), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("node"), "Step 4: SendAllAsync refuses a null node with ArgumentNullException naming \"node\".");
+        Assert.That(async () => await Producer.SendAllAsync(node, null!, [], second), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("consumer"), "Step 4: SendAllAsync refuses a null consumer with ArgumentNullException naming \"consumer\".");
+        Assert.That(async () => await Producer.SendAllAsync(node, pid, null!, second), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("items"), "Step 4: SendAllAsync refuses null items with ArgumentNullException naming \"items\".");
     }
 }

@@ -69,7 +69,7 @@ public sealed class AwaitSuite : HiddenFixture
         var task = await Wait.For(source.WhenStarted("tea"), "the fetch to start", 1, fetching);
         Clock.Advance(TimeSpan.FromSeconds(1));
         await Wait.For((Task)fetching, "the time-out", 1);
-        Assert.ThrowsAsync<TaskTimeoutException>(() => fetching);
+        Assert.ThrowsAsync<TaskTimeoutException>(() => fetching, "Step 1: when the time-out passes, FetchAsync throws TaskTimeoutException (the caller catches it here).");
 
         var exit = Node.WaitForExitAsync(task);
         source.Answer("tea");
@@ -89,7 +89,7 @@ public sealed class AwaitSuite : HiddenFixture
         var exit = Node.WaitForExitAsync(task);
         source.Answer("milk");
 
-        Assert.That(await Wait.For(fetching, "the quote", 1), Is.EqualTo(new Quote("milk", GatedSource.PriceOf("milk"))));
+        Assert.That(await Wait.For(fetching, "the quote", 1), Is.EqualTo(new Quote("milk", GatedSource.PriceOf("milk"))), "Step 1: FetchAsync returns the Quote the task replied with: the product and its price.");
         Assert.That(await Wait.For(exit, "the task to end", 1), Is.EqualTo(ExitReason.Normal), "A task that replied ends normally.");
         Assert.That(Inbox.MessageQueueLength, Is.Zero, "Nothing of the task is left in the caller's mailbox.");
     }
@@ -124,6 +124,6 @@ public sealed class AwaitSuite : HiddenFixture
 
         var (_, monitor) = Inbox.SpawnMonitor(async ctx => await checker.FetchAsync(ctx, "caviar", TimeSpan.FromSeconds(5)));
 
-        Assert.That(await Wait.ForDown(Inbox, monitor, "the caller to go down with its task", 1), Is.SameAs(error));
+        Assert.That(await Wait.ForDown(Inbox, monitor, "the caller to go down with its task", 1), Is.SameAs(error), "Step 1: the linked task's crash ends a caller that does not trap exits, with the crash as its reason.");
     }
 }

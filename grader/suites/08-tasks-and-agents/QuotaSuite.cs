@@ -15,7 +15,7 @@ public sealed class QuotaSuite : HiddenFixture
     [Test]
     public void A_null_node_is_refused()
     {
-        Assert.ThrowsAsync<ArgumentNullException>(() => Quota.StartAsync(null!, 1));
+        Assert.ThrowsAsync<ArgumentNullException>(() => Quota.StartAsync(null!, 1), "Step 4: Quota.StartAsync refuses a null node with ArgumentNullException.");
     }
 
     [Test]
@@ -24,7 +24,7 @@ public sealed class QuotaSuite : HiddenFixture
     {
         var before = Node.ProcessCount;
 
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Quota.StartAsync(Node, -1 - TestContext.CurrentContext.Random.Next(100)));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Quota.StartAsync(Node, -1 - TestContext.CurrentContext.Random.Next(100)), "Step 4: a negative start is refused with ArgumentOutOfRangeException, before any agent starts.");
 
         Assert.That(Node.ProcessCount, Is.EqualTo(before), "A refused start spawns no agent.");
         var quota = await Wait.For(Quota.StartAsync(Node, 0), "a quota of zero", 4);
@@ -39,10 +39,10 @@ public sealed class QuotaSuite : HiddenFixture
     {
         var quota = await Wait.For(Quota.StartAsync(Node, 4), "the quota", 4);
 
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => quota.RefillAsync(-1 - TestContext.CurrentContext.Random.Next(100)));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => quota.RefillAsync(-1 - TestContext.CurrentContext.Random.Next(100)), "Step 4: a negative refill is refused with ArgumentOutOfRangeException, before the agent is asked.");
         await Wait.For(quota.RefillAsync(0), "a zero refill", 4);
 
-        Assert.That(await quota.RemainingAsync(), Is.EqualTo(4));
+        Assert.That(await quota.RemainingAsync(), Is.EqualTo(4), "Step 4: a refused negative refill and a zero refill leave the units as they were.");
     }
 
     [Test]
@@ -89,7 +89,7 @@ public sealed class QuotaSuite : HiddenFixture
         }).Monitor).ToArray();
         foreach (var monitor in monitors)
         {
-            Assert.That(await Wait.ForDown(Inbox, monitor, "a client to finish", 4), Is.EqualTo(ExitReason.Normal));
+            Assert.That(await Wait.ForDown(Inbox, monitor, "a client to finish", 4), Is.EqualTo(ExitReason.Normal), "Step 4: each client ends normally: TryTakeAsync refuses when nothing is left, it does not throw.");
         }
 
         var answers = new List<object?>();
@@ -99,7 +99,7 @@ public sealed class QuotaSuite : HiddenFixture
         }
 
         Assert.That(answers.Count(a => a is "took"), Is.EqualTo(Math.Min(units, clients)), "Exactly as many takes succeed as there were units.");
-        Assert.That(await quota.RemainingAsync(), Is.EqualTo(Math.Max(0, units - clients)));
+        Assert.That(await quota.RemainingAsync(), Is.EqualTo(Math.Max(0, units - clients)), "Step 4: the units left never go below zero, and every successful take removed exactly one.");
     }
 
     [Test]
@@ -132,7 +132,7 @@ public sealed class QuotaSuite : HiddenFixture
 
         var results = await Wait.For(Task.WhenAll(takes), "the takes", 4);
         Assert.That(results, Is.EqualTo(Enumerable.Range(0, clients).Select(i => i < units)), "The first requests take the units, in order; the rest are refused.");
-        Assert.That(await quota.RemainingAsync(), Is.EqualTo(Math.Max(0, units - clients)));
+        Assert.That(await quota.RemainingAsync(), Is.EqualTo(Math.Max(0, units - clients)), "Step 4: the units left never go below zero, and every successful take removed exactly one.");
     }
 
     [Test]
@@ -146,8 +146,8 @@ public sealed class QuotaSuite : HiddenFixture
         await first.TryTakeAsync();
         await second.RefillAsync(2);
 
-        Assert.That(await first.RemainingAsync(), Is.Zero);
-        Assert.That(await second.RemainingAsync(), Is.EqualTo(7));
+        Assert.That(await first.RemainingAsync(), Is.Zero, "Step 4: a take on the first quota takes its only unit; quotas share no state.");
+        Assert.That(await second.RemainingAsync(), Is.EqualTo(7), "Step 4: the refill of 2 on the second quota makes 5 + 2; quotas share no state.");
     }
 
     [Test]
@@ -160,8 +160,8 @@ public sealed class QuotaSuite : HiddenFixture
         await Wait.For(quota.StopAsync(), "the stop", 4);
 
         Assert.That(await Wait.ForDown(Inbox, monitor, "the agent's DOWN", 4), Is.EqualTo(ExitReason.Normal), "A stopped agent exits normally.");
-        Assert.ThrowsAsync<NoProcessException>(() => quota.TryTakeAsync());
-        Assert.ThrowsAsync<NoProcessException>(() => quota.RefillAsync(1));
+        Assert.ThrowsAsync<NoProcessException>(() => quota.TryTakeAsync(), "Step 4: after StopAsync, TryTakeAsync fails with NoProcessException: the agent is gone.");
+        Assert.ThrowsAsync<NoProcessException>(() => quota.RefillAsync(1), "Step 4: after StopAsync, RefillAsync fails with NoProcessException: the agent is gone.");
     }
 
     [Test]
@@ -177,7 +177,7 @@ public sealed class QuotaSuite : HiddenFixture
         var quotes = await Wait.For(checker.FetchAllAsync(Inbox, products, random.Next(1, 5)), "the quotes", 4);
 
         Assert.That(quotes.Count(q => q.Price > 0), Is.EqualTo(Math.Min(units, products.Length)), "As many fetches got a unit as there were units.");
-        Assert.That(await quota.RemainingAsync(), Is.EqualTo(Math.Max(0, units - products.Length)));
+        Assert.That(await quota.RemainingAsync(), Is.EqualTo(Math.Max(0, units - products.Length)), "Step 4: every take went through the one agent: the units left never go below zero.");
     }
 
     /// <summary>A source that may fetch only with a unit of the quota: a price of 1 with one, 0 without.</summary>

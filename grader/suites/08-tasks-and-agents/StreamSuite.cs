@@ -63,7 +63,7 @@ public sealed class StreamSuite : HiddenFixture
 
         var quotes = await Wait.For(fetching, "the quotes", 3);
         Assert.That(source.Peak, Is.EqualTo(limit), $"At most {limit} fetches ran at once, and that many did; the most was {source.Peak}.");
-        Assert.That(quotes.Select(q => q.Product), Is.EqualTo(products));
+        Assert.That(quotes.Select(q => q.Product), Is.EqualTo(products), "Step 3: the quotes come back in the order of the products, whatever order the fetches finish in.");
     }
 
     [Test]
@@ -82,8 +82,8 @@ public sealed class StreamSuite : HiddenFixture
             source.Answer(product);
         }
 
-        Assert.That((await Wait.For(fetching, "the quotes", 3)).Select(q => q.Product), Is.EqualTo(products));
-        Assert.That(source.Peak, Is.EqualTo(products.Length));
+        Assert.That((await Wait.For(fetching, "the quotes", 3)).Select(q => q.Product), Is.EqualTo(products), "Step 3: the quotes come back in the order of the products.");
+        Assert.That(source.Peak, Is.EqualTo(products.Length), "Step 3: with a limit above the number of products, every fetch runs at once.");
     }
 
     [Test]
@@ -102,9 +102,9 @@ public sealed class StreamSuite : HiddenFixture
             source.Answer(product);
         }
 
-        Assert.That((await Wait.For(fetching, "the quotes", 3)).Select(q => q.Product), Is.EqualTo(products));
+        Assert.That((await Wait.For(fetching, "the quotes", 3)).Select(q => q.Product), Is.EqualTo(products), "Step 3: the quotes come back in the order of the products.");
         Assert.That(source.Started, Is.EqualTo(products), "One at a time, in the order of the products.");
-        Assert.That(source.Peak, Is.EqualTo(1));
+        Assert.That(source.Peak, Is.EqualTo(1), "Step 3: with a limit of 1, never more than one fetch runs at once.");
     }
 
     [Test]
@@ -116,8 +116,8 @@ public sealed class StreamSuite : HiddenFixture
 
         var quotes = await Wait.For(checker.FetchAllAsync(Inbox, [], 3), "the empty list", 3);
 
-        Assert.That(quotes, Is.Empty);
-        Assert.That(source.Started, Is.Empty);
+        Assert.That(quotes, Is.Empty, "Step 3: no products give an empty list of quotes.");
+        Assert.That(source.Started, Is.Empty, "Step 3: no products start no fetch.");
     }
 
     [Test]
@@ -127,8 +127,8 @@ public sealed class StreamSuite : HiddenFixture
         var source = new GatedSource(open: true);
         var checker = new PriceChecker(source);
 
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => checker.FetchAllAsync(Inbox, ["tea"], -1 - TestContext.CurrentContext.Random.Next(100)));
-        Assert.That(source.Started, Is.Empty);
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => checker.FetchAllAsync(Inbox, ["tea"], -1 - TestContext.CurrentContext.Random.Next(100)), "Step 3: a negative limit is refused with ArgumentOutOfRangeException.");
+        Assert.That(source.Started, Is.Empty, "Step 3: a refused limit starts no fetch: check it before the stream starts.");
     }
 
     [Test]
@@ -140,7 +140,7 @@ public sealed class StreamSuite : HiddenFixture
 
         var quotes = await Wait.For(checker.FetchAllAsync(Inbox, ["tea", "milk", "tea"], 2), "the quotes", 3);
 
-        Assert.That(quotes.Select(q => q.Product), Is.EqualTo(new[] { "tea", "milk", "tea" }));
+        Assert.That(quotes.Select(q => q.Product), Is.EqualTo(new[] { "tea", "milk", "tea" }), "Step 3: the same product twice gives two quotes, in the order of the products.");
     }
 
     [Test]

@@ -72,7 +72,7 @@ public sealed class SupervisedSuite : HiddenFixture
 
         var result = await Wait.For(checker.FetchSupervisedAsync(Inbox, supervisor, "tea", TimeSpan.FromSeconds(5)), "the result", 2);
 
-        Assert.That(result, Is.EqualTo(TaskResult<Quote>.Exit(error)));
+        Assert.That(result, Is.EqualTo(TaskResult<Quote>.Exit(error)), "Step 2: a fetch that throws gives {:exit, exception} with the exception it threw.");
         Assert.That(await Wait.NoMessage(Inbox, m => m is ExitMessage), Is.True, "A task started with async_nolink is not linked to the caller: no EXIT reaches it.");
         Assert.That(Inbox.MessageQueueLength, Is.Zero, "Nothing of the task is left in the caller's mailbox.");
     }
@@ -92,7 +92,7 @@ public sealed class SupervisedSuite : HiddenFixture
         var exit = Node.WaitForExitAsync(task);
         source.Answer(product);
 
-        Assert.That(await Wait.For(fetching, "the result", 2), Is.EqualTo(TaskResult<Quote>.Ok(new Quote(product, GatedSource.PriceOf(product)))));
+        Assert.That(await Wait.For(fetching, "the result", 2), Is.EqualTo(TaskResult<Quote>.Ok(new Quote(product, GatedSource.PriceOf(product)))), "Step 2: a fetch that answers within the time-out gives {:ok, quote} with its product and price.");
         Assert.That(await Wait.For(exit, "the task to end", 2), Is.EqualTo(ExitReason.Normal), "A task that answered ends normally.");
         Assert.That(await TaskSupervisor.ChildrenAsync(Node, supervisor), Is.Empty, "A finished task is no longer the supervisor's child.");
         Assert.That(Inbox.MessageQueueLength, Is.Zero, "Nothing of the task is left in the caller's mailbox.");

@@ -13,9 +13,9 @@ public sealed class CrewSuite : HiddenTest
     [Test]
     public void Arguments_are_checked()
     {
-        Assert.That(() => Crew.StartAsync(null!, 2), Throws.ArgumentNullException);
-        Assert.That(() => Crew.StartAsync(Inbox, 0), Throws.TypeOf<ArgumentOutOfRangeException>());
-        Assert.That(() => Crew.StartAsync(Inbox, -3), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => Crew.StartAsync(null!, 2), Throws.ArgumentNullException, "Step 1: Crew.StartAsync refuses a null starter with ArgumentNullException.");
+        Assert.That(() => Crew.StartAsync(Inbox, 0), Throws.TypeOf<ArgumentOutOfRangeException>(), "Step 1: Crew.StartAsync refuses a crew of 0 with ArgumentOutOfRangeException.");
+        Assert.That(() => Crew.StartAsync(Inbox, -3), Throws.TypeOf<ArgumentOutOfRangeException>(), "Step 1: Crew.StartAsync refuses a negative size with ArgumentOutOfRangeException.");
         Assert.That(Node.ProcessCount, Is.EqualTo(1), "a refused start spawns nothing (the inbox is the only process)");
     }
 
@@ -25,8 +25,8 @@ public sealed class CrewSuite : HiddenTest
     {
         var crew = await CompletesAsync(Crew.StartAsync(Inbox, 1), "a crew of one");
 
-        Assert.That(crew, Has.Count.EqualTo(1));
-        Assert.That(Node.GetInfo(crew[0])!.Links, Is.Empty);
+        Assert.That(crew, Has.Count.EqualTo(1), "Step 1: a crew of one is one member.");
+        Assert.That(Node.GetInfo(crew[0])!.Links, Is.Empty, "Step 1: a crew of one has no links: the starter stays out of the crew.");
         await AnswersPingAsync(crew[0], "the only member");
         Assert.That(await AnyLeftAsync(), Is.Null, "StartAsync consumed every join message it caused");
     }
@@ -50,7 +50,7 @@ public sealed class CrewSuite : HiddenTest
         Inbox.Send(crew[victim], new Crash("random"));
 
         var reason = await ExitReasonAsync(monitors[victim], $"member {victim}");
-        Assert.That(reason, Is.TypeOf<InvalidOperationException>());
+        Assert.That(reason, Is.TypeOf<InvalidOperationException>(), "Step 1: the crashed member exits with the exception of its crash.");
         foreach (var i in Enumerable.Range(0, size).Where(i => i != victim))
         {
             Assert.That(await ExitReasonAsync(monitors[i], $"member {i}"), Is.SameAs(reason), $"member {i} of {size}, crash at {victim}");
@@ -67,7 +67,7 @@ public sealed class CrewSuite : HiddenTest
         var down = Inbox.Monitor(leaving);
 
         Inbox.Send(leaving, new Finish());
-        Assert.That(await ExitReasonAsync(down, "the finished member"), Is.EqualTo(ExitReason.Normal));
+        Assert.That(await ExitReasonAsync(down, "the finished member"), Is.EqualTo(ExitReason.Normal), "Step 1: a member that finishes exits normal.");
 
         foreach (var pid in crew.Where(p => p != leaving))
         {
@@ -96,7 +96,7 @@ public sealed class CrewSuite : HiddenTest
 
         foreach (var monitor in monitors)
         {
-            Assert.That(await ExitReasonAsync(monitor, "a member"), Is.EqualTo(reason));
+            Assert.That(await ExitReasonAsync(monitor, "a member"), Is.EqualTo(reason), "Step 1: an exit signal with any other reason ends every member, with that reason, along the links.");
         }
     }
 
@@ -121,7 +121,7 @@ public sealed class CrewSuite : HiddenTest
         Inbox.Send(Inbox.Self, "mine");
         var one = await CompletesAsync(Crew.StartAsync(Inbox, 3), "crew one");
         var two = await CompletesAsync(Crew.StartAsync(Inbox, 2), "crew two");
-        Assert.That(one.Intersect(two), Is.Empty);
+        Assert.That(one.Intersect(two), Is.Empty, "Step 1: two crews share no member.");
         Assert.That(await Inbox.ReceiveAsync<string>(timeout: TimeSpan.Zero), Is.EqualTo("mine"),
             "StartAsync receives only its own join messages");
         Assert.That(await AnyLeftAsync(), Is.Null, "and leaves none of them behind");
@@ -149,6 +149,6 @@ public sealed class CrewSuite : HiddenTest
         Inbox.Send(crew[0], 42);
 
         await AnswersPingAsync(crew[0], "a member after stray messages");
-        Assert.That(Node.IsAlive(crew[1]), Is.True);
+        Assert.That(Node.IsAlive(crew[1]), Is.True, "Step 1: stray messages to one member do not end the member linked to it.");
     }
 }

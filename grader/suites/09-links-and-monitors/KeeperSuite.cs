@@ -14,8 +14,8 @@ public sealed class KeeperSuite : HiddenTest
     [Test]
     public void Arguments_are_checked()
     {
-        Assert.That(() => Keeper.StartAsync(null!, 1), Throws.ArgumentNullException);
-        Assert.That(() => Keeper.StartAsync(Inbox, -1), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => Keeper.StartAsync(null!, 1), Throws.ArgumentNullException, "Step 2: Keeper.StartAsync refuses a null reporter with ArgumentNullException.");
+        Assert.That(() => Keeper.StartAsync(Inbox, -1), Throws.TypeOf<ArgumentOutOfRangeException>(), "Step 2: Keeper.StartAsync refuses a negative number of workers with ArgumentOutOfRangeException.");
         Assert.That(Node.ProcessCount, Is.EqualTo(1), "a refused start spawns nothing");
     }
 
@@ -25,11 +25,11 @@ public sealed class KeeperSuite : HiddenTest
     {
         var (keeper, workers) = await CompletesAsync(Keeper.StartAsync(Inbox, 0), "a keeper of none");
 
-        Assert.That(workers, Is.Empty);
-        Assert.That(Node.GetInfo(keeper)!.TrapExit, Is.True);
-        Assert.That(Node.GetInfo(keeper)!.Links, Is.Empty);
+        Assert.That(workers, Is.Empty, "Step 2: a keeper of 0 workers returns no workers.");
+        Assert.That(Node.GetInfo(keeper)!.TrapExit, Is.True, "Step 2: the keeper traps exits even with no workers.");
+        Assert.That(Node.GetInfo(keeper)!.Links, Is.Empty, "Step 2: a keeper of no workers has no links: the keeper is not linked to the reporter.");
         Inbox.Exit(keeper, ExitReason.Shutdown);
-        Assert.That(await ReceiveAsync<Exited>("the report of shutdown"), Is.EqualTo(new Exited(Inbox.Self, ExitReason.Shutdown)));
+        Assert.That(await ReceiveAsync<Exited>("the report of shutdown"), Is.EqualTo(new Exited(Inbox.Self, ExitReason.Shutdown)), "Step 2: an exit signal sent to the keeper is reported to the reporter as Exited(from, reason).");
         await AnswersPingAsync(keeper, "the keeper");
     }
 
@@ -40,7 +40,7 @@ public sealed class KeeperSuite : HiddenTest
         var random = Seeded.Random();
         var count = random.Next(2, 9);
         var (keeper, workers) = await CompletesAsync(Keeper.StartAsync(Inbox, count), $"a keeper of {count}");
-        Assert.That(workers.Distinct().Count(), Is.EqualTo(count));
+        Assert.That(workers.Distinct().Count(), Is.EqualTo(count), "Step 2: each worker is its own process.");
         var order = workers.OrderBy(_ => random.Next()).ToList();
         var expected = new List<Exited>();
 
@@ -72,7 +72,7 @@ public sealed class KeeperSuite : HiddenTest
             reports.Add(await ReceiveAsync<Exited>($"report {i + 1} of {count}"));
         }
 
-        Assert.That(reports, Is.EqualTo(expected));
+        Assert.That(reports, Is.EqualTo(expected), "Step 2: every worker's exit is reported as Exited(worker, reason), in the order they exited.");
         await AnswersPingAsync(keeper, "the keeper after all its workers exited");
         Assert.That(Node.GetInfo(keeper)!.Links, Is.Empty, "the links of exited workers are gone");
     }
@@ -85,7 +85,7 @@ public sealed class KeeperSuite : HiddenTest
 
         Node.Exit(keeper, ExitReason.Normal);
 
-        Assert.That(await ReceiveAsync<Exited>("the report of exit(normal)"), Is.EqualTo(new Exited(Node.Pid, ExitReason.Normal)));
+        Assert.That(await ReceiveAsync<Exited>("the report of exit(normal)"), Is.EqualTo(new Exited(Node.Pid, ExitReason.Normal)), "Step 2: an exit(normal) signal sent to the keeper is reported too, with reason normal.");
         await AnswersPingAsync(keeper, "the keeper");
     }
 
@@ -111,9 +111,9 @@ public sealed class KeeperSuite : HiddenTest
 
         var (_, workers) = await CompletesAsync(Keeper.StartAsync(Inbox, 2), "a keeper");
 
-        Assert.That(workers, Has.Count.EqualTo(2));
-        Assert.That(await Inbox.ReceiveAsync<string>(timeout: TimeSpan.Zero), Is.EqualTo("mine"));
-        Assert.That(await AnyLeftAsync(), Is.Null);
+        Assert.That(workers, Has.Count.EqualTo(2), "Step 2: StartAsync returns every worker it started.");
+        Assert.That(await Inbox.ReceiveAsync<string>(timeout: TimeSpan.Zero), Is.EqualTo("mine"), "Step 2: StartAsync leaves the reporter's own messages in its mailbox.");
+        Assert.That(await AnyLeftAsync(), Is.Null, "Step 2: StartAsync leaves nothing of its own in the reporter's mailbox.");
     }
 
     [Test]
@@ -122,21 +122,21 @@ public sealed class KeeperSuite : HiddenTest
     {
         var (first, firstWorkers) = await CompletesAsync(Keeper.StartAsync(Inbox, 1), "keeper one");
         var (second, secondWorkers) = await CompletesAsync(Keeper.StartAsync(Inbox, 1), "keeper two");
-        Assert.That(first, Is.Not.EqualTo(second));
-        Assert.That(Node.GetInfo(first)!.Links, Is.EqualTo(firstWorkers));
-        Assert.That(Node.GetInfo(second)!.Links, Is.EqualTo(secondWorkers));
+        Assert.That(first, Is.Not.EqualTo(second), "Step 2: each StartAsync starts a keeper of its own.");
+        Assert.That(Node.GetInfo(first)!.Links, Is.EqualTo(firstWorkers), "Step 2: the first keeper is linked to its own workers, and only to them.");
+        Assert.That(Node.GetInfo(second)!.Links, Is.EqualTo(secondWorkers), "Step 2: the second keeper is linked to its own workers, and only to them.");
 
         Inbox.Send(secondWorkers[0], new Crash("two"));
 
         var report = await ReceiveAsync<Exited>("the report of keeper two");
-        Assert.That(report.Pid, Is.EqualTo(secondWorkers[0]));
+        Assert.That(report.Pid, Is.EqualTo(secondWorkers[0]), "Step 2: the crash is reported by the keeper of the worker that crashed.");
         await AnswersPingAsync(firstWorkers[0], "keeper one's worker");
     }
 
     [Test]
     public void The_given_worker_refuses_a_null_context_or_probe()
     {
-        Assert.That(() => Worker.RunAsync(null!), Throws.ArgumentNullException);
-        Assert.That(() => Worker.Reporting(null!), Throws.ArgumentNullException);
+        Assert.That(() => Worker.RunAsync(null!), Throws.ArgumentNullException, "Step 2: the given Worker.RunAsync refuses a null context with ArgumentNullException.");
+        Assert.That(() => Worker.Reporting(null!), Throws.ArgumentNullException, "Step 2: the given Worker.Reporting refuses a null probe with ArgumentNullException.");
     }
 }

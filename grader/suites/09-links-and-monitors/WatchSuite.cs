@@ -16,11 +16,11 @@ public sealed class WatchSuite : HiddenTest
     public void Arguments_are_checked()
     {
         var pid = Node.Spawn(Worker.RunAsync);
-        Assert.That(() => Watch.FirstExitAsync(null!, [pid], AnHour), Throws.ArgumentNullException);
-        Assert.That(() => Watch.FirstExitAsync(Inbox, null!, AnHour), Throws.ArgumentNullException);
+        Assert.That(() => Watch.FirstExitAsync(null!, [pid], AnHour), Throws.ArgumentNullException, "Step 3: FirstExitAsync refuses a null watcher with ArgumentNullException.");
+        Assert.That(() => Watch.FirstExitAsync(Inbox, null!, AnHour), Throws.ArgumentNullException, "Step 3: FirstExitAsync refuses null targets with ArgumentNullException.");
         Assert.That(() => Watch.FirstExitAsync(Inbox, [], AnHour),
             Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("targets")
-                .And.Message.Contains("at least one target"));
+                .And.Message.Contains("at least one target"), "Step 3: no targets are refused with ArgumentException naming \"targets\" and saying \"at least one target\".");
         Assert.That(Node.GetInfo(pid)!.MonitoredBy, Is.Empty, "a refused call monitors nothing");
     }
 
@@ -39,7 +39,7 @@ public sealed class WatchSuite : HiddenTest
 
         Node.Exit(doomed, ExitReason.Kill);
 
-        Assert.That(await CompletesAsync(first, "FirstExitAsync"), Is.EqualTo(new Exited(doomed, ExitReason.Killed)));
+        Assert.That(await CompletesAsync(first, "FirstExitAsync"), Is.EqualTo(new Exited(doomed, ExitReason.Killed)), "Step 3: FirstExitAsync returns Exited(pid, reason) for the target that exited, here killed.");
         foreach (var target in targets.Where(t => t != doomed))
         {
             Assert.That(Node.GetInfo(target)!.MonitoredBy, Is.Empty, "no monitor is left on a target still running");
@@ -56,13 +56,13 @@ public sealed class WatchSuite : HiddenTest
     {
         var alive = Node.Spawn(Worker.RunAsync);
 
-        Assert.That(await CompletesAsync(Watch.FirstExitAsync(Inbox, [alive], TimeSpan.Zero), "a zero time-out"), Is.Null);
-        Assert.That(Node.GetInfo(alive)!.MonitoredBy, Is.Empty);
+        Assert.That(await CompletesAsync(Watch.FirstExitAsync(Inbox, [alive], TimeSpan.Zero), "a zero time-out"), Is.Null, "Step 3: with a zero time-out and no target dead, FirstExitAsync returns null.");
+        Assert.That(Node.GetInfo(alive)!.MonitoredBy, Is.Empty, "Step 3: a zero time-out still removes its monitor before returning.");
 
         var dead = await DeadPidAsync();
         Assert.That(await CompletesAsync(Watch.FirstExitAsync(Inbox, [alive, dead], TimeSpan.Zero), "a zero time-out on a dead pid"),
             Is.EqualTo(new Exited(dead, ExitReason.NoProc)), "the DOWN of a dead pid is there at once, even for a zero time-out");
-        Assert.That(await AnyLeftAsync(), Is.Null);
+        Assert.That(await AnyLeftAsync(), Is.Null, "Step 3: FirstExitAsync leaves no DOWN in the watcher's mailbox: demonitor with flush: true.");
     }
 
     [Test]
@@ -76,7 +76,7 @@ public sealed class WatchSuite : HiddenTest
         Assert.That(first.IsCompleted, Is.False, "9 s of 10: still waiting");
         Clock.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.That(await CompletesAsync(first, "the time-out"), Is.Null);
+        Assert.That(await CompletesAsync(first, "the time-out"), Is.Null, "Step 3: when the time-out passes on the node's clock with no exit, FirstExitAsync returns null.");
     }
 
     [Test]
@@ -89,7 +89,7 @@ public sealed class WatchSuite : HiddenTest
         Node.Send(target, new Crash("twice"));
 
         var exited = await CompletesAsync(first, "FirstExitAsync");
-        Assert.That(exited?.Pid, Is.EqualTo(target));
+        Assert.That(exited?.Pid, Is.EqualTo(target), "Step 3: the target named twice is returned once it exits.");
         Assert.That(await AnyLeftAsync(), Is.Null, "the second monitor's DOWN was flushed as well");
     }
 
@@ -103,14 +103,14 @@ public sealed class WatchSuite : HiddenTest
         Inbox.Send(crew[3], new Crash("together"));
 
         var exited = await CompletesAsync(first, "FirstExitAsync");
-        Assert.That(crew, Does.Contain(exited!.Pid));
-        Assert.That(exited.Reason, Is.TypeOf<InvalidOperationException>());
+        Assert.That(crew, Does.Contain(exited!.Pid), "Step 3: FirstExitAsync returns one of the targets that died.");
+        Assert.That(exited.Reason, Is.TypeOf<InvalidOperationException>(), "Step 3: the first exit carries the crash's exception as its reason.");
         foreach (var pid in crew)
         {
             await Node.WaitForExitAsync(pid, cancellationToken);
         }
 
-        Assert.That(await AnyLeftAsync(), Is.Null);
+        Assert.That(await AnyLeftAsync(), Is.Null, "Step 3: targets that die together leave no DOWN behind: demonitor every monitor with flush: true.");
     }
 
     [Test]
@@ -126,13 +126,13 @@ public sealed class WatchSuite : HiddenTest
 
         var dead = await DeadPidAsync();
         Assert.That(await CompletesAsync(Watch.FirstExitAsync(Inbox, [dead], AnHour), "FirstExitAsync"),
-            Is.EqualTo(new Exited(dead, ExitReason.NoProc)));
+            Is.EqualTo(new Exited(dead, ExitReason.NoProc)), "Step 3: a target already dead counts at once, with reason noproc.");
 
         foreach (var message in sent)
         {
-            Assert.That(await Inbox.ReceiveAsync(TimeSpan.Zero), Is.EqualTo(message));
+            Assert.That(await Inbox.ReceiveAsync(TimeSpan.Zero), Is.EqualTo(message), "Step 3: messages that are not DOWNs of FirstExitAsync's monitors stay in the mailbox, in order.");
         }
 
-        Assert.That(await AnyLeftAsync(), Is.Null);
+        Assert.That(await AnyLeftAsync(), Is.Null, "Step 3: FirstExitAsync leaves nothing of its own in the watcher's mailbox.");
     }
 }

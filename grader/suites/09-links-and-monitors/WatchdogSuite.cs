@@ -17,11 +17,11 @@ public sealed class WatchdogSuite : HiddenTest
     [Property("Step", 4)]
     public void Start_checks_its_arguments()
     {
-        Assert.That(() => Watchdog.Start(null!, Worker.RunAsync, 1, Window), Throws.ArgumentNullException);
-        Assert.That(() => Watchdog.Start(Node, null!, 1, Window), Throws.ArgumentNullException);
-        Assert.That(() => Watchdog.Start(Node, Worker.RunAsync, -1, Window), Throws.TypeOf<ArgumentOutOfRangeException>());
-        Assert.That(() => Watchdog.Start(Node, Worker.RunAsync, 1, TimeSpan.Zero), Throws.TypeOf<ArgumentOutOfRangeException>());
-        Assert.That(() => Watchdog.Start(Node, Worker.RunAsync, 1, TimeSpan.FromTicks(-1)), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => Watchdog.Start(null!, Worker.RunAsync, 1, Window), Throws.ArgumentNullException, "Step 4: Watchdog.Start refuses a null node with ArgumentNullException.");
+        Assert.That(() => Watchdog.Start(Node, null!, 1, Window), Throws.ArgumentNullException, "Step 4: Watchdog.Start refuses a null worker with ArgumentNullException.");
+        Assert.That(() => Watchdog.Start(Node, Worker.RunAsync, -1, Window), Throws.TypeOf<ArgumentOutOfRangeException>(), "Step 4: Watchdog.Start refuses a negative maxRestarts with ArgumentOutOfRangeException.");
+        Assert.That(() => Watchdog.Start(Node, Worker.RunAsync, 1, TimeSpan.Zero), Throws.TypeOf<ArgumentOutOfRangeException>(), "Step 4: Watchdog.Start refuses a window of zero with ArgumentOutOfRangeException.");
+        Assert.That(() => Watchdog.Start(Node, Worker.RunAsync, 1, TimeSpan.FromTicks(-1)), Throws.TypeOf<ArgumentOutOfRangeException>(), "Step 4: Watchdog.Start refuses a negative window with ArgumentOutOfRangeException.");
         Assert.That(Node.ProcessCount, Is.EqualTo(1), "a refused start spawns nothing");
         Assert.That(() => Watchdog.Start(Node, Worker.RunAsync, 0, TimeSpan.FromTicks(1)), Throws.Nothing, "zero restarts and a tick are allowed");
     }
@@ -31,9 +31,9 @@ public sealed class WatchdogSuite : HiddenTest
     public void WhichWorkerAsync_checks_its_arguments()
     {
         var pid = Node.Spawn(Worker.RunAsync);
-        Assert.That(() => Watchdog.WhichWorkerAsync(null!, pid, Wait), Throws.ArgumentNullException);
+        Assert.That(() => Watchdog.WhichWorkerAsync(null!, pid, Wait), Throws.ArgumentNullException, "Step 4: WhichWorkerAsync refuses a null caller with ArgumentNullException.");
         Assert.That(() => Watchdog.WhichWorkerAsync(Inbox, null!, Wait),
-            Throws.ArgumentNullException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("watchdog"));
+            Throws.ArgumentNullException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("watchdog"), "Step 4: WhichWorkerAsync refuses a null watchdog with ArgumentNullException naming \"watchdog\".");
     }
 
     [Test]
@@ -47,7 +47,7 @@ public sealed class WatchdogSuite : HiddenTest
 
         Inbox.Send(worker, new Finish());
 
-        Assert.That(await ExitReasonAsync(down, "the watchdog"), Is.EqualTo(ExitReason.Shutdown));
+        Assert.That(await ExitReasonAsync(down, "the watchdog"), Is.EqualTo(ExitReason.Shutdown), "Step 6: with maxRestarts 0, the first exit of the worker stops the watchdog with ExitReason.Shutdown.");
         Assert.That(await AnyLeftAsync(), Is.Null, "no second worker");
         Assert.That(() => Watchdog.WhichWorkerAsync(Inbox, watchdog, Wait), Throws.TypeOf<NoProcessException>(),
             "a watchdog that gave up is a dead pid");
@@ -67,7 +67,7 @@ public sealed class WatchdogSuite : HiddenTest
         Clock.Advance(Window);
         Inbox.Send(worker, new Crash("2"));
 
-        Assert.That(await ExitReasonAsync(down, "the watchdog"), Is.EqualTo(ExitReason.Shutdown));
+        Assert.That(await ExitReasonAsync(down, "the watchdog"), Is.EqualTo(ExitReason.Shutdown), "Step 6: a restart exactly one window old still counts: two restarts with maxRestarts 1 stop the watchdog.");
     }
 
     [Test]
@@ -85,8 +85,8 @@ public sealed class WatchdogSuite : HiddenTest
 
         var third = (await ReceiveAsync<WorkerStarted>("the third worker")).Worker;
         var current = await CompletesAsync(Watchdog.WhichWorkerAsync(Inbox, watchdog, Wait), "which worker");
-        Assert.That(current.Worker, Is.EqualTo(third));
-        Assert.That(current.Restarts, Is.EqualTo(2));
+        Assert.That(current.Worker, Is.EqualTo(third), "Step 6: a restart more than one window old no longer counts: the third worker is the current one.");
+        Assert.That(current.Restarts, Is.EqualTo(2), "Step 6: the watchdog counts every restart it made, here 2.");
     }
 
     [Test]
@@ -109,7 +109,7 @@ public sealed class WatchdogSuite : HiddenTest
         Clock.Advance(TimeSpan.FromSeconds(3));
         Inbox.Send(worker, new Crash("slide"));
 
-        Assert.That(await ExitReasonAsync(down, "the watchdog"), Is.EqualTo(ExitReason.Shutdown));
+        Assert.That(await ExitReasonAsync(down, "the watchdog"), Is.EqualTo(ExitReason.Shutdown), "Step 6: the window slides: three restarts within 10 s with maxRestarts 2 stop the watchdog with shutdown.");
     }
 
     [Test]
@@ -143,11 +143,11 @@ public sealed class WatchdogSuite : HiddenTest
 
             worker = (await ReceiveAsync<WorkerStarted>($"the restart after exit {exit} at {now} ({inWindow} within {window}, max {maxRestarts})")).Worker;
             var current = await CompletesAsync(Watchdog.WhichWorkerAsync(Inbox, watchdog, Wait), "which worker");
-            Assert.That(current.Worker, Is.EqualTo(worker));
-            Assert.That(current.Restarts, Is.EqualTo(exit));
+            Assert.That(current.Worker, Is.EqualTo(worker), $"Step 6: after exit {exit}, the new worker the watchdog started is its current worker.");
+            Assert.That(current.Restarts, Is.EqualTo(exit), $"Step 6: after exit {exit}, the watchdog has counted {exit} restarts.");
         }
 
-        Assert.That(Node.IsAlive(watchdog), Is.True);
+        Assert.That(Node.IsAlive(watchdog), Is.True, "Step 6: the watchdog lives on while no window held more than maxRestarts restarts.");
     }
 
     [Test]
@@ -181,12 +181,12 @@ public sealed class WatchdogSuite : HiddenTest
         for (var i = 0; i < callers.Count; i++)
         {
             var (caller, answer, left) = (ValueTuple<Pid, Pid, int>)await ReceiveAsync<object>($"answer {i + 1}", m => m is ValueTuple<Pid, Pid, int>);
-            Assert.That(answer, Is.EqualTo(worker));
+            Assert.That(answer, Is.EqualTo(worker), "Step 4: every caller is answered with the watchdog's current worker.");
             Assert.That(left, Is.Zero, "a caller's mailbox is empty after its call");
             answered.Add(caller);
         }
 
-        Assert.That(answered, Is.EquivalentTo(callers));
+        Assert.That(answered, Is.EquivalentTo(callers), "Step 4: each caller gets its own answer, matched by the tag of its request.");
     }
 
     [Test]
@@ -201,10 +201,10 @@ public sealed class WatchdogSuite : HiddenTest
         });
 
         var failed = Assert.ThrowsAsync<ProcessExitedException>(async () =>
-            await CompletesAsync(Watchdog.WhichWorkerAsync(Inbox, crashing, Wait), "the call"));
+            await CompletesAsync(Watchdog.WhichWorkerAsync(Inbox, crashing, Wait), "the call"), "Step 4: a watchdog that dies before answering fails the call with ProcessExitedException.");
 
-        Assert.That(failed?.Reason, Is.EqualTo(new Atom("gone")));
-        Assert.That(await AnyLeftAsync(), Is.Null);
+        Assert.That(failed?.Reason, Is.EqualTo(new Atom("gone")), "Step 4: the ProcessExitedException carries the reason the watchdog died with.");
+        Assert.That(await AnyLeftAsync(), Is.Null, "Step 4: a failed call leaves nothing in the caller's mailbox: demonitor with flush: true.");
     }
 
     [Test]
@@ -220,8 +220,8 @@ public sealed class WatchdogSuite : HiddenTest
         Clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.That(async () => await CompletesAsync(call, "the time-out"),
-            Throws.TypeOf<TimeoutException>().With.Message.Contains(silent.ToString()));
-        Assert.That(Node.GetInfo(silent)!.MonitoredBy, Is.Empty);
+            Throws.TypeOf<TimeoutException>().With.Message.Contains(silent.ToString()), "Step 4: no answer within the time-out on the node's clock throws TimeoutException naming the watchdog.");
+        Assert.That(Node.GetInfo(silent)!.MonitoredBy, Is.Empty, "Step 4: a call that timed out removes its monitor of the watchdog.");
     }
 
     [Test]
@@ -232,10 +232,10 @@ public sealed class WatchdogSuite : HiddenTest
         var dead = await DeadPidAsync();
 
         var failed = Assert.ThrowsAsync<NoProcessException>(async () =>
-            await CompletesAsync(Watchdog.WhichWorkerAsync(Inbox, dead, Wait), "the call"));
+            await CompletesAsync(Watchdog.WhichWorkerAsync(Inbox, dead, Wait), "the call"), "Step 4: a watchdog already dead fails the call at once with NoProcessException.");
 
-        Assert.That(failed?.Target, Is.EqualTo(dead));
-        Assert.That(await AnyLeftAsync(), Is.Null);
+        Assert.That(failed?.Target, Is.EqualTo(dead), "Step 4: the NoProcessException names the watchdog that was called.");
+        Assert.That(await AnyLeftAsync(), Is.Null, "Step 4: a call to a dead watchdog leaves no DOWN in the caller's mailbox: demonitor with flush: true.");
     }
 
     [Test]
@@ -256,7 +256,7 @@ public sealed class WatchdogSuite : HiddenTest
             var current = await CompletesAsync(Watchdog.WhichWorkerAsync(Inbox, answering, Wait), $"the answer of round {round}");
             await Node.WaitForExitAsync(answering, cancellationToken);
 
-            Assert.That(current.Restarts, Is.EqualTo(round));
+            Assert.That(current.Restarts, Is.EqualTo(round), $"Step 4: round {round}: the call returns the answer that carries its tag.");
             Assert.That(await AnyLeftAsync(), Is.Null, $"round {round}: the call's monitor left a message behind");
         }
     }

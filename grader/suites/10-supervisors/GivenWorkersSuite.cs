@@ -29,7 +29,7 @@ public sealed class GivenWorkersSuite : HiddenTest
         var printer = await ChildAsync(press, typeof(Printer), "the press");
         var courier = await ChildAsync(press, typeof(Courier), "the press");
 
-        var refused = Assert.ThrowsAsync<StartFailedException>(() => GenServer.StartAsync(Node, new Courier(Log)).WaitAsync(TimeSpan.FromSeconds(2)));
+        var refused = Assert.ThrowsAsync<StartFailedException>(() => GenServer.StartAsync(Node, new Courier(Log)).WaitAsync(TimeSpan.FromSeconds(2)), "Step 3: the given Courier refuses to start against a printer already paired: StartFailedException.");
 
         Assert.That(refused!.Reason, Is.EqualTo(new Atom("printer_already_paired")), "a printer pairs once in its life.");
         Assert.That(await CallAsync<Pid?>(printer, new PairedWith(), "the printer's partner"), Is.EqualTo(courier), "the printer keeps its courier.");
@@ -40,7 +40,7 @@ public sealed class GivenWorkersSuite : HiddenTest
     [Property("Step", 3)]
     public async Task A_courier_without_a_printer_cannot_start(CancellationToken cancellationToken)
     {
-        var failed = Assert.ThrowsAsync<StartFailedException>(() => GenServer.StartAsync(Node, new Courier(Log)).WaitAsync(TimeSpan.FromSeconds(2)));
+        var failed = Assert.ThrowsAsync<StartFailedException>(() => GenServer.StartAsync(Node, new Courier(Log)).WaitAsync(TimeSpan.FromSeconds(2)), "Step 3: the given Courier cannot start with no Printer registered: StartFailedException.");
         Assert.That(failed!.Reason, Is.InstanceOf<NoProcessException>(), "the courier calls the printer by name when it starts.");
         Assert.That(Log.StartedWorkers, Is.Empty, "a courier that cannot pair never reports a start.");
     }

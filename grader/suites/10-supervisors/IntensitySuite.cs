@@ -50,7 +50,7 @@ public sealed class IntensitySuite : HiddenTest
         else
         {
             Assert.That(await ChildAsync(desks, "sports", $"the desks (four restarts spanning {spanMs} ms: the first has left the 5 s window)"),
-                Is.Not.Null);
+                Is.Not.Null, "Step 5: a restart more than 5 s old no longer counts: the fourth crash is restarted and the desks go on.");
         }
     }
 
@@ -95,7 +95,7 @@ public sealed class IntensitySuite : HiddenTest
                 return;
             }
 
-            Assert.That(await ChildAsync(desks, "sports", $"the desks after crash {crash + 1} ({inWindow} restarts within 5 s)"), Is.Not.Null);
+            Assert.That(await ChildAsync(desks, "sports", $"the desks after crash {crash + 1} ({inWindow} restarts within 5 s)"), Is.Not.Null, $"Step 5: {inWindow} restarts within 5 s at crash {crash + 1}: at most 3, so the desk is restarted.");
         }
     }
 
@@ -141,7 +141,7 @@ public sealed class IntensitySuite : HiddenTest
             Assert.That(await ExitReasonAsync(exit, "the desks"), Is.EqualTo(ExitReason.Shutdown), "the desks give up.");
         }
 
-        Assert.That(await ChildAsync(newsroom, typeof(Desks), "the newsroom after 4 escalations a minute apart"), Is.Not.Null);
+        Assert.That(await ChildAsync(newsroom, typeof(Desks), "the newsroom after 4 escalations a minute apart"), Is.Not.Null, "Step 5: escalations more than a minute apart never add up: the newsroom still runs its desks.");
     }
 
     [TestCase(60_000, true)]
