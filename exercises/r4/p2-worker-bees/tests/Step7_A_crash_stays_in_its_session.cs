@@ -69,4 +69,28 @@ public sealed class Step7_A_crash_stays_in_its_session : QuizTest
             "Step 7: and keeps its progress (see README, step 7).");
         Assert.That(service.WhereIs("bob"), Is.Not.Null.And.Not.EqualTo(bob), "Step 7: bob's session was restarted (see README, step 7).");
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task A_crashed_sessions_supervisor_takes_its_sessions_and_comes_back_empty_under_its_name(CancellationToken cancellationToken)
+    {
+        var service = await StartServiceAsync();
+        var ann = await SessionAsync(service, "ann");
+        var bob = await SessionAsync(service, "bob");
+        var sessions = service.Config.Sessions.WhereIs(Node)!;
+
+        Node.Exit(sessions, ExitReason.Kill); // a supervisor traps exits: kill is the signal it cannot turn into a message
+        await ExitOf(sessions, "the sessions' supervisor, killed");
+        await ExitOf(ann, "ann's session, whose supervisor died");
+        await ExitOf(bob, "bob's session, whose supervisor died");
+        await WaitFor(Supervisor.WhichChildrenAsync(Node, service.App.TopSupervisor!), "the root supervisor's WhichChildrenAsync");
+
+        Assert.That(service.Config.Sessions.WhereIs(Node), Is.Not.Null.And.Not.EqualTo(sessions),
+            "Step 7: the root restarts the sessions' supervisor under the same name (see README, step 7).");
+        Assert.That(service.Players(), Is.Empty, "Step 7: the sessions died with their supervisor, and their names went with them (see README, step 7).");
+        Assert.That(await RunningSessionsAsync(service), Is.Zero, "Step 7: the new supervisor starts empty (see README, step 7).");
+        await SessionAsync(service, "ann");
+        Assert.That(await WaitFor(service.ProgressAsync("ann"), "ProgressAsync(\"ann\")"), Is.EqualTo(Fresh("ann")),
+            "Step 7: a player starts again under the new supervisor, from the first question (see README, step 7).");
+    }
 }
