@@ -19,7 +19,9 @@ public sealed class BoundarySuite : HiddenQuiz
         Assert.That(noNode!.ParamName, Is.EqualTo("node"), "Step 5: the exception names the node (see README, step 5).");
         var noQuestions = Assert.ThrowsAsync<ArgumentNullException>(() => QuizService.StartAsync(Node, null!, TimeSpan.Zero), "Step 5: then null questions (see README, step 5).");
         Assert.That(noQuestions!.ParamName, Is.EqualTo("questions"), "Step 5: the exception names the questions (see README, step 5).");
-        Assert.ThrowsAsync<ArgumentException>(() => QuizService.StartAsync(Node, [], TimeSpan.Zero), "Step 5: then the list, before the time-out (see README, step 5).");
+        var empty = Assert.ThrowsAsync<ArgumentException>(() => QuizService.StartAsync(Node, [], TimeSpan.Zero), "Step 5: then the list, before the time-out (see README, step 5).");
+        Assert.That(empty!.ParamName, Is.EqualTo("questions"), "Step 5: the exception names the questions (see README, step 5).");
+        Assert.That(empty.Message, Does.Contain("prompt").And.Contain("answer"), "Step 5: its message says what a quiz needs (see README, step 5).");
         Assert.ThrowsAsync<ArgumentException>(() => QuizService.StartAsync(Node, [new Question(null!, "a")], IdleTimeout), "Step 5: a null prompt is refused (see README, step 5).");
         Assert.ThrowsAsync<ArgumentException>(() => QuizService.StartAsync(Node, [new Question("q?", null!)], IdleTimeout), "Step 5: a null answer in a question is refused (see README, step 5).");
         Assert.ThrowsAsync<ArgumentException>(() => QuizService.StartAsync(Node, [new Question("", "a")], IdleTimeout), "Step 5: an empty prompt is refused (see README, step 5).");
@@ -61,6 +63,7 @@ public sealed class BoundarySuite : HiddenQuiz
 
         var error = Assert.Throws<ArgumentException>(() => service.WhereIs(name), $"Step 5: WhereIs(\"{name}\") (see README, step 5).");
         Assert.That(error!.ParamName, Is.EqualTo("player"), "Step 5: the ArgumentException names the player (see README, step 5).");
+        Assert.That(error.Message, Does.Contain("32"), "Step 5: its message gives the longest name allowed, 32 (see README, step 5).");
         Assert.ThrowsAsync<ArgumentException>(() => service.StartSessionAsync(name), $"Step 5: StartSessionAsync(\"{name}\") (see README, step 5).");
         Assert.ThrowsAsync<ArgumentException>(() => service.ProgressAsync(name), $"Step 5: ProgressAsync(\"{name}\"): an ArgumentException, not NoProcessException: the check comes first (see README, step 5).");
         Assert.ThrowsAsync<ArgumentException>(() => service.AnswerAsync(name, "wax"), $"Step 5: AnswerAsync(\"{name}\", ...) (see README, step 5).");

@@ -61,4 +61,27 @@ public sealed class RaceSuite : HiddenQuiz
             "Step 4: one session handles one request at a time: each answer moves the quiz on by one (see README, steps 2 and 4).");
         Assert.That(await WaitFor(service.ProgressAsync("ann"), "ann's progress", 4), Is.EqualTo(Fresh("ann") with { Next = 4 }), "Step 4: all four counted (see README, step 4).");
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    [Repeat(5)]
+    public async Task Many_callers_ending_the_same_session_at_once_end_it_once(CancellationToken cancellationToken)
+    {
+        var service = await StartServiceAsync();
+        await SessionAsync(service, "ann", 6);
+        var bob = await SessionAsync(service, "bob", 6);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ends = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            await gate.Task;
+            return await service.EndSessionAsync("ann");
+        }, cancellationToken)).ToArray();
+
+        gate.SetResult();
+        var results = await WaitFor(Task.WhenAll(ends), "8 EndSessionAsync(\"ann\") at once (a caller that finds the session already gone gets false, not an exception)", 6);
+
+        Assert.That(results.Count(ended => ended), Is.EqualTo(1), "Step 6: exactly one caller ended ann's session; the others found it gone: false (see README, step 6).");
+        Assert.That(service.Players(), Is.EqualTo(new[] { "bob" }), "Step 6: bob's session runs on (see README, step 6).");
+        Assert.That(service.WhereIs("bob"), Is.EqualTo(bob), "Step 6: the same process (see README, step 6).");
+    }
 }

@@ -57,7 +57,7 @@ public sealed class QuizService
     /// <exception cref="ArgumentNullException"><paramref name="player"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="player"/> is blank or too long.</exception>
     public Task<Pid> StartSessionAsync(string player) =>
-        // TODO Step 5: CheckPlayer(player) first.
+        // TODO Step 5: check the player first (WhereIs does, if you call it first).
         // TODO Step 4 (A_session_starts_when_a_player_first_asks_and_is_found_by_name, Asking_again_gives_the_same_session_with_its_progress):
         //   1. the player's session running already (WhereIs)? return it;
         //   2. else DynamicSupervisor.StartChildAsync(Node, Config.Sessions, QuizSession.Spec(player, Config)).
@@ -79,8 +79,8 @@ public sealed class QuizService
     /// <summary>Step 4: the players who have a session now, in no particular order.</summary>
     /// <returns>Their names.</returns>
     public IReadOnlyList<string> Players() =>
-        // TODO Step 4: Config.Registry.Select(where, project) over the entries whose key is a session's key (a
-        // ("session", player) tuple: see QuizConfig.SessionName), projecting the player's name.
+        // TODO Step 4: Config.Registry.Select(where, project) over the entries whose key is a player's name (a string:
+        // see QuizConfig.SessionName; the supervisor's key is a Type), projecting the key.
         throw new NotImplementedException("Step 4: implement QuizService.Players (see README, step 4).");
 
     /// <summary>Step 4: the player's progress, asked of the session by its name.</summary>

@@ -69,8 +69,7 @@ public sealed class QuizService
     /// <exception cref="ArgumentException"><paramref name="player"/> is blank or too long.</exception>
     public async Task<Pid> StartSessionAsync(string player)
     {
-        CheckPlayer(player);
-        if (WhereIs(player) is { } running)
+        if (WhereIs(player) is { } running) // WhereIs checks the player's name first
         {
             return running;
         }
@@ -100,7 +99,7 @@ public sealed class QuizService
     /// <summary>Step 4: the players who have a session now, in no particular order.</summary>
     /// <returns>Their names.</returns>
     public IReadOnlyList<string> Players() =>
-        Config.Registry.Select((key, pid, value) => key is (string, string), (key, pid, value) => (((string, string))key).Item2);
+        Config.Registry.Select((key, pid, value) => key is string, (key, pid, value) => (string)key);
 
     /// <summary>Step 4: the player's progress, asked of the session by its name.</summary>
     /// <param name="player">The player's name.</param>

@@ -14,11 +14,11 @@ namespace WorkerBees;
 /// <param name="IdleTimeout">How long a session waits for a request before it ends, on the node's clock.</param>
 public sealed record QuizConfig(Registry Registry, ImmutableList<Question> Questions, TimeSpan IdleTimeout)
 {
-    /// <summary>The name of a player's session: <c>{via, Registry, {session, player}}</c>.</summary>
+    /// <summary>The name of a player's session: <c>{via, Registry, player}</c>, the player's name as the key.</summary>
     /// <param name="player">The player's name.</param>
     /// <returns>The via-name.</returns>
-    public ServerName SessionName(string player) => ServerName.Via(Registry, ("session", player));
+    public ServerName SessionName(string player) => ServerName.Via(Registry, player);
 
-    /// <summary>The name of the sessions' dynamic supervisor (its key a type, so that no player's key can take it).</summary>
+    /// <summary>The name of the sessions' dynamic supervisor (its key a type, not a string, so that no player's name can take it).</summary>
     public ServerName Sessions => ServerName.Via(Registry, typeof(DynamicSupervisor));
 }

@@ -34,6 +34,8 @@ public sealed class Step1_The_functional_core : QuizTest
 
         Assert.That(answered, Is.EqualTo(new Answered(false, Fresh("ann") with { Next = 2, Score = 1 })),
             "Step 1: a wrong answer is not Correct, keeps the Score and moves Next on (see README, step 1).");
+        Assert.That(answered.Progress, Is.Not.EqualTo(QuizCore.Answer(Fresh("ann") with { Next = 1, Score = 1 }, "6").Progress),
+            "Step 1: a wrong answer and a right one to the same question leave different progress: only the right one scores (see README, step 1).");
     }
 
     [Test]
