@@ -16,7 +16,7 @@ public sealed class QuizSession(string player, QuizConfig config) : GenServer<Pr
     private readonly QuizConfig _config = config;
 
     /// <summary>
-    /// Steps 4 and 7: how the sessions' supervisor starts a session: named <see cref="QuizConfig.SessionName"/> for the
+    /// Steps 2 and 7: how the sessions' supervisor starts a session: named <see cref="QuizConfig.SessionName"/> for the
     /// player, restarted after a crash but not after a normal end.
     /// </summary>
     /// <param name="player">The player.</param>
@@ -42,7 +42,7 @@ public sealed class QuizSession(string player, QuizConfig config) : GenServer<Pr
     protected override HandleResult<Progress> HandleCall(object request, From from, Progress state) =>
         throw new NotImplementedException("Step 2: implement QuizSession.HandleCall (see README, step 2).");
 
-    /// <summary>Step 6: the idle time-out ends the session with reason normal; any other message changes nothing.</summary>
+    /// <summary>Steps 2 and 6: the idle time-out ends the session with reason normal; any other message changes nothing.</summary>
     /// <param name="message">The message.</param>
     /// <param name="state">The progress.</param>
     /// <returns>Stop normal on the time-out; otherwise the same progress.</returns>

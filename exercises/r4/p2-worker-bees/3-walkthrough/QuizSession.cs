@@ -13,7 +13,7 @@ namespace WorkerBees;
 public sealed class QuizSession(string player, QuizConfig config) : GenServer<Progress>
 {
     /// <summary>
-    /// Steps 4 and 7: how the sessions' supervisor starts a session: named <see cref="QuizConfig.SessionName"/> for the
+    /// Steps 2 and 7: how the sessions' supervisor starts a session: named <see cref="QuizConfig.SessionName"/> for the
     /// player, restarted after a crash but not after a normal end.
     /// </summary>
     /// <param name="player">The player.</param>
@@ -52,7 +52,7 @@ public sealed class QuizSession(string player, QuizConfig config) : GenServer<Pr
         }
     }
 
-    /// <summary>Step 6: the idle time-out ends the session with reason normal; any other message changes nothing.</summary>
+    /// <summary>Steps 2 and 6: the idle time-out ends the session with reason normal; any other message changes nothing.</summary>
     /// <param name="message">The message.</param>
     /// <param name="state">The progress.</param>
     /// <returns>Stop normal on the time-out; otherwise the same progress.</returns>
