@@ -1,0 +1,26 @@
+using System;
+using System.Threading.Tasks;
+using Otp;
+
+namespace WorkerBees;
+
+/// <summary>
+/// Step 3: the lifecycle: the quiz as an OTP application. Its tree is a one-for-one root supervisor over one child,
+/// the sessions' <see cref="DynamicSupervisor"/> (child id <c>"sessions"</c>, named <see cref="QuizConfig.Sessions"/>),
+/// which starts no session until a player asks for one.
+/// </summary>
+/// <param name="config">The service's config.</param>
+public sealed class QuizApp(QuizConfig config) : Application
+{
+    /// <summary>The config the tree was started with.</summary>
+    public QuizConfig Config { get; } = config;
+
+    /// <summary>Step 3: starts the root supervisor, linked to the application master, and returns it.</summary>
+    /// <param name="master">The application master.</param>
+    /// <returns>The root supervisor's pid.</returns>
+    protected override Task<Pid> StartAsync(ProcessContext master) =>
+        // TODO Step 3 (StartAsync_runs_an_application_whose_tree_holds_the_sessions_supervisor):
+        //   Supervisor.StartLinkAsync(master, [ the one child ]): one-for-one is the default.
+        //   The child: DynamicSupervisor.ChildSpec(new DynamicSupervisorOptions { Name = Config.Sessions }), with Id "sessions".
+        throw new NotImplementedException("Step 3: implement QuizApp.StartAsync (see README, step 3).");
+}
