@@ -9,6 +9,7 @@ namespace WorkerBees.Hidden;
 /// <summary>Every check at the boundary, one at a time, in the README's order, with nothing started by a refused call.</summary>
 public sealed class BoundarySuite : HiddenQuiz
 {
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task StartAsync_checks_in_order_node_questions_list_then_time_out(CancellationToken cancellationToken)
@@ -36,6 +37,7 @@ public sealed class BoundarySuite : HiddenQuiz
         Assert.That(service.Config.IdleTimeout, Is.EqualTo(TimeSpan.FromTicks(1)), "Step 5: any time-out above zero is fine (see README, step 5).");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Every_player_method_refuses_a_null_name_with_ArgumentNullException(CancellationToken cancellationToken)
@@ -50,6 +52,7 @@ public sealed class BoundarySuite : HiddenQuiz
         Assert.That(await RunningSessionsAsync(service, 5), Is.Zero, "Step 5: nothing started (see README, step 5).");
     }
 
+    [Property("Step", 5)]
     [TestCase("")]
     [TestCase(" ")]
     [TestCase("\t\n")]
@@ -71,6 +74,7 @@ public sealed class BoundarySuite : HiddenQuiz
         Assert.That(await RunningSessionsAsync(service, 5), Is.EqualTo(1), "Step 5: only ann's session runs (see README, step 5).");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Names_with_inner_spaces_and_names_of_exactly_the_longest_length_are_players(CancellationToken cancellationToken)
@@ -85,6 +89,7 @@ public sealed class BoundarySuite : HiddenQuiz
         Assert.That(QuizService.MaxPlayerLength, Is.EqualTo(32), "Step 5: MaxPlayerLength is 32 (see README, step 5).");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task An_empty_answer_is_an_answer_and_a_null_one_is_refused_before_the_session(CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ namespace WorkerBees.Hidden;
 /// <summary>The functional core on edge cases and on random quizzes played against a model of the rules.</summary>
 public sealed class CoreSuite : HiddenQuiz
 {
+    [Property("Step", 1)]
     [Test]
     public void A_quiz_with_no_questions_is_finished_from_the_start()
     {
@@ -18,6 +19,7 @@ public sealed class CoreSuite : HiddenQuiz
         Assert.That(QuizCore.Answer(progress, "anything"), Is.EqualTo(new Answered(false, progress)), "Step 1: answers to a finished quiz change nothing (see README, step 1).");
     }
 
+    [Property("Step", 1)]
     [Test]
     public void Start_copies_the_questions_so_a_later_change_to_the_callers_list_changes_nothing()
     {
@@ -28,6 +30,7 @@ public sealed class CoreSuite : HiddenQuiz
         Assert.That(progress, Is.EqualTo(Fresh("ann")), "Step 1: the progress holds its own immutable list of the questions (see README, step 1).");
     }
 
+    [Property("Step", 1)]
     [Test]
     public void The_last_question_is_asked_and_answered_before_the_quiz_is_finished()
     {
@@ -40,6 +43,7 @@ public sealed class CoreSuite : HiddenQuiz
         Assert.That(QuizCore.IsFinished(last with { Next = Questions.Count + 1 }), Is.True, "Step 1: past the end is finished too (see README, step 1).");
     }
 
+    [Property("Step", 1)]
     [TestCase("honey", "honey", true)]
     [TestCase("honey", "HoNeY", true)]
     [TestCase("honey", "\t honey \n", true)]
@@ -54,6 +58,7 @@ public sealed class CoreSuite : HiddenQuiz
             $"Step 1: \"{given}\" for the answer \"{right}\" is {(correct ? "right" : "wrong")}: trim both, ignore case, keep inner spaces (see README, step 1).");
     }
 
+    [Property("Step", 1)]
     [Test]
     [Repeat(5)]
     public void Random_quizzes_played_with_random_answers_score_as_the_rules_say()

@@ -9,6 +9,7 @@ namespace WorkerBees.Hidden;
 /// <summary>The application, its tree, its stop, and what a crash anywhere in the tree does to the sessions.</summary>
 public sealed class LifecycleSuite : HiddenQuiz
 {
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task The_tree_is_the_application_master_over_a_root_supervisor_over_the_sessions_supervisor(CancellationToken cancellationToken)
@@ -24,6 +25,7 @@ public sealed class LifecycleSuite : HiddenQuiz
         Assert.That(Node.Applications(), Does.Contain(service.App), "Step 3: the service's application runs on the node (see README, step 3).");
     }
 
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_stopped_service_has_exited_its_application_and_ended_every_session(CancellationToken cancellationToken)
@@ -40,6 +42,7 @@ public sealed class LifecycleSuite : HiddenQuiz
         Assert.That(service.Players(), Is.Empty, "Step 4: no player has a session any more (see README, step 4).");
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Stopping_one_service_leaves_another_on_the_same_node_running(CancellationToken cancellationToken)
@@ -58,6 +61,7 @@ public sealed class LifecycleSuite : HiddenQuiz
             "Step 3: with its progress (see README, step 3).");
     }
 
+    [Property("Step", 7)]
     [Test]
     [CancelAfter(10_000)]
     public async Task After_the_sessions_supervisor_restarts_every_name_is_free_and_the_service_works_again(CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ namespace WorkerBees.Hidden;
 /// <summary>Many callers at once: get-or-start gives one session per player however the starts interleave.</summary>
 public sealed class RaceSuite : HiddenQuiz
 {
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     [Repeat(5)]
@@ -36,6 +37,7 @@ public sealed class RaceSuite : HiddenQuiz
         Assert.That(service.Players().Order(), Is.EqualTo(players.Order()), "Step 4: Players lists each once (see README, step 4).");
     }
 
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_session_registered_by_someone_else_first_is_the_one_a_caller_gets(CancellationToken cancellationToken)
@@ -47,6 +49,7 @@ public sealed class RaceSuite : HiddenQuiz
         Assert.That(await RunningSessionsAsync(service, 4), Is.EqualTo(1), "Step 4: no second session (see README, step 4).");
     }
 
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Answers_from_many_callers_to_one_session_are_each_counted_once(CancellationToken cancellationToken)
@@ -62,6 +65,7 @@ public sealed class RaceSuite : HiddenQuiz
         Assert.That(await WaitFor(service.ProgressAsync("ann"), "ann's progress", 4), Is.EqualTo(Fresh("ann") with { Next = 4 }), "Step 4: all four counted (see README, step 4).");
     }
 
+    [Property("Step", 6)]
     [Test]
     [CancelAfter(10_000)]
     [Repeat(5)]

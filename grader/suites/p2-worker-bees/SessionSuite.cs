@@ -13,6 +13,7 @@ public sealed class SessionSuite : HiddenQuiz
     private Task<Pid> StartAsync(string player) =>
         WaitFor(GenServer.StartAsync(Node, new QuizSession(player, Config)), $"a QuizSession for {player} to start", 2);
 
+    [Property("Step", 2)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_session_plays_the_whole_quiz_and_then_refuses_more_answers(CancellationToken cancellationToken)
@@ -38,6 +39,7 @@ public sealed class SessionSuite : HiddenQuiz
             "Step 2: the session's state is the progress (see README, step 2).");
     }
 
+    [Property("Step", 2)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_session_asks_the_questions_of_its_config_for_its_own_player(CancellationToken cancellationToken)
@@ -49,6 +51,7 @@ public sealed class SessionSuite : HiddenQuiz
             Is.EqualTo(new Progress("wasp", [new Question("Sting?", "yes")], 0, 0)), "Step 2: Init starts with the config's questions and the player given (see README, step 2).");
     }
 
+    [Property("Step", 2)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Unknown_requests_of_any_kind_are_bad_calls(CancellationToken cancellationToken)
@@ -64,6 +67,7 @@ public sealed class SessionSuite : HiddenQuiz
         }
     }
 
+    [Property("Step", 2)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Stray_messages_of_any_kind_change_nothing(CancellationToken cancellationToken)
@@ -79,6 +83,7 @@ public sealed class SessionSuite : HiddenQuiz
             Is.EqualTo(Fresh("bee") with { Next = 1, Score = 1 }), "Step 2: a request sent as a plain message is no call: it changes nothing (see README, step 2).");
     }
 
+    [Property("Step", 2)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Each_spec_makes_a_new_session_for_its_own_player(CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ public sealed class SoakSuite : HiddenQuiz
         public DateTimeOffset LastUsed { get; set; } = now;
     }
 
+    [Property("Step", 7)]
     [Test]
     [CancelAfter(30_000)]
     [Repeat(3)]

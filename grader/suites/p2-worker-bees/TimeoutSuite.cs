@@ -12,6 +12,7 @@ public sealed class TimeoutSuite : HiddenQuiz
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
+    [Property("Step", 6)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Only_the_sessions_nobody_used_for_the_idle_time_out_end(CancellationToken cancellationToken)
@@ -45,6 +46,7 @@ public sealed class TimeoutSuite : HiddenQuiz
             "Step 6: and it ends at the time-out counted from its last reply (see README, step 6).");
     }
 
+    [Property("Step", 6)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_finished_quiz_still_times_out(CancellationToken cancellationToken)
@@ -61,6 +63,7 @@ public sealed class TimeoutSuite : HiddenQuiz
         Assert.That(await WaitFor(exited, "the finished session's exit", 6), Is.EqualTo(ExitReason.Normal), "Step 6: a finished quiz's session times out as any other (see README, step 6).");
     }
 
+    [Property("Step", 6)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_restarted_session_has_an_idle_time_out_of_its_own(CancellationToken cancellationToken)
@@ -79,6 +82,7 @@ public sealed class TimeoutSuite : HiddenQuiz
         Assert.That(await RunningSessionsAsync(service, 6), Is.Zero, "Step 6: and is not restarted (see README, step 6).");
     }
 
+    [Property("Step", 6)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Ending_sessions_by_hand_ends_only_those_and_a_timed_out_one_cannot_be_ended(CancellationToken cancellationToken)
