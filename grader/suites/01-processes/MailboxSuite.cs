@@ -23,15 +23,17 @@ public sealed class MailboxSuite
             mailbox.Send(message);
         }
 
-        Assert.That(mailbox.Count, Is.EqualTo(sent.Count));
+        Assert.That(mailbox.Count, Is.EqualTo(sent.Count),
+            "Step 1: Count says how many messages wait: every message sent and not yet received");
         var received = new List<int>();
         for (var i = 0; i < sent.Count; i++)
         {
             received.Add(await mailbox.ReceiveAsync(cancellationToken));
         }
 
-        Assert.That(received, Is.EqualTo(sent));
-        Assert.That(mailbox.Count, Is.Zero);
+        Assert.That(received, Is.EqualTo(sent),
+            "Step 1: messages come out in the order they were sent, none lost or repeated");
+        Assert.That(mailbox.Count, Is.Zero, "Step 1: Count is zero once every message has been received");
     }
 
     [Test]
@@ -62,7 +64,8 @@ public sealed class MailboxSuite
             next[sender]++;
         }
 
-        Assert.That(next, Is.All.EqualTo(PerSender));
+        Assert.That(next, Is.All.EqualTo(PerSender),
+            "Step 1: every message of every concurrent sender is received: Send must be safe from many threads");
     }
 
     [Test]
@@ -75,10 +78,13 @@ public sealed class MailboxSuite
         var receiving = mailbox.ReceiveAsync(giveUp.Token).AsTask();
         await giveUp.CancelAsync();
 
-        Assert.That(async () => await receiving, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(async () => await receiving, Throws.InstanceOf<OperationCanceledException>(),
+            "Step 1: a receive whose token is cancelled throws OperationCanceledException");
         mailbox.Send("kept");
-        Assert.That(mailbox.Count, Is.EqualTo(1));
-        Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo("kept"));
+        Assert.That(mailbox.Count, Is.EqualTo(1),
+            "Step 1: a cancelled receive takes nothing: the message sent after it stays in the mailbox");
+        Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo("kept"),
+            "Step 1: the next receive gets the message the cancelled receive did not take");
     }
 
     [Test]
@@ -87,21 +93,26 @@ public sealed class MailboxSuite
     public async Task A_closed_mailbox_gives_out_what_it_holds_then_refuses(CancellationToken cancellationToken)
     {
         var mailbox = new Mailbox<int>();
-        Assert.That(mailbox.IsClosed, Is.False);
+        Assert.That(mailbox.IsClosed, Is.False, "Step 1: a new mailbox is open");
         mailbox.Send(1);
         mailbox.Send(2);
         mailbox.Close();
         mailbox.Close();
         mailbox.Send(3);
 
-        Assert.That(mailbox.IsClosed, Is.True);
-        Assert.That(mailbox.Count, Is.EqualTo(2));
-        Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo(1));
-        Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo(2));
+        Assert.That(mailbox.IsClosed, Is.True, "Step 1: IsClosed is true after Close (and Close twice does not throw)");
+        Assert.That(mailbox.Count, Is.EqualTo(2),
+            "Step 1: a message sent after Close is dropped; the two sent before it still wait");
+        Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo(1),
+            "Step 1: messages sent before Close can still be received, oldest first");
+        Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo(2),
+            "Step 1: messages sent before Close can still be received, oldest first");
         Assert.That(async () => await mailbox.ReceiveAsync(cancellationToken),
-            Throws.TypeOf<MailboxClosedException>().With.Message.Contains("closed"));
+            Throws.TypeOf<MailboxClosedException>().With.Message.Contains("closed"),
+            "Step 1: a receive on a closed, empty mailbox throws the given MailboxClosedException");
         Assert.That(async () => await mailbox.ReceiveAsync(TimeSpan.FromSeconds(1), new FakeTimeProvider()),
-            Throws.TypeOf<MailboxClosedException>());
+            Throws.TypeOf<MailboxClosedException>(),
+            "Step 1: a timed receive on a closed, empty mailbox also throws MailboxClosedException, not a timeout");
     }
 
     [Test]
@@ -111,11 +122,12 @@ public sealed class MailboxSuite
     {
         var mailbox = new Mailbox<int>();
         var receiving = mailbox.ReceiveAsync().AsTask();
-        Assert.That(receiving.IsCompleted, Is.False);
+        Assert.That(receiving.IsCompleted, Is.False, "Step 1: a receive on an empty mailbox waits for a message");
 
         mailbox.Close();
 
-        Assert.That(async () => await receiving, Throws.TypeOf<MailboxClosedException>());
+        Assert.That(async () => await receiving, Throws.TypeOf<MailboxClosedException>(),
+            "Step 1: a receive waiting when the mailbox closes fails with MailboxClosedException, not wait forever");
     }
 
     [Test]
@@ -129,7 +141,7 @@ public sealed class MailboxSuite
         var received = await mailbox.ReceiveAsync(TimeSpan.Zero, new FakeTimeProvider()).WaitAsync(cancellationToken);
 
         Assert.That(received.IsTimedOut, Is.False, "after 0 takes a message that is already there");
-        Assert.That(received.Message, Is.EqualTo(7));
+        Assert.That(received.Message, Is.EqualTo(7), "Step 2: a zero timeout returns the message already waiting");
     }
 
     [Test]
@@ -141,8 +153,10 @@ public sealed class MailboxSuite
 
         var received = await mailbox.ReceiveAsync(TimeSpan.Zero, new FakeTimeProvider()).WaitAsync(cancellationToken);
 
-        Assert.That(received.IsTimedOut, Is.True);
-        Assert.That(received.Message, Is.EqualTo(default(int)));
+        Assert.That(received.IsTimedOut, Is.True,
+            "Step 2: a zero timeout on an empty mailbox returns TimedOut at once, without time passing");
+        Assert.That(received.Message, Is.EqualTo(default(int)),
+            "Step 2: a timed-out receive carries no message (the default value)");
     }
 
     [Test]
@@ -161,7 +175,8 @@ public sealed class MailboxSuite
         Assert.That(receiving.IsCompleted, Is.False, $"gave up before {timeout}");
         time.Advance(TimeSpan.FromMilliseconds(1));
 
-        Assert.That((await receiving.WaitAsync(cancellationToken)).IsTimedOut, Is.True);
+        Assert.That((await receiving.WaitAsync(cancellationToken)).IsTimedOut, Is.True,
+            $"Step 2: the receive times out once {timeout} has passed on the given TimeProvider");
     }
 
     [Test]
@@ -178,9 +193,12 @@ public sealed class MailboxSuite
         var received = await receiving.WaitAsync(cancellationToken);
         time.Advance(TimeSpan.FromSeconds(5));
 
-        Assert.That(received.IsTimedOut, Is.False);
-        Assert.That(received.Message, Is.EqualTo("just in time"));
-        Assert.That(mailbox.Count, Is.Zero);
+        Assert.That(received.IsTimedOut, Is.False,
+            "Step 2: a message sent before the timeout is received, not a timeout");
+        Assert.That(received.Message, Is.EqualTo("just in time"),
+            "Step 2: the receive returns the message sent while it waited");
+        Assert.That(mailbox.Count, Is.Zero,
+            "Step 2: the message received by the timed receive is taken out of the mailbox");
     }
 
     [Test]
@@ -198,7 +216,9 @@ public sealed class MailboxSuite
         var third = mailbox.ReceiveAsync(TimeSpan.FromSeconds(1), time);
         time.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.That(new[] { first.Message, second.Message }, Is.EqualTo(new[] { 1, 2 }));
-        Assert.That((await third.WaitAsync(cancellationToken)).IsTimedOut, Is.True);
+        Assert.That(new[] { first.Message, second.Message }, Is.EqualTo(new[] { 1, 2 }),
+            "Step 2: timed receives take the waiting messages oldest first");
+        Assert.That((await third.WaitAsync(cancellationToken)).IsTimedOut, Is.True,
+            "Step 2: a timed receive on the emptied mailbox times out when its time has passed");
     }
 }

@@ -82,7 +82,8 @@ public sealed class ProcessSuite
             }
         }
 
-        Assert.That(await PeekAsync(pid, cancellationToken), Is.EqualTo(expected.ToArray()));
+        Assert.That(await PeekAsync(pid, cancellationToken), Is.EqualTo(expected.ToArray()),
+            "Step 3: the stack follows the pushes and pops: each result of the handler is the next message's state");
     }
 
     [Test]
@@ -92,7 +93,7 @@ public sealed class ProcessSuite
     {
         var handled = 0;
         var pid = StartStack(_ => Interlocked.Increment(ref handled));
-        Assert.That(pid.IsAlive, Is.True);
+        Assert.That(pid.IsAlive, Is.True, "Step 3: a spawned process is alive until it ends");
         pid.Send(new Push(1));
         pid.Send(new Push(2));
         pid.Stop();
@@ -101,9 +102,11 @@ public sealed class ProcessSuite
 
         await pid.Completion.WaitAsync(cancellationToken);
 
-        Assert.That(pid.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion));
-        Assert.That(pid.IsAlive, Is.False);
-        Assert.That(Volatile.Read(ref handled), Is.EqualTo(2));
+        Assert.That(pid.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion),
+            "Step 3: a stopped process ends normally: Completion runs to completion, not faulted or cancelled");
+        Assert.That(pid.IsAlive, Is.False, "Step 3: IsAlive is false once the process has ended");
+        Assert.That(Volatile.Read(ref handled), Is.EqualTo(2),
+            "Step 3: Stop handles the messages sent before it, and none sent after it");
     }
 
     [Test]
@@ -118,14 +121,19 @@ public sealed class ProcessSuite
         pid.Send(new Crash(error));
         pid.Send(new Push(2));
 
-        var thrown = Assert.ThrowsAsync<ArgumentException>(async () => await pid.Completion.WaitAsync(cancellationToken));
+        var thrown = Assert.ThrowsAsync<ArgumentException>(
+            async () => await pid.Completion.WaitAsync(cancellationToken),
+            "Step 3: a handler that throws crashes the process: Completion fails with that exception");
 
-        Assert.That(thrown, Is.SameAs(error));
-        Assert.That(pid.Completion.IsFaulted, Is.True);
-        Assert.That(pid.IsAlive, Is.False);
+        Assert.That(thrown, Is.SameAs(error),
+            "Step 3: Completion fails with the very exception the handler threw, not a wrapper or a copy");
+        Assert.That(pid.Completion.IsFaulted, Is.True, "Step 3: a crashed process's Completion is faulted");
+        Assert.That(pid.IsAlive, Is.False, "Step 3: IsAlive is false once the process has crashed");
         Assert.That(seen, Has.Count.EqualTo(2), "nothing is handled after the crash");
-        Assert.That(() => pid.Send(new Push(3)), Throws.Nothing);
-        Assert.That(() => pid.Stop(), Throws.Nothing);
+        Assert.That(() => pid.Send(new Push(3)), Throws.Nothing,
+            "Step 3: a message sent to a crashed process is dropped without an error");
+        Assert.That(() => pid.Stop(), Throws.Nothing,
+            "Step 3: Stop on a crashed process does nothing and does not throw");
     }
 
     [Test]
@@ -140,7 +148,8 @@ public sealed class ProcessSuite
             Task.Run(() => pid.CallAsync<int>(r => new Echo(id, r), Timeout), cancellationToken)))
             .WaitAsync(cancellationToken);
 
-        Assert.That(replies, Is.EqualTo(ids));
+        Assert.That(replies, Is.EqualTo(ids),
+            "Step 4: each concurrent call gets the reply to its own request: is every call given a fresh ReplyTo?");
     }
 
     [Test]
@@ -151,11 +160,14 @@ public sealed class ProcessSuite
         var pid = StartStack();
         var error = new InvalidOperationException("earlier crash");
         pid.Send(new Crash(error));
-        Assert.ThrowsAsync<InvalidOperationException>(async () => await pid.Completion.WaitAsync(cancellationToken));
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await pid.Completion.WaitAsync(cancellationToken),
+            "Step 4: the process crashes with the exception its handler threw");
 
-        var exited = Assert.ThrowsAsync<ProcessExitedException>(async () => await PeekAsync(pid, cancellationToken));
+        var exited = Assert.ThrowsAsync<ProcessExitedException>(async () => await PeekAsync(pid, cancellationToken),
+            "Step 4: a call to a crashed process fails with ProcessExitedException");
 
-        Assert.That(exited?.InnerException, Is.SameAs(error));
+        Assert.That(exited?.InnerException, Is.SameAs(error),
+            "Step 4: the ProcessExitedException carries the crash as its inner exception");
     }
 
     [Test]
@@ -167,9 +179,11 @@ public sealed class ProcessSuite
         pid.Stop();
         await pid.Completion.WaitAsync(cancellationToken);
 
-        var exited = Assert.ThrowsAsync<ProcessExitedException>(async () => await PeekAsync(pid, cancellationToken));
+        var exited = Assert.ThrowsAsync<ProcessExitedException>(async () => await PeekAsync(pid, cancellationToken),
+            "Step 4: a call to a stopped process fails with ProcessExitedException");
 
-        Assert.That(exited?.InnerException, Is.Null);
+        Assert.That(exited?.InnerException, Is.Null,
+            "Step 4: after a normal stop the ProcessExitedException has no inner exception");
         Assert.That(exited?.Message, Does.Contain("ended"), "the message says the process ended");
     }
 
@@ -185,7 +199,8 @@ public sealed class ProcessSuite
         pid.Stop();
         await pid.Completion.WaitAsync(cancellationToken);
 
-        Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<ProcessExitedException>());
+        Assert.That(async () => await calling.WaitAsync(cancellationToken), Throws.TypeOf<ProcessExitedException>(),
+            "Step 4: a call pending when the process ends fails with ProcessExitedException, before its timeout");
     }
 
     [Test]
@@ -199,8 +214,9 @@ public sealed class ProcessSuite
 
         var reply = await pid.CallAsync<int>(r => new ReplyThenCrash(r), Timeout).WaitAsync(cancellationToken);
 
-        Assert.That(reply, Is.EqualTo(2));
-        Assert.ThrowsAsync<InvalidOperationException>(async () => await pid.Completion.WaitAsync(cancellationToken));
+        Assert.That(reply, Is.EqualTo(2), "Step 4: a reply sent before the handler crashed still answers the call");
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await pid.Completion.WaitAsync(cancellationToken),
+            "Step 4: the handler threw after replying: the process crashes with that exception");
     }
 
     [Test]
@@ -225,16 +241,19 @@ public sealed class ProcessSuite
             Throws.TypeOf<TimeoutException>().With.Message.Contains(timeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.CurrentCulture)),
             "the timeout's message says how long the caller waited");
         Assert.That(pid.IsAlive, Is.True, "a call that timed out leaves the process running");
-        Assert.That(await PeekAsync(pid, cancellationToken), Is.Empty);
+        Assert.That(await PeekAsync(pid, cancellationToken), Is.Empty,
+            "Step 4: after a timed-out call the process still answers, its state unchanged (an empty stack)");
     }
 
     [Test]
     [Property("Step", 4)]
     public void Spawn_and_call_check_their_arguments()
     {
-        Assert.That(() => Process.Spawn<int, int>(0, null!), Throws.ArgumentNullException);
+        Assert.That(() => Process.Spawn<int, int>(0, null!), Throws.ArgumentNullException,
+            "Step 4: Spawn refuses a null handler at once with ArgumentNullException (see README, step 3)");
         var pid = StartStack();
-        Assert.That(async () => await pid.CallAsync<int>(null!, Timeout), Throws.ArgumentNullException);
+        Assert.That(async () => await pid.CallAsync<int>(null!, Timeout), Throws.ArgumentNullException,
+            "Step 4: CallAsync refuses a null request builder with ArgumentNullException");
         pid.Stop();
     }
 
@@ -246,8 +265,10 @@ public sealed class ProcessSuite
         var replyTo = new ReplyTo<int>();
         var accepted = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => replyTo.Send(i), cancellationToken)));
 
-        Assert.That(accepted.Count(a => a), Is.EqualTo(1));
-        Assert.That(accepted.Select((a, i) => (a, i)).Single(x => x.a).i, Is.EqualTo(await replyTo.Reply));
+        Assert.That(accepted.Count(a => a), Is.EqualTo(1),
+            "Step 4: a ReplyTo accepts exactly one reply: Send returns true once, false after");
+        Assert.That(accepted.Select((a, i) => (a, i)).Single(x => x.a).i, Is.EqualTo(await replyTo.Reply),
+            "Step 4: the Reply task holds the one reply that was accepted");
     }
 
     [Test]
@@ -261,7 +282,9 @@ public sealed class ProcessSuite
         second.Send(new Push(2));
         second.Send(new Push(3));
 
-        Assert.That(await PeekAsync(first, cancellationToken), Is.EqualTo(new[] { 1 }));
-        Assert.That(await PeekAsync(second, cancellationToken), Is.EqualTo(new[] { 3, 2 }));
+        Assert.That(await PeekAsync(first, cancellationToken), Is.EqualTo(new[] { 1 }),
+            "Step 3: each process keeps its own state: the first stack holds only what was pushed to it");
+        Assert.That(await PeekAsync(second, cancellationToken), Is.EqualTo(new[] { 3, 2 }),
+            "Step 3: each process keeps its own state: the second stack holds only what was pushed to it");
     }
 }

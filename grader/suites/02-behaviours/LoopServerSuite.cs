@@ -17,7 +17,8 @@ public sealed class LoopServerSuite
     [Property("Step", 3)]
     public void Start_refuses_a_null_behaviour()
     {
-        Assert.That(() => LoopServer.Start<int, Op, int>(null!), Throws.ArgumentNullException);
+        Assert.That(() => LoopServer.Start<int, Op, int>(null!), Throws.ArgumentNullException,
+            "Step 3: Start refuses a null behaviour with ArgumentNullException");
     }
 
     [Test]
@@ -35,7 +36,7 @@ public sealed class LoopServerSuite
 
         Assert.That(finishedWhenStartReturned, Is.Zero, "Start must not run (or wait for) Init on the caller's thread");
         Assert.That(await reading.WaitAsync(cancellationToken), Is.EqualTo(3), "a request sent during Init waits for it");
-        Assert.That(probe.Inits, Is.EqualTo(1));
+        Assert.That(probe.Inits, Is.EqualTo(1), "Step 3: Init runs exactly once");
         server.Stop();
     }
 
@@ -57,7 +58,7 @@ public sealed class LoopServerSuite
 
         Assert.That(replies, Is.All.EqualTo(initial), "every request sees the state Init returned");
         Assert.That(probe.Inits, Is.EqualTo(1), "Init runs once per server, never per request");
-        Assert.That(probe.Handles, Is.EqualTo(50));
+        Assert.That(probe.Handles, Is.EqualTo(50), "Step 3: each of the 50 requests is handled exactly once");
     }
 
     [Test]
@@ -71,9 +72,10 @@ public sealed class LoopServerSuite
 
         await server.Completion.WaitAsync(cancellationToken);
 
-        Assert.That(probe.Inits, Is.EqualTo(1));
-        Assert.That(probe.Handles, Is.Zero);
-        Assert.That(server.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion));
+        Assert.That(probe.Inits, Is.EqualTo(1), "Step 3: Init runs once, even when Stop comes before the loop starts");
+        Assert.That(probe.Handles, Is.Zero, "Step 3: a server stopped at once handles no request");
+        Assert.That(server.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion),
+            "Step 3: a stopped server ends normally: Completion runs to completion");
     }
 
     [Test]
@@ -115,7 +117,8 @@ public sealed class LoopServerSuite
         Assert.That(all, Is.EqualTo(Enumerable.Range(1, Callers * CallsEach)),
             "each increment is handled once, one at a time, and its caller gets the count it produced");
         Assert.That(replies, Has.All.Ordered.Ascending, "one caller's calls are handled in the order it made them");
-        Assert.That(await server.CallAsync(new CounterRequest.Get(), Timeout).WaitAsync(cancellationToken), Is.EqualTo(Callers * CallsEach));
+        Assert.That(await server.CallAsync(new CounterRequest.Get(), Timeout).WaitAsync(cancellationToken), Is.EqualTo(Callers * CallsEach),
+            "Step 3: the final count is one per increment: no update was lost");
         server.Stop();
     }
 
@@ -132,7 +135,8 @@ public sealed class LoopServerSuite
             .WaitAsync(cancellationToken);
 
         Assert.That(probe.MaxInFlight, Is.EqualTo(1), "the loop hands one request at a time to Handle");
-        Assert.That(await server.CallAsync(new Read(), Timeout).WaitAsync(cancellationToken), Is.EqualTo(Enumerable.Range(0, 200).Sum()));
+        Assert.That(await server.CallAsync(new Read(), Timeout).WaitAsync(cancellationToken), Is.EqualTo(Enumerable.Range(0, 200).Sum()),
+            "Step 3: the state holds every Add: no update was lost");
         server.Stop();
     }
 
@@ -173,8 +177,10 @@ public sealed class LoopServerSuite
         await first.CallAsync(new CounterRequest.Increment(5), Timeout).WaitAsync(cancellationToken);
         await second.CallAsync(new CounterRequest.Decrement(5), Timeout).WaitAsync(cancellationToken);
 
-        Assert.That(await first.CallAsync(new CounterRequest.Get(), Timeout).WaitAsync(cancellationToken), Is.EqualTo(15));
-        Assert.That(await second.CallAsync(new CounterRequest.Get(), Timeout).WaitAsync(cancellationToken), Is.EqualTo(5));
+        Assert.That(await first.CallAsync(new CounterRequest.Get(), Timeout).WaitAsync(cancellationToken), Is.EqualTo(15),
+            "Step 3: each server keeps its own state: the first went from 10 to 15");
+        Assert.That(await second.CallAsync(new CounterRequest.Get(), Timeout).WaitAsync(cancellationToken), Is.EqualTo(5),
+            "Step 3: each server keeps its own state: the second went from 10 to 5");
         first.Stop();
         second.Stop();
     }
@@ -207,11 +213,13 @@ public sealed class LoopServerSuite
             gate.Set();
         }
 
-        Assert.That(await blocked.WaitAsync(cancellationToken), Is.EqualTo(1));
+        Assert.That(await blocked.WaitAsync(cancellationToken), Is.EqualTo(1),
+            "Step 3: the request being handled when Stop came still gets its reply");
         Assert.That(await queued.WaitAsync(cancellationToken), Is.EqualTo(11), "the request queued before Stop is handled");
         await server.Completion.WaitAsync(cancellationToken);
-        Assert.That(server.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion));
-        Assert.That(server.IsAlive, Is.False);
+        Assert.That(server.Completion.Status, Is.EqualTo(TaskStatus.RanToCompletion),
+            "Step 3: a stopped server ends normally: Completion runs to completion");
+        Assert.That(server.IsAlive, Is.False, "Step 3: IsAlive is false once the server has ended");
         Assert.That(probe.Handles, Is.EqualTo(2), "nothing sent after Stop is handled");
     }
 
@@ -221,19 +229,23 @@ public sealed class LoopServerSuite
     public async Task A_stopped_server_fails_every_later_call_with_no_inner_exception(CancellationToken cancellationToken)
     {
         var server = LoopServer.Start(new Probe());
-        Assert.That(server.IsAlive, Is.True);
+        Assert.That(server.IsAlive, Is.True, "Step 3: a started server is alive");
         server.Stop();
         await server.Completion.WaitAsync(cancellationToken);
 
         for (var i = 0; i < 3; i++)
         {
             var exited = Assert.ThrowsAsync<ServerExitedException>(
-                async () => await server.CallAsync(new Read(), Timeout, new FakeTimeProvider()).WaitAsync(cancellationToken));
-            Assert.That(exited?.InnerException, Is.Null);
-            Assert.That(exited?.Message, Is.Not.Empty);
+                async () => await server.CallAsync(new Read(), Timeout, new FakeTimeProvider()).WaitAsync(cancellationToken),
+                "Step 3: every call to a stopped server fails with ServerExitedException");
+            Assert.That(exited?.InnerException, Is.Null,
+                "Step 3: a call to a stopped server has no inner exception: a stop is not a crash");
+            Assert.That(exited?.Message, Is.Not.Empty,
+                "Step 3: the ServerExitedException's message says what happened");
         }
 
-        Assert.That(() => server.Stop(), Throws.Nothing);
+        Assert.That(() => server.Stop(), Throws.Nothing,
+            "Step 3: Stop on a stopped server does nothing and does not throw");
     }
 
     [Test]
@@ -259,12 +271,14 @@ public sealed class LoopServerSuite
         {
             var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await call.WaitAsync(cancellationToken),
                 "callers waiting on a crashed server hear about it at once (the fake clock never moves)");
-            Assert.That(exited?.InnerException, Is.SameAs(error));
+            Assert.That(exited?.InnerException, Is.SameAs(error),
+                "Step 4: each failed call carries the behaviour's exception as its inner exception");
         }
 
-        var thrown = Assert.ThrowsAsync<InvalidOperationException>(async () => await server.Completion.WaitAsync(cancellationToken));
+        var thrown = Assert.ThrowsAsync<InvalidOperationException>(async () => await server.Completion.WaitAsync(cancellationToken),
+            "Step 4: a crash in Handle ends the server: Completion fails with that exception");
         Assert.That(thrown, Is.SameAs(error), "Completion fails with the behaviour's very exception");
-        Assert.That(server.IsAlive, Is.False);
+        Assert.That(server.IsAlive, Is.False, "Step 4: a crashed server is no longer alive");
         Assert.That(probe.Handles, Is.EqualTo(2), "nothing is handled after the crash");
     }
 
@@ -276,14 +290,18 @@ public sealed class LoopServerSuite
         var server = LoopServer.Start(new Probe());
         var error = new FormatException("earlier crash");
         _ = server.CallAsync(new Crash(error), Timeout);
-        Assert.ThrowsAsync<FormatException>(async () => await server.Completion.WaitAsync(cancellationToken));
+        Assert.ThrowsAsync<FormatException>(async () => await server.Completion.WaitAsync(cancellationToken),
+            "Step 4: a crash in Handle ends the server: Completion fails with that exception");
 
         var exited = Assert.ThrowsAsync<ServerExitedException>(
-            async () => await server.CallAsync(new Read(), Timeout, new FakeTimeProvider()).WaitAsync(cancellationToken));
+            async () => await server.CallAsync(new Read(), Timeout, new FakeTimeProvider()).WaitAsync(cancellationToken),
+            "Step 4: a call to a crashed server fails at once with ServerExitedException (the fake clock never moves)");
 
-        Assert.That(exited?.InnerException, Is.SameAs(error));
+        Assert.That(exited?.InnerException, Is.SameAs(error),
+            "Step 4: the ServerExitedException carries the crash as its inner exception");
         Assert.That(exited?.Message, Does.Contain("ended"), "the error says the server ended");
-        Assert.That(() => server.Stop(), Throws.Nothing);
+        Assert.That(() => server.Stop(), Throws.Nothing,
+            "Step 4: Stop on a crashed server does nothing and does not throw");
     }
 
     [Test]
@@ -299,7 +317,8 @@ public sealed class LoopServerSuite
             var crashing = server.CallAsync(new Crash(new InvalidOperationException()), Timeout);
 
             Assert.That(await answered.WaitAsync(cancellationToken), Is.EqualTo(round), $"round {round}");
-            Assert.ThrowsAsync<ServerExitedException>(async () => await crashing.WaitAsync(cancellationToken));
+            Assert.ThrowsAsync<ServerExitedException>(async () => await crashing.WaitAsync(cancellationToken),
+                $"Step 4: the call whose request crashed the server fails with ServerExitedException (round {round})");
         }
     }
 
@@ -315,12 +334,15 @@ public sealed class LoopServerSuite
         var sentDuringInit = server.CallAsync(new Add(1), Timeout, new FakeTimeProvider());
         gate.Set();
 
-        var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await sentDuringInit.WaitAsync(cancellationToken));
-        Assert.That(exited?.InnerException, Is.SameAs(error));
-        var thrown = Assert.ThrowsAsync<ArgumentException>(async () => await server.Completion.WaitAsync(cancellationToken));
-        Assert.That(thrown, Is.SameAs(error));
-        Assert.That(probe.Handles, Is.Zero);
-        Assert.That(probe.Inits, Is.EqualTo(1));
+        var exited = Assert.ThrowsAsync<ServerExitedException>(async () => await sentDuringInit.WaitAsync(cancellationToken),
+            "Step 4: a call waiting when Init crashes fails with ServerExitedException, before its timeout");
+        Assert.That(exited?.InnerException, Is.SameAs(error),
+            "Step 4: the ServerExitedException carries Init's exception as its inner exception");
+        var thrown = Assert.ThrowsAsync<ArgumentException>(async () => await server.Completion.WaitAsync(cancellationToken),
+            "Step 4: a crash in Init ends the server: Completion fails with that exception");
+        Assert.That(thrown, Is.SameAs(error), "Step 4: Completion fails with the very exception Init threw");
+        Assert.That(probe.Handles, Is.Zero, "Step 4: after Init crashed no request is handled");
+        Assert.That(probe.Inits, Is.EqualTo(1), "Step 4: Init runs once, and is not retried after it crashed");
     }
 
     [Test]
@@ -344,8 +366,9 @@ public sealed class LoopServerSuite
             Assert.That(calling.IsCompleted, Is.False, $"the call gave up before {timeout}");
             time.Advance(TimeSpan.FromMilliseconds(1));
 
-            var timedOut = Assert.ThrowsAsync<TimeoutException>(async () => await calling.WaitAsync(cancellationToken));
-            Assert.That(timedOut?.Message, Is.Not.Empty);
+            var timedOut = Assert.ThrowsAsync<TimeoutException>(async () => await calling.WaitAsync(cancellationToken),
+                $"Step 3: with no reply, the call fails with TimeoutException once {timeout} has passed");
+            Assert.That(timedOut?.Message, Is.Not.Empty, "Step 3: the TimeoutException's message says what happened");
             Assert.That(server.IsAlive, Is.True, "a call that timed out leaves the server running");
         }
         finally
@@ -370,8 +393,10 @@ public sealed class LoopServerSuite
         var reply = await server.CallAsync(new Read(), Timeout, time).WaitAsync(cancellationToken);
         time.Advance(Timeout * 2);
 
-        Assert.That(reply, Is.EqualTo(4));
-        Assert.That(await server.CallAsync(new Add(1), Timeout, time).WaitAsync(cancellationToken), Is.EqualTo(5));
+        Assert.That(reply, Is.EqualTo(4),
+            "Step 3: a reply that came in time is returned, even when the clock later passes the timeout");
+        Assert.That(await server.CallAsync(new Add(1), Timeout, time).WaitAsync(cancellationToken), Is.EqualTo(5),
+            "Step 3: the server keeps working after the first call's timeout has passed");
         server.Stop();
     }
 
@@ -391,7 +416,8 @@ public sealed class LoopServerSuite
         Assert.That(calling.IsCompleted, Is.False, "Timeout.InfiniteTimeSpan never times out (Elixir's :infinity)");
         gate.Set();
 
-        Assert.That(await calling.WaitAsync(cancellationToken), Is.EqualTo(1));
+        Assert.That(await calling.WaitAsync(cancellationToken), Is.EqualTo(1),
+            "Step 4: a call with an infinite timeout gets its reply once the server answers");
         server.Stop();
     }
 
@@ -406,7 +432,8 @@ public sealed class LoopServerSuite
         Assert.That(async () => await server.CallAsync(new Add(1), TimeSpan.FromSeconds(-5)).WaitAsync(cancellationToken),
             Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("negative"),
             "the error says what is wrong with the timeout");
-        Assert.That(await server.CallAsync(new Read(), Timeout).WaitAsync(cancellationToken), Is.Zero);
+        Assert.That(await server.CallAsync(new Read(), Timeout).WaitAsync(cancellationToken), Is.Zero,
+            "Step 4: the refused call's Add(1) must never reach the server: the state is still 0");
         Assert.That(probe.Handles, Is.EqualTo(1), "a refused call sends nothing");
         server.Stop();
     }
@@ -427,7 +454,8 @@ public sealed class LoopServerSuite
             // Either outcome is right: a zero timeout gives the server no time, unless it was quicker still.
         }
 
-        Assert.That(await server.CallAsync(new Read(), Timeout).WaitAsync(cancellationToken), Is.EqualTo(1));
+        Assert.That(await server.CallAsync(new Read(), Timeout).WaitAsync(cancellationToken), Is.EqualTo(1),
+            "Step 4: a call with a zero timeout still sends its request, and the server handles it");
         server.Stop();
     }
 }

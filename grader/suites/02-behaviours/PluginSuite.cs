@@ -123,7 +123,8 @@ public sealed class PluginSuite
             calls.Add(server.CallAsync(up ? new CounterRequest.Increment(by) : new CounterRequest.Decrement(by), Timeout));
         }
 
-        Assert.That(await Task.WhenAll(calls).WaitAsync(cancellationToken), Is.EqualTo(expected));
+        Assert.That(await Task.WhenAll(calls).WaitAsync(cancellationToken), Is.EqualTo(expected),
+            "Step 4: calls sent without waiting are handled in the order they were sent, each reply the count it made");
         server.Stop();
     }
 
@@ -149,7 +150,8 @@ public sealed class PluginSuite
             popped.Add(reply.Item);
         }
 
-        Assert.That(popped, Is.EquivalentTo(Enumerable.Range(0, 300)));
+        Assert.That(popped, Is.EquivalentTo(Enumerable.Range(0, 300)),
+            "Step 4: every item pushed by the concurrent callers is on the stack once: none lost or repeated");
         server.Stop();
     }
 
@@ -205,7 +207,7 @@ public sealed class PluginSuite
             reply = await server.CallAsync(n, Timeout).WaitAsync(cancellationToken);
         }
 
-        Assert.That(reply, Is.EqualTo("3,1,4,1,5"));
+        Assert.That(reply, Is.EqualTo("3,1,4,1,5"), "Step 4: each Handle gets the state the previous Handle returned");
         Assert.That(journal.WrongStates, Is.Zero, "the state object Init or Handle returned is the one the next Handle gets");
         server.Stop();
     }
@@ -223,12 +225,17 @@ public sealed class PluginSuite
         await store.CallAsync(new Put("k", 9), Timeout).WaitAsync(cancellationToken);
 
         // A null request is a bug in the caller: the stack behaviour throws, and only the stack's server crashes.
-        Assert.ThrowsAsync<ServerExitedException>(async () => await stack.CallAsync(null!, Timeout).WaitAsync(cancellationToken));
-        Assert.ThrowsAsync<ArgumentNullException>(async () => await stack.Completion.WaitAsync(cancellationToken));
+        Assert.ThrowsAsync<ServerExitedException>(async () => await stack.CallAsync(null!, Timeout).WaitAsync(cancellationToken),
+            "Step 4: the caller whose request crashed the stack's server gets ServerExitedException");
+        Assert.ThrowsAsync<ArgumentNullException>(async () => await stack.Completion.WaitAsync(cancellationToken),
+            "Step 4: the stack's server crashes: Completion fails with the behaviour's ArgumentNullException");
 
-        Assert.That(await counter.CallAsync(new CounterRequest.Get(), Timeout).WaitAsync(cancellationToken), Is.EqualTo(3));
-        Assert.That(await store.CallAsync(new Fetch("k"), Timeout).WaitAsync(cancellationToken), Is.EqualTo(9));
-        Assert.That(counter.IsAlive && store.IsAlive, Is.True);
+        Assert.That(await counter.CallAsync(new CounterRequest.Get(), Timeout).WaitAsync(cancellationToken), Is.EqualTo(3),
+            "Step 4: a crash in the stack's server leaves the counter's server and its state untouched");
+        Assert.That(await store.CallAsync(new Fetch("k"), Timeout).WaitAsync(cancellationToken), Is.EqualTo(9),
+            "Step 4: a crash in the stack's server leaves the store's server and its state untouched");
+        Assert.That(counter.IsAlive && store.IsAlive, Is.True,
+            "Step 4: the counter's and the store's servers are still alive after the stack's server crashed");
         counter.Stop();
         store.Stop();
     }

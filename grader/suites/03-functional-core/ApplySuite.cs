@@ -62,9 +62,12 @@ public sealed class ApplySuite
             var account = Account.Open(Model.Text(cents));
 
             Assert.That(account.Apply(new Withdrawal(Model.ToAmount(cents))).BalanceCents, Is.Zero, $"withdraw all of {Model.Text(cents)}");
-            var refused = Assert.Throws<InsufficientFundsException>(() => account.Apply(new Withdrawal(Model.ToAmount(cents + 1))));
-            Assert.That(refused?.Balance, Is.EqualTo(Model.ToAmount(cents)));
-            Assert.That(refused?.Requested, Is.EqualTo(Model.ToAmount(cents + 1)));
+            var refused = Assert.Throws<InsufficientFundsException>(() => account.Apply(new Withdrawal(Model.ToAmount(cents + 1))),
+                $"Step 2: one cent more than the balance of {Model.Text(cents)} throws InsufficientFundsException");
+            Assert.That(refused?.Balance, Is.EqualTo(Model.ToAmount(cents)),
+                "Step 2: InsufficientFundsException.Balance is the account's balance");
+            Assert.That(refused?.Requested, Is.EqualTo(Model.ToAmount(cents + 1)),
+                "Step 2: InsufficientFundsException.Requested is the amount of the refused withdrawal");
         }
     }
 
@@ -74,11 +77,15 @@ public sealed class ApplySuite
     {
         var empty = Account.Open("0");
 
-        var refused = Assert.Throws<InsufficientFundsException>(() => empty.Apply(new Withdrawal(0.01m)));
+        var refused = Assert.Throws<InsufficientFundsException>(() => empty.Apply(new Withdrawal(0.01m)),
+            "Step 2: any withdrawal from an empty account throws InsufficientFundsException");
 
-        Assert.That(refused?.Balance, Is.Zero);
-        Assert.That(refused?.Requested, Is.EqualTo(0.01m));
-        Assert.That(refused?.Message, Does.Contain("0.01"));
+        Assert.That(refused?.Balance, Is.Zero,
+            "Step 2: InsufficientFundsException.Balance is the account's balance, 0");
+        Assert.That(refused?.Requested, Is.EqualTo(0.01m),
+            "Step 2: InsufficientFundsException.Requested is the amount of the refused withdrawal");
+        Assert.That(refused?.Message, Does.Contain("0.01"),
+            "Step 2: the InsufficientFundsException's message gives the amount requested");
     }
 
     [TestCase(0)]
@@ -119,7 +126,8 @@ public sealed class ApplySuite
             foreach (var transaction in new Transaction[] { new Deposit(amount), new Withdrawal(amount) })
             {
                 var refused = Assert.Throws<ArgumentOutOfRangeException>(() => account.Apply(transaction), $"{transaction}");
-                Assert.That(refused?.ActualValue, Is.EqualTo(amount));
+                Assert.That(refused?.ActualValue, Is.EqualTo(amount),
+                    "Step 2: the ArgumentOutOfRangeException's ActualValue is the refused amount");
             }
         }
     }
@@ -138,19 +146,22 @@ public sealed class ApplySuite
     public void The_largest_balance_can_be_reached_but_not_passed()
     {
         var full = Account.Open("0").Apply(new Deposit(MaxAmount));
-        Assert.That(full.BalanceCents, Is.EqualTo(long.MaxValue));
+        Assert.That(full.BalanceCents, Is.EqualTo(long.MaxValue),
+            "Step 2: a deposit may take the balance to exactly the largest one, long.MaxValue cents");
 
         var almost = Account.Open("0.01").Apply(new Deposit(MaxAmount - 0.01m));
         Assert.That(almost.BalanceCents, Is.EqualTo(long.MaxValue), "Reaching exactly the largest balance is allowed.");
 
         Assert.That(() => full.Apply(new Deposit(0.01m)), Throws.TypeOf<OverflowException>(),
             "One cent more than a long of cents can hold: OverflowException.");
-        Assert.That(() => Account.Open("0.02").Apply(new Deposit(MaxAmount - 0.01m)), Throws.TypeOf<OverflowException>());
-        Assert.That(full.BalanceCents, Is.EqualTo(long.MaxValue));
-        Assert.That(full.History, Has.Count.EqualTo(1));
+        Assert.That(() => Account.Open("0.02").Apply(new Deposit(MaxAmount - 0.01m)), Throws.TypeOf<OverflowException>(),
+            "Step 2: a deposit taking the balance one cent beyond the largest throws OverflowException");
+        Assert.That(full.BalanceCents, Is.EqualTo(long.MaxValue),
+            "Step 2: a refused deposit leaves the account it was applied to unchanged");
+        Assert.That(full.History, Has.Count.EqualTo(1), "Step 2: a refused deposit adds nothing to the history");
 
         var emptied = full.Apply(new Withdrawal(MaxAmount));
-        Assert.That(emptied.BalanceCents, Is.Zero);
+        Assert.That(emptied.BalanceCents, Is.Zero, "Step 2: withdrawing the whole of the largest balance leaves zero");
     }
 
     [Test]
@@ -159,11 +170,13 @@ public sealed class ApplySuite
     {
         var account = Account.Open("10");
 
-        Assert.That(() => account.Apply(null!), Throws.ArgumentNullException);
+        Assert.That(() => account.Apply(null!), Throws.ArgumentNullException,
+            "Step 2: Apply(null) throws ArgumentNullException");
         Assert.That(() => account.Apply(new Refund(1m)),
             Throws.InstanceOf<ArgumentException>().With.Message.Contains(nameof(Refund)), "the error names the unknown kind");
-        Assert.That(account.BalanceCents, Is.EqualTo(1000));
-        Assert.That(account.History, Is.Empty);
+        Assert.That(account.BalanceCents, Is.EqualTo(1000),
+            "Step 2: a refused transaction leaves the balance unchanged");
+        Assert.That(account.History, Is.Empty, "Step 2: a refused transaction adds nothing to the history");
     }
 
     [Test]
@@ -178,14 +191,19 @@ public sealed class ApplySuite
             var left = start.Apply(new Deposit(amount));
             var right = start.Apply(new Withdrawal(1m));
 
-            Assert.That(left.History, Is.EqualTo(new Transaction[] { new Deposit(1m), new Deposit(amount) }));
-            Assert.That(right.History, Is.EqualTo(new Transaction[] { new Deposit(1m), new Withdrawal(1m) }));
-            Assert.That(left.BalanceCents, Is.EqualTo(10100 + Model.ToCents(amount)));
-            Assert.That(right.BalanceCents, Is.EqualTo(10000));
+            Assert.That(left.History, Is.EqualTo(new Transaction[] { new Deposit(1m), new Deposit(amount) }),
+                "Step 2: the new history is the old one with the deposit added at the end");
+            Assert.That(right.History, Is.EqualTo(new Transaction[] { new Deposit(1m), new Withdrawal(1m) }),
+                "Step 2: the new history is the old one with the withdrawal added at the end");
+            Assert.That(left.BalanceCents, Is.EqualTo(10100 + Model.ToCents(amount)),
+                "Step 2: a deposit adds its amount to the balance of the account it was applied to");
+            Assert.That(right.BalanceCents, Is.EqualTo(10000),
+                "Step 2: a withdrawal takes its amount from the balance of the account it was applied to");
         }
 
         Assert.That(start.History, Is.EqualTo(new Transaction[] { new Deposit(1m) }), "The account both were made from is unchanged.");
-        Assert.That(start.BalanceCents, Is.EqualTo(10100));
+        Assert.That(start.BalanceCents, Is.EqualTo(10100),
+            "Step 2: Apply returns a new account: the one it was called on keeps its balance");
     }
 
     [Test]
@@ -200,12 +218,16 @@ public sealed class ApplySuite
 
         for (var i = 0; i < results.Length; i++)
         {
-            Assert.That(results[i].BalanceCents, Is.EqualTo(500 + (i + 1) * 100L));
-            Assert.That(results[i].History, Is.EqualTo(new Transaction[] { new Deposit(i + 1) }));
+            Assert.That(results[i].BalanceCents, Is.EqualTo(500 + (i + 1) * 100L),
+                $"Step 2: thread {i}'s deposit of {i + 1} is added to the shared account's 5.00, not to another result");
+            Assert.That(results[i].History, Is.EqualTo(new Transaction[] { new Deposit(i + 1) }),
+                $"Step 2: thread {i}'s account holds only its own deposit: Apply must not change the shared account");
         }
 
-        Assert.That(shared.BalanceCents, Is.EqualTo(500));
-        Assert.That(shared.History, Is.Empty);
+        Assert.That(shared.BalanceCents, Is.EqualTo(500),
+            "Step 2: the shared account keeps its balance: Apply returns a new account");
+        Assert.That(shared.History, Is.Empty,
+            "Step 2: the shared account keeps its empty history: Apply returns a new account");
     }
 
     [Test]
@@ -214,10 +236,14 @@ public sealed class ApplySuite
     {
         var error = new InsufficientFundsException(9.5m, 12m);
 
-        Assert.That(error.Balance, Is.EqualTo(9.5m));
-        Assert.That(error.Requested, Is.EqualTo(12m));
-        Assert.That(error.Message, Does.Contain("9.50").And.Contain("12.00"));
-        Assert.That(error, Is.InstanceOf<InvalidOperationException>());
+        Assert.That(error.Balance, Is.EqualTo(9.5m),
+            "Step 2: InsufficientFundsException.Balance is the balance it was given (the given class)");
+        Assert.That(error.Requested, Is.EqualTo(12m),
+            "Step 2: InsufficientFundsException.Requested is the amount it was given (the given class)");
+        Assert.That(error.Message, Does.Contain("9.50").And.Contain("12.00"),
+            "Step 2: the InsufficientFundsException's message gives both amounts with two decimals");
+        Assert.That(error, Is.InstanceOf<InvalidOperationException>(),
+            "Step 2: InsufficientFundsException is an InvalidOperationException");
     }
 
     [Test]
@@ -233,9 +259,10 @@ public sealed class ApplySuite
             var other = Account.Open(" " + Model.Text(cents)).Reduce(deposits.ToArray());
 
             Assert.That(one, Is.EqualTo(other), "same balance, same history");
-            Assert.That(one == other, Is.True);
+            Assert.That(one == other, Is.True,
+                "Step 2: == compares accounts by balance and history (the given Equals)");
             Assert.That(one.GetHashCode(), Is.EqualTo(other.GetHashCode()), "equal accounts have equal hash codes");
-            Assert.That(one.Equals(null), Is.False);
+            Assert.That(one.Equals(null), Is.False, "Step 2: an account is never equal to null");
             Assert.That(one, Is.Not.EqualTo(Account.Open(Model.Text(cents + 1)).Reduce(deposits)), "different balance");
         }
 
@@ -244,7 +271,7 @@ public sealed class ApplySuite
         var c = Account.Open("1").Reduce([new Deposit(2m)]);
         Assert.That(ab, Is.Not.EqualTo(ba), "same balance, history in another order");
         Assert.That(ab, Is.Not.EqualTo(c), "same balance, different history");
-        Assert.That(ab != ba, Is.True);
+        Assert.That(ab != ba, Is.True, "Step 2: != is true for accounts whose histories differ in order");
     }
 
     [Test]
@@ -253,7 +280,8 @@ public sealed class ApplySuite
     {
         var hashes = Enumerable.Range(0, 200).Select(i => Account.Open(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetHashCode()).ToHashSet();
 
-        Assert.That(hashes, Has.Count.GreaterThan(100));
+        Assert.That(hashes, Has.Count.GreaterThan(100),
+            "Step 2: accounts with different balances should mostly get different hash codes");
     }
 
     [Test]
@@ -263,8 +291,10 @@ public sealed class ApplySuite
     {
         var text = Account.Open("9").Apply(new Deposit(0.5m)).ToString();
 
-        Assert.That(text, Does.Contain("9.50").And.Contain("Deposit").And.Contain("0.5"));
-        Assert.That(Account.Open("2").ToString(), Is.EqualTo("Account { Balance = 2.00, History = [] }"));
+        Assert.That(text, Does.Contain("9.50").And.Contain("Deposit").And.Contain("0.5"),
+            "Step 2: ToString shows the balance with two decimals and each transaction of the history");
+        Assert.That(Account.Open("2").ToString(), Is.EqualTo("Account { Balance = 2.00, History = [] }"),
+            "Step 2: ToString of a new account shows its balance and an empty history");
     }
 
     [TestCase("deposit")]
@@ -275,9 +305,11 @@ public sealed class ApplySuite
         var account = Account.Open("100");
         Transaction bad = kind == "deposit" ? new Deposit(-1.5m) : new Withdrawal(0.001m);
 
-        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => account.Apply(bad));
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => account.Apply(bad),
+            "Step 2: a negative amount, or one with three decimals, throws ArgumentOutOfRangeException");
 
-        Assert.That(refused?.Message, Does.Contain(kind).And.Contain("positive"));
+        Assert.That(refused?.Message, Does.Contain(kind).And.Contain("positive"),
+            "Step 2: the message of a refused amount names the kind of transaction and says it must be positive");
     }
 
     [Test]
@@ -285,6 +317,7 @@ public sealed class ApplySuite
     public void Reduce_refuses_a_null_sequence_naming_its_parameter()
     {
         Assert.That(() => Account.Open("1").Reduce(null!),
-            Throws.ArgumentNullException.With.Property(nameof(ArgumentNullException.ParamName)).EqualTo("transactions"));
+            Throws.ArgumentNullException.With.Property(nameof(ArgumentNullException.ParamName)).EqualTo("transactions"),
+            "Step 3: Reduce(null) throws ArgumentNullException whose ParamName is \"transactions\"");
     }
 }

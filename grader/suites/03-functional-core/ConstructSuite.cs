@@ -29,8 +29,9 @@ public sealed class ConstructSuite
         var account = Account.Open(text);
 
         Assert.That(account.BalanceCents, Is.EqualTo(cents), $"Open(\"{text}\")");
-        Assert.That(account.Balance, Is.EqualTo(cents / 100m));
-        Assert.That(account.History, Is.Empty);
+        Assert.That(account.Balance, Is.EqualTo(cents / 100m),
+            $"Step 1: Balance is the cents as a decimal amount: Open(\"{text}\")");
+        Assert.That(account.History, Is.Empty, "Step 1: a newly opened account has an empty history");
     }
 
     [TestCase("")]
@@ -82,7 +83,8 @@ public sealed class ConstructSuite
     [Test]
     public void Open_refuses_null_with_ArgumentNullException()
     {
-        Assert.That(() => Account.Open(null!), Throws.ArgumentNullException);
+        Assert.That(() => Account.Open(null!), Throws.ArgumentNullException,
+            "Step 1: Open(null) throws ArgumentNullException, not FormatException");
     }
 
     [Test]
@@ -107,7 +109,8 @@ public sealed class ConstructSuite
 
             Assert.That(account.BalanceCents, Is.EqualTo(cents), $"Open(\"{text}\")");
             Assert.That(account.Balance, Is.EqualTo(cents / 100m), $"Open(\"{text}\").Balance");
-            Assert.That(account.History, Is.Empty);
+            Assert.That(account.History, Is.Empty,
+                $"Step 1: Open(\"{text}\") gives an account with an empty history");
         }
     }
 
@@ -133,7 +136,8 @@ public sealed class ConstructSuite
             };
 
             var error = Assert.Throws<FormatException>(() => Account.Open(spoiled), $"Open(\"{spoiled}\") must be refused.");
-            Assert.That(error?.Message, Does.Contain("\"" + spoiled + "\""));
+            Assert.That(error?.Message, Does.Contain("\"" + spoiled + "\""),
+                "Step 1: the FormatException's message quotes the refused text exactly, in double quotes");
         }
     }
 

@@ -45,7 +45,8 @@ public sealed class ConvertSuite
     [TestCase("1234567.8", "opening    1234567.80\nbalance    1234567.80")]
     public void A_new_account_shows_its_opening_and_its_balance(string opening, string expected)
     {
-        Assert.That(Account.Open(opening).Statement(), Is.EqualTo(expected));
+        Assert.That(Account.Open(opening).Statement(), Is.EqualTo(expected),
+            "Step 4: a new account's statement is its opening line and its balance line, with two decimals");
     }
 
     [Test]
@@ -57,7 +58,8 @@ public sealed class ConvertSuite
             "opening                    0.00\n" +
             "deposit    92233720368547758.07\n" +
             "withdrawal                 0.07\n" +
-            "balance    92233720368547758.00"));
+            "balance    92233720368547758.00"),
+            "Step 4: amounts as large as the largest balance keep all their digits, right-aligned to the widest");
     }
 
     [Test]
@@ -69,7 +71,8 @@ public sealed class ConvertSuite
             "opening        1.00\n" +
             "deposit    99999.00\n" +
             "withdrawal 99999.50\n" +
-            "balance        0.50"));
+            "balance        0.50"),
+            "Step 4: the widest amount on the statement, here a transaction's, sets the width of every amount");
     }
 
     [Test]
@@ -82,7 +85,8 @@ public sealed class ConvertSuite
             "deposit     1.50\n" +
             "deposit     2.00\n" +
             "withdrawal  0.10\n" +
-            "balance    13.40"));
+            "balance    13.40"),
+            "Step 4: every amount is shown with two decimals, however many the transaction was written with");
     }
 
     [TestCase("fr-FR")]
@@ -119,8 +123,10 @@ public sealed class ConvertSuite
         var second = account.Statement();
 
         Assert.That(second, Is.EqualTo(first), "the same account always renders the same text");
-        Assert.That(account.BalanceCents, Is.EqualTo(400));
-        Assert.That(account.History, Has.Count.EqualTo(2));
+        Assert.That(account.BalanceCents, Is.EqualTo(400),
+            "Step 4: Statement changes nothing: the balance is the same after it");
+        Assert.That(account.History, Has.Count.EqualTo(2),
+            "Step 4: Statement changes nothing: the history is the same after it");
         Assert.That(first, Does.Not.Contain("\r").And.Not.EndWith("\n"), "lines are separated by \\n, with none at the end");
     }
 
@@ -128,11 +134,13 @@ public sealed class ConvertSuite
     public void A_refused_transaction_does_not_appear_on_the_statement()
     {
         var account = Account.Open("5").Apply(new Deposit(1m));
-        Assert.Throws<InsufficientFundsException>(() => account.Apply(new Withdrawal(7m)));
+        Assert.Throws<InsufficientFundsException>(() => account.Apply(new Withdrawal(7m)),
+            "Step 4: a withdrawal larger than the balance throws InsufficientFundsException");
 
         Assert.That(account.Statement(), Is.EqualTo(
             "opening    5.00\n" +
             "deposit    1.00\n" +
-            "balance    6.00"));
+            "balance    6.00"),
+            "Step 4: a refused withdrawal leaves no line on the statement of the account it was applied to");
     }
 }

@@ -78,8 +78,10 @@ public sealed class ReduceSuite
     {
         var account = Account.Open("3").Apply(new Deposit(4m));
 
-        Assert.That(account.Reduce([]), Is.EqualTo(account));
-        Assert.That(account.Reduce(Enumerable.Empty<Transaction>()).History, Is.EqualTo(new Transaction[] { new Deposit(4m) }));
+        Assert.That(account.Reduce([]), Is.EqualTo(account),
+            "Step 3: Reduce of no transactions gives an account equal to the one it was called on");
+        Assert.That(account.Reduce(Enumerable.Empty<Transaction>()).History, Is.EqualTo(new Transaction[] { new Deposit(4m) }),
+            "Step 3: Reduce of no transactions keeps the history as it was");
     }
 
     [Test]
@@ -98,8 +100,10 @@ public sealed class ReduceSuite
         var account = Account.Open("0").Reduce(Lazy());
 
         Assert.That(pulled, Is.EqualTo(new[] { 1, 2, 3, 4, 5 }), "each transaction is read once, in order");
-        Assert.That(account.BalanceCents, Is.EqualTo(1500));
-        Assert.That(account.History, Is.EqualTo(Enumerable.Range(1, 5).Select(i => (Transaction)new Deposit(i))));
+        Assert.That(account.BalanceCents, Is.EqualTo(1500),
+            "Step 3: Reduce applies every transaction of the sequence: 1 + 2 + 3 + 4 + 5 = 15.00");
+        Assert.That(account.History, Is.EqualTo(Enumerable.Range(1, 5).Select(i => (Transaction)new Deposit(i))),
+            "Step 3: the history holds the transactions in the order the sequence gave them");
     }
 
     [Test]
@@ -145,10 +149,14 @@ public sealed class ReduceSuite
     {
         var account = Account.Open("10");
 
-        Assert.That(() => account.Reduce(null!), Throws.ArgumentNullException);
-        Assert.That(() => account.Reduce([new Deposit(1m), null!, new Deposit(2m)]), Throws.ArgumentNullException);
-        Assert.That(account.BalanceCents, Is.EqualTo(1000));
-        Assert.That(account.History, Is.Empty);
+        Assert.That(() => account.Reduce(null!), Throws.ArgumentNullException,
+            "Step 3: Reduce(null) throws ArgumentNullException");
+        Assert.That(() => account.Reduce([new Deposit(1m), null!, new Deposit(2m)]), Throws.ArgumentNullException,
+            "Step 3: a null transaction in the list is refused by Apply with ArgumentNullException");
+        Assert.That(account.BalanceCents, Is.EqualTo(1000),
+            "Step 3: a refused Reduce leaves the balance of the account it was called on unchanged");
+        Assert.That(account.History, Is.Empty,
+            "Step 3: a refused Reduce leaves the history of the account it was called on unchanged");
     }
 
     [Test]

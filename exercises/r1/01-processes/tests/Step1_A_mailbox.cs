@@ -17,8 +17,10 @@ public sealed class Step1_A_mailbox
         mailbox.Send("third");
 
         Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo("first"), "Receive takes the oldest message first.");
-        Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo("second"));
-        Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo("third"));
+        Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo("second"),
+            "Step 1: receives take the messages in the order they were sent");
+        Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo("third"),
+            "Step 1: receives take the messages in the order they were sent");
     }
 
     [Test]
@@ -58,7 +60,7 @@ public sealed class Step1_A_mailbox
         mailbox.Close();
         mailbox.Send(2);
 
-        Assert.That(mailbox.IsClosed, Is.True);
+        Assert.That(mailbox.IsClosed, Is.True, "Step 1: IsClosed is true once Close has been called");
         Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo(1), "Close keeps the messages already sent.");
         Assert.That(mailbox.Count, Is.Zero, "A message sent after Close is dropped, as a message to a dead process is.");
     }

@@ -20,8 +20,10 @@ public sealed class Step2_Receive_with_a_timeout
 
         var received = await mailbox.ReceiveAsync(Timeout, new FakeTimeProvider()).WaitAsync(cancellationToken);
 
-        Assert.That(received.IsTimedOut, Is.False);
-        Assert.That(received.Message, Is.EqualTo("hello"));
+        Assert.That(received.IsTimedOut, Is.False,
+            "Step 2: a message already waiting is received at once, not reported as a timeout");
+        Assert.That(received.Message, Is.EqualTo("hello"),
+            "Step 2: the timed receive returns the message that was waiting");
     }
 
     [Test]
@@ -62,7 +64,8 @@ public sealed class Step2_Receive_with_a_timeout
 
         var first = mailbox.ReceiveAsync(Timeout, time);
         time.Advance(Timeout);
-        Assert.That((await first.WaitAsync(cancellationToken)).IsTimedOut, Is.True);
+        Assert.That((await first.WaitAsync(cancellationToken)).IsTimedOut, Is.True,
+            "Step 2: with no message, the first receive times out once its timeout has passed");
 
         mailbox.Send("late");
         Assert.That(await mailbox.ReceiveAsync(cancellationToken), Is.EqualTo("late"),

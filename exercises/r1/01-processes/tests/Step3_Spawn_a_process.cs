@@ -25,9 +25,11 @@ public sealed class Step3_Spawn_a_process
         pid.Send(2);
         pid.Send(3);
 
-        Assert.That(await NextReportAsync(probe, pid, cancellationToken), Is.EqualTo(1));
+        Assert.That(await NextReportAsync(probe, pid, cancellationToken), Is.EqualTo(1),
+            "Step 3: the first message sees the initial state 0: 0 + 1 = 1");
         Assert.That(await NextReportAsync(probe, pid, cancellationToken), Is.EqualTo(3), "The second message sees the state the first one left.");
-        Assert.That(await NextReportAsync(probe, pid, cancellationToken), Is.EqualTo(6));
+        Assert.That(await NextReportAsync(probe, pid, cancellationToken), Is.EqualTo(6),
+            "Step 3: the third message sees the state the second left: 3 + 3 = 6");
     }
 
     /// <summary>
@@ -78,8 +80,9 @@ public sealed class Step3_Spawn_a_process
 
         var crash = Assert.ThrowsAsync<InvalidOperationException>(async () => await pid.Completion.WaitAsync(cancellationToken),
             "Completion should fail with the handler's own exception when the process crashes.");
-        Assert.That(crash?.Message, Is.EqualTo("boom"));
-        Assert.That(pid.IsAlive, Is.False);
+        Assert.That(crash?.Message, Is.EqualTo("boom"),
+            "Step 3: Completion fails with the exception the handler threw, not a new one");
+        Assert.That(pid.IsAlive, Is.False, "Step 3: a crashed process is no longer alive");
     }
 
     [Test]

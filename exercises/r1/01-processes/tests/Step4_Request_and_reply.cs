@@ -52,7 +52,8 @@ public sealed class Step4_Request_and_reply
         Assert.That(replyTo.Reply.IsCompleted, Is.False, "No reply has been sent yet.");
 
         Assert.That(replyTo.Send("answer"), Is.True, "The first reply is accepted.");
-        Assert.That(await replyTo.Reply.WaitAsync(cancellationToken), Is.EqualTo("answer"));
+        Assert.That(await replyTo.Reply.WaitAsync(cancellationToken), Is.EqualTo("answer"),
+            "Step 4: the Reply task completes with the reply that was sent");
         Assert.That(replyTo.Send("another"), Is.False, "Only the first reply counts; a second one returns false.");
     }
 

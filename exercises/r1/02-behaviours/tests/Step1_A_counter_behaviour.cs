@@ -32,7 +32,7 @@ public sealed class Step1_A_counter_behaviour
         var (reply, state) = counter.Handle(new CounterRequest.Decrement(4), 10);
 
         Assert.That(reply, Is.EqualTo(6), "The reply to Decrement is the count after taking away By.");
-        Assert.That(state, Is.EqualTo(6));
+        Assert.That(state, Is.EqualTo(6), "Step 1: the new count after Decrement is also the next state");
     }
 
     [Test]

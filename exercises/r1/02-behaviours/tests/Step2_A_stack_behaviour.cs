@@ -11,7 +11,7 @@ public sealed class Step2_A_stack_behaviour
     [Test]
     public void Init_gives_an_empty_stack()
     {
-        Assert.That(_stack.Init(), Is.Empty);
+        Assert.That(_stack.Init(), Is.Empty, "Step 2: Init returns an empty ImmutableStack");
     }
 
     [Test]
@@ -32,7 +32,7 @@ public sealed class Step2_A_stack_behaviour
 
         var (reply, rest) = _stack.Handle(new StackRequest<string>.Pop(), state);
 
-        Assert.That(reply.IsEmpty, Is.False);
+        Assert.That(reply.IsEmpty, Is.False, "Step 2: Pop on a stack with items replies with an item, not Empty");
         Assert.That(reply.Item, Is.EqualTo("second"), "A stack is last in, first out.");
         Assert.That(rest, Is.EqualTo(new[] { "first" }), "Pop takes the item off the stack.");
     }
@@ -44,7 +44,7 @@ public sealed class Step2_A_stack_behaviour
 
         var (reply, state) = _stack.Handle(new StackRequest<string>.Peek(), stack);
 
-        Assert.That(reply, Is.EqualTo(StackReply<string>.Of("top")));
+        Assert.That(reply, Is.EqualTo(StackReply<string>.Of("top")), "Step 2: the reply to Peek holds the top item");
         Assert.That(state, Is.EqualTo(new[] { "top", "bottom" }), "Peek only looks: the stack keeps both items.");
     }
 
@@ -57,9 +57,9 @@ public sealed class Step2_A_stack_behaviour
         var (peeked, afterPeek) = _stack.Handle(new StackRequest<string>.Peek(), empty);
 
         Assert.That(popped.IsEmpty, Is.True, "An empty stack is an ordinary answer: reply StackReply<T>.Empty.");
-        Assert.That(peeked.IsEmpty, Is.True);
+        Assert.That(peeked.IsEmpty, Is.True, "Step 2: Peek on an empty stack replies StackReply<T>.Empty");
         Assert.That(afterPop, Is.Empty, "Popping an empty stack leaves it empty.");
-        Assert.That(afterPeek, Is.Empty);
+        Assert.That(afterPeek, Is.Empty, "Step 2: Peek on an empty stack leaves it empty");
     }
 
     [Test]

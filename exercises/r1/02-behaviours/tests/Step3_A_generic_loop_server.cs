@@ -102,7 +102,8 @@ public sealed class Step3_A_generic_loop_server
         server.Stop();
         await server.Completion.WaitAsync(cancellationToken);
 
-        Assert.That(await first.WaitAsync(cancellationToken), Is.EqualTo(1));
+        Assert.That(await first.WaitAsync(cancellationToken), Is.EqualTo(1),
+            "Step 3: the first request sent before Stop is still handled: its reply is the count after it");
         Assert.That(await second.WaitAsync(cancellationToken), Is.EqualTo(2),
             "Requests sent before Stop are still handled, in order, before the server ends.");
         Assert.That(server.IsAlive, Is.False, "Once Completion has finished, the server is no longer alive.");

@@ -48,7 +48,8 @@ public sealed class Step4_Many_behaviours_one_loop
         Assert.That(await counter.CallAsync(new CounterRequest.Get(), Timeout).WaitAsync(cancellationToken), Is.EqualTo(4),
             "Each server keeps its own behaviour's state.");
         Assert.That(await stack.CallAsync(new StackRequest<string>.Pop(), Timeout).WaitAsync(cancellationToken),
-            Is.EqualTo(StackReply<string>.Of("b")));
+            Is.EqualTo(StackReply<string>.Of("b")),
+            "Step 4: the stack's server kept its own state: Pop replies with the last item pushed");
         counter.Stop();
         stack.Stop();
     }
@@ -76,8 +77,9 @@ public sealed class Step4_Many_behaviours_one_loop
 
         var crash = Assert.ThrowsAsync<InvalidOperationException>(async () => await server.Completion.WaitAsync(cancellationToken),
             "Do not catch the behaviour's exception: let it leave the loop and fault Completion.");
-        Assert.That(crash?.Message, Is.EqualTo("boom"));
-        Assert.That(server.IsAlive, Is.False);
+        Assert.That(crash?.Message, Is.EqualTo("boom"),
+            "Step 4: Completion fails with the behaviour's own exception, its message unchanged");
+        Assert.That(server.IsAlive, Is.False, "Step 4: a crashed server is no longer alive");
     }
 
     [Test]
@@ -106,7 +108,7 @@ public sealed class Step4_Many_behaviours_one_loop
             async () => await server.CallAsync("hello", Timeout).WaitAsync(cancellationToken),
             "A server whose Init threw never handles a request: its calls fail with ServerExitedException.");
         Assert.That(exited?.InnerException, Is.SameAs(error), "The inner exception is the one Init threw.");
-        Assert.That(server.Completion.IsFaulted, Is.True);
+        Assert.That(server.Completion.IsFaulted, Is.True, "Step 4: a crash in Init faults Completion");
     }
 
     [Test]
@@ -116,11 +118,13 @@ public sealed class Step4_Many_behaviours_one_loop
         var fragile = LoopServer.Start(new Fragile());
         var counter = LoopServer.Start(new CounterBehaviour());
 
-        Assert.ThrowsAsync<ServerExitedException>(async () => await fragile.CallAsync("boom", Timeout).WaitAsync(cancellationToken));
+        Assert.ThrowsAsync<ServerExitedException>(async () => await fragile.CallAsync("boom", Timeout).WaitAsync(cancellationToken),
+            "Step 4: the call whose request crashed the fragile server fails with ServerExitedException");
         var count = await counter.CallAsync(new CounterRequest.Increment(1), Timeout).WaitAsync(cancellationToken);
 
         Assert.That(count, Is.EqualTo(1), "Servers share nothing: one crashing does not touch another.");
-        Assert.That(counter.IsAlive, Is.True);
+        Assert.That(counter.IsAlive, Is.True,
+            "Step 4: the counter's server is still alive after another server crashed");
         counter.Stop();
     }
 

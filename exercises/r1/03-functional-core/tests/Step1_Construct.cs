@@ -21,7 +21,8 @@ public sealed class Step1_Construct
         Assert.That(Account.Open("12.5").BalanceCents, Is.EqualTo(1250), "\"12.5\" is 12 units and 50 cents.");
         Assert.That(Account.Open("12.50").BalanceCents, Is.EqualTo(1250), "\"12.50\" is 12 units and 50 cents.");
         Assert.That(Account.Open("0.07").BalanceCents, Is.EqualTo(7), "\"0.07\" is 7 cents.");
-        Assert.That(Account.Open("12.50").Balance, Is.EqualTo(12.5m));
+        Assert.That(Account.Open("12.50").Balance, Is.EqualTo(12.5m),
+            "Step 1: Balance is the balance in cents as a decimal: 1250 cents is 12.5");
     }
 
     [Test]

@@ -52,7 +52,8 @@ public sealed class Step4_Convert_to_a_statement
 
         Assert.That(statement, Does.Not.Contain(","),
             "German writes 1,50: format amounts with CultureInfo.InvariantCulture so the statement is the same everywhere.");
-        Assert.That(statement.Split('\n').Last(), Is.EqualTo("balance    1.50"));
+        Assert.That(statement.Split('\n').Last(), Is.EqualTo("balance    1.50"),
+            "Step 4: the last line is the balance, with a point as the decimal separator");
     }
 
     [Test]

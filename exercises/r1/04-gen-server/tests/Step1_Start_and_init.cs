@@ -51,7 +51,7 @@ public sealed class Step1_Start_and_init
 
         initMayFinish.SetResult();
         var server = await starting.WaitAsync(cancellationToken);
-        Assert.That(server.IsAlive, Is.True);
+        Assert.That(server.IsAlive, Is.True, "Step 1: the server StartAsync returned is alive");
     }
 
     [Test]
@@ -64,7 +64,8 @@ public sealed class Step1_Start_and_init
             async () => await GenServer.StartAsync(recorder).WaitAsync(cancellationToken),
             "When Init throws, the server does not start: StartAsync fails with Init's own exception " +
             "(gen_server:start returns {error, Reason}).");
-        Assert.That(error?.Message, Is.EqualTo("bad configuration"));
+        Assert.That(error?.Message, Is.EqualTo("bad configuration"),
+            "Step 1: StartAsync fails with the very exception Init threw, its message unchanged");
     }
 
     [Test]

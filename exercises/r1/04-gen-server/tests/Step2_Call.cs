@@ -82,7 +82,7 @@ public sealed class Step2_Call
 
         Assert.That(reply, Is.EqualTo(new[] { "call block", "call next" }),
             "A call that timed out was still handled; its late reply must not disturb the server or the next call.");
-        Assert.That(server.IsAlive, Is.True);
+        Assert.That(server.IsAlive, Is.True, "Step 2: a call that timed out leaves the server running");
     }
 
     [Test]

@@ -46,7 +46,8 @@ public sealed class Step3_Cast_and_info
         server.Cast("5");
         var reply = await server.CallAsync("6").WaitAsync(cancellationToken);
 
-        Assert.That(await third.WaitAsync(cancellationToken), Is.EqualTo(new[] { "cast 1", "info 2", "call 3" }));
+        Assert.That(await third.WaitAsync(cancellationToken), Is.EqualTo(new[] { "cast 1", "info 2", "call 3" }),
+            "Step 3: the call sent third sees the cast and the info sent before it, in order");
         Assert.That(reply, Is.EqualTo(new[] { "cast 1", "info 2", "call 3", "info 4", "cast 5", "call 6" }),
             "All three kinds of message go through one mailbox, so they are handled in the order they were sent.");
     }

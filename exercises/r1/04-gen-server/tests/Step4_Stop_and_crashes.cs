@@ -50,8 +50,9 @@ public sealed class Step4_Stop_and_crashes
         var crash = Assert.ThrowsAsync<InvalidOperationException>(
             async () => await server.Completion.WaitAsync(cancellationToken),
             "HandleCast threw: the server crashes, and Completion fails with the callback's own exception.");
-        Assert.That(crash?.Message, Does.StartWith("cast crash"));
-        Assert.That(server.IsAlive, Is.False);
+        Assert.That(crash?.Message, Does.StartWith("cast crash"),
+            "Step 4: Completion fails with the callback's own exception, its message unchanged");
+        Assert.That(server.IsAlive, Is.False, "Step 4: a crashed server is no longer alive");
     }
 
     [Test]

@@ -22,7 +22,8 @@ public sealed class Step5_A_client_API
 
         Assert.That(empty, Is.Empty, "Init starts with an empty store.");
         Assert.That(putReply, Is.Null, "Put replies null once the value is stored.");
-        Assert.That(one, Is.EqualTo(ImmutableDictionary<string, string>.Empty.Add("language", "Erlang")));
+        Assert.That(one, Is.EqualTo(ImmutableDictionary<string, string>.Empty.Add("language", "Erlang")),
+            "Step 5: Put returns the store with the key added, as the new state");
         Assert.That(value, Is.EqualTo("Erlang"), "Get replies with the value stored under the key.");
         Assert.That(same, Is.SameAs(one), "Get does not change the state.");
         Assert.That(count, Is.EqualTo(1), "Count replies with the number of keys.");
@@ -39,7 +40,8 @@ public sealed class Step5_A_client_API
 
         await store.PutAsync("language", "Elixir").WaitAsync(cancellationToken);
 
-        Assert.That(await store.GetAsync("language").WaitAsync(cancellationToken), Is.EqualTo("Elixir"));
+        Assert.That(await store.GetAsync("language").WaitAsync(cancellationToken), Is.EqualTo("Elixir"),
+            "Step 5: GetAsync returns the value PutAsync stored under the key");
         Assert.That(await store.GetAsync("runtime").WaitAsync(cancellationToken), Is.Null, "A key never put gets null.");
     }
 
@@ -55,7 +57,8 @@ public sealed class Step5_A_client_API
 
         Assert.That(await store.GetAsync("a").WaitAsync(cancellationToken), Is.Null,
             "Delete is a cast, but the store handles requests in order: the Get after it sees the key gone.");
-        Assert.That(await store.CountAsync().WaitAsync(cancellationToken), Is.EqualTo(1));
+        Assert.That(await store.CountAsync().WaitAsync(cancellationToken), Is.EqualTo(1),
+            "Step 5: after deleting one of two keys, CountAsync replies 1");
     }
 
     [Test]

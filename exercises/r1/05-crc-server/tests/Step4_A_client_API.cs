@@ -15,7 +15,8 @@ public sealed class Step4_A_client_API
     {
         var bank = await Bank.OpenAsync("12.50").WaitAsync(cancellationToken);
 
-        Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(12.50m));
+        Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(12.50m),
+            "Step 4: BalanceAsync of a new bank returns its opening balance");
     }
 
     [Test]
@@ -26,7 +27,8 @@ public sealed class Step4_A_client_API
 
         Assert.That(await bank.DepositAsync(5m).WaitAsync(cancellationToken), Is.EqualTo(15m),
             "DepositAsync calls the server and turns its Balance reply into a decimal.");
-        Assert.That(await bank.WithdrawAsync(2.50m).WaitAsync(cancellationToken), Is.EqualTo(12.50m));
+        Assert.That(await bank.WithdrawAsync(2.50m).WaitAsync(cancellationToken), Is.EqualTo(12.50m),
+            "Step 4: WithdrawAsync returns the new balance, as a decimal");
     }
 
     [Test]
@@ -39,8 +41,10 @@ public sealed class Step4_A_client_API
             async () => await bank.WithdrawAsync(5m).WaitAsync(cancellationToken),
             "Turn the InsufficientFunds reply into an InsufficientFundsException, thrown in the caller.");
 
-        Assert.That(refused?.Balance, Is.EqualTo(3m));
-        Assert.That(refused?.Requested, Is.EqualTo(5m));
+        Assert.That(refused?.Balance, Is.EqualTo(3m),
+            "Step 4: the exception's Balance is the balance the withdrawal was refused on");
+        Assert.That(refused?.Requested, Is.EqualTo(5m),
+            "Step 4: the exception's Requested is the amount of the refused withdrawal");
         Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(3m),
             "The server did not crash, and the account is unchanged.");
     }
@@ -54,7 +58,8 @@ public sealed class Step4_A_client_API
         await bank.WithdrawAsync(0.50m).WaitAsync(cancellationToken);
 
         Assert.That(await bank.StatementAsync().WaitAsync(cancellationToken),
-            Is.EqualTo("deposit 2.00\nwithdrawal 0.50\nbalance 2.50\n"));
+            Is.EqualTo("deposit 2.00\nwithdrawal 0.50\nbalance 2.50\n"),
+            "Step 4: StatementAsync returns the server's statement: each transaction, oldest first, then the balance");
     }
 
     [Test]

@@ -41,7 +41,8 @@ public sealed class Step5_Turn_it_off_and_on_again
             async () => await bank.WithdrawAsync(-1m).WaitAsync(cancellationToken),
             "A restart must not hide the crash from the caller who caused it.");
 
-        Assert.That(exited?.InnerException, Is.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(exited?.InnerException, Is.TypeOf<ArgumentOutOfRangeException>(),
+            "Step 5: the ServerExitedException carries the crash (the core's ArgumentOutOfRangeException) inside");
     }
 
     [Test]
@@ -51,12 +52,14 @@ public sealed class Step5_Turn_it_off_and_on_again
         var bank = await Bank.OpenAsync("10.00").WaitAsync(cancellationToken);
         await bank.DepositAsync(5m).WaitAsync(cancellationToken);
 
-        Assert.ThrowsAsync<ServerExitedException>(async () => await bank.DepositAsync(-1m).WaitAsync(cancellationToken));
+        Assert.ThrowsAsync<ServerExitedException>(async () => await bank.DepositAsync(-1m).WaitAsync(cancellationToken),
+            "Step 5: a deposit of -1 crashes the server, and its caller gets ServerExitedException");
         var balance = await BalanceAfterACrashAsync(bank, cancellationToken);
 
         Assert.That(balance, Is.EqualTo(10m),
             "The new server starts from the opening balance: the deposit made before the crash is lost with the old server.");
-        Assert.That(await bank.StatementAsync().WaitAsync(cancellationToken), Is.EqualTo("balance 10.00\n"));
+        Assert.That(await bank.StatementAsync().WaitAsync(cancellationToken), Is.EqualTo("balance 10.00\n"),
+            "Step 5: the fresh server's statement has no transaction, only the opening balance");
     }
 
     [Test]
@@ -66,11 +69,13 @@ public sealed class Step5_Turn_it_off_and_on_again
         var bank = await Bank.OpenAsync("10.00").WaitAsync(cancellationToken);
         Assert.That(bank.Restarts, Is.Zero, "Nothing has crashed yet.");
 
-        Assert.ThrowsAsync<ServerExitedException>(async () => await bank.WithdrawAsync(0m).WaitAsync(cancellationToken));
+        Assert.ThrowsAsync<ServerExitedException>(async () => await bank.WithdrawAsync(0m).WaitAsync(cancellationToken),
+            "Step 5: a withdrawal of 0 crashes the server, and its caller gets ServerExitedException");
         await BalanceAfterACrashAsync(bank, cancellationToken);
-        Assert.That(bank.Restarts, Is.EqualTo(1));
+        Assert.That(bank.Restarts, Is.EqualTo(1), "Step 5: one crash, one restart");
 
-        Assert.ThrowsAsync<ServerExitedException>(async () => await bank.DepositAsync(-3m).WaitAsync(cancellationToken));
+        Assert.ThrowsAsync<ServerExitedException>(async () => await bank.DepositAsync(-3m).WaitAsync(cancellationToken),
+            "Step 5: a deposit of -3 crashes the restarted server too, and its caller gets ServerExitedException");
         await BalanceAfterACrashAsync(bank, cancellationToken);
         Assert.That(bank.Restarts, Is.EqualTo(2), "Count one restart per crash, however many parties noticed it.");
     }
@@ -110,9 +115,11 @@ public sealed class Step5_Turn_it_off_and_on_again
             await restarter.Completion;
         }
 
-        Assert.That(restarter.Restarts, Is.EqualTo(1));
+        Assert.That(restarter.Restarts, Is.EqualTo(1),
+            "Step 5: the crash of the cast was restarted once, by watching the server's Completion");
         Assert.That(await restarter.CallAsync(new AccountCall.GetBalance()).WaitAsync(cancellationToken),
-            Is.EqualTo(new AccountReply.Balance(8m)));
+            Is.EqualTo(new AccountReply.Balance(8m)),
+            "Step 5: the restarted server opened the account again from the opening balance");
     }
 
     [Test]
@@ -122,11 +129,13 @@ public sealed class Step5_Turn_it_off_and_on_again
         var bank = await Bank.OpenAsync("1.00").WaitAsync(cancellationToken);
         await bank.DepositAsync(1m).WaitAsync(cancellationToken);
 
-        Assert.ThrowsAsync<InsufficientFundsException>(async () => await bank.WithdrawAsync(100m).WaitAsync(cancellationToken));
+        Assert.ThrowsAsync<InsufficientFundsException>(async () => await bank.WithdrawAsync(100m).WaitAsync(cancellationToken),
+            "Step 5: a withdrawal beyond the balance throws InsufficientFundsException in the caller");
 
         Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(2m),
             "The deposit is still there: the server was never restarted.");
-        Assert.That(bank.Restarts, Is.Zero);
+        Assert.That(bank.Restarts, Is.Zero,
+            "Step 5: a refused withdrawal is a reply, not a crash: nothing was restarted");
     }
 
     [Test]
@@ -186,6 +195,6 @@ public sealed class Step5_Turn_it_off_and_on_again
 
         Assert.That(async () => await bank.BalanceAsync().WaitAsync(cancellationToken), Throws.TypeOf<ServerExitedException>(),
             "A server that was stopped on purpose stays stopped.");
-        Assert.That(bank.Restarts, Is.Zero);
+        Assert.That(bank.Restarts, Is.Zero, "Step 5: a normal stop is not a crash: nothing was restarted");
     }
 }

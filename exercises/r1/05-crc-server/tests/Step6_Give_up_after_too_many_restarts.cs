@@ -115,7 +115,8 @@ public sealed class Step6_Give_up_after_too_many_restarts
         for (var i = 1; i <= 6; i++)
         {
             Crash(bank, cancellationToken);
-            Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(5m));
+            Assert.That(await bank.BalanceAsync().WaitAsync(cancellationToken), Is.EqualTo(5m),
+                $"Step 6: after crash {i}, spread out in time, a fresh server answers with the opening balance");
             time.Advance(TimeSpan.FromSeconds(6));
         }
 
