@@ -17,11 +17,11 @@ public sealed class AccountServerSuite
         var account = callbacks.Init();
 
         Assert.That(() => callbacks.HandleCall(null!, account),
-            Throws.ArgumentException.With.Message.Contains("Unknown").And.Property(nameof(ArgumentException.ParamName)).EqualTo("request"),
-            "Step 2: a null call must make HandleCall throw ArgumentException(\"Unknown ...\", nameof(request))");
+            Throws.InstanceOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("request"),
+            "Step 2: a null call must make HandleCall throw ArgumentException naming its request parameter");
         Assert.That(() => callbacks.HandleCast(null!, account),
-            Throws.ArgumentException.With.Message.Contains("Unknown").And.Property(nameof(ArgumentException.ParamName)).EqualTo("request"),
-            "Step 2: a null cast must make HandleCast throw ArgumentException(\"Unknown ...\", nameof(request))");
+            Throws.InstanceOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("request"),
+            "Step 2: a null cast must make HandleCast throw ArgumentException naming its request parameter");
     }
 
     [Test]

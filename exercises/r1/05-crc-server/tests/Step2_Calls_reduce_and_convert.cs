@@ -106,4 +106,18 @@ public sealed class Step2_Calls_reduce_and_convert
         Assert.That(reply, Is.EqualTo(new AccountReply.Balance(2m)),
             "HandleInfo should keep the account as it is: a stray message is no reason to lose it.");
     }
+
+    [Test]
+    public void A_request_outside_the_protocol_is_refused_with_ArgumentException()
+    {
+        var callbacks = new AccountServer("5.00");
+        var account = callbacks.Init();
+
+        Assert.That(() => callbacks.HandleCall(null!, account),
+            Throws.InstanceOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("request"),
+            "Step 2: HandleCall(null) is a bug in the caller: throw an ArgumentException naming the request parameter, do not reply (see README, step 2).");
+        Assert.That(() => callbacks.HandleCast(null!, account),
+            Throws.InstanceOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("request"),
+            "Step 2: HandleCast(null) is a bug in the caller: throw an ArgumentException naming the request parameter (see README, step 2).");
+    }
 }
