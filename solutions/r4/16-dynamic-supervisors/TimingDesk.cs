@@ -119,7 +119,9 @@ public sealed class TimingDesk
         }
         catch (SupervisorException full) when (full.Reason == MaxChildren)
         {
-            throw new DeskFullException(runner, _capacity, full);
+            // The supervisor checks its cap before it tries a start, so the loser of a race for the last place hears
+            // max_children, not already_started: look again before calling the desk full.
+            return WhereIs(runner) ?? throw new DeskFullException(runner, _capacity, full);
         }
     }
 

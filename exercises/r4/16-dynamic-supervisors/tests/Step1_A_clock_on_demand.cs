@@ -97,4 +97,43 @@ public sealed class Step1_A_clock_on_demand : DeskTest
         Assert.That(await ClocksAsync(supervisor), Is.Empty, $"Step 1: no clock starts for a runner who is not entered {See}.");
         Assert.That(desk.WhereIs("zed"), Is.Null, $"Step 1: zed has no clock {See}.");
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Two_desks_on_one_node_keep_their_own_names(CancellationToken cancellationToken)
+    {
+        var north = await StartDeskAsync(new EntryList("ann"));
+        var south = await StartDeskAsync(new EntryList("ann"));
+
+        var northern = await GetOrStartAsync(north, "ann");
+        var southern = await GetOrStartAsync(south, "ann");
+
+        Assert.That(southern, Is.Not.EqualTo(northern), $"Step 1: each desk has its own registry: ann gets a clock at each desk {See}.");
+        Assert.That(await ClocksAsync(await ClockSupervisorAsync(south)), Is.EqualTo(new[] { southern }),
+            $"Step 1: each desk has its own DynamicSupervisor, under a name of its own desk's registry: the south desk's clock is its own child {See}.");
+        Assert.That(north.WhereIs("ann"), Is.EqualTo(northern), $"Step 1: the north desk finds its own ann {See}.");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task The_desk_refuses_bad_arguments_before_starting_anything(CancellationToken cancellationToken)
+    {
+        var entries = new EntryList("ann");
+        var processes = Node.ProcessCount;
+
+        Assert.That(() => TimingDesk.StartAsync(null!, entries, 1), Throws.InstanceOf<ArgumentNullException>(),
+            $"Step 1: StartAsync refuses a null node with ArgumentNullException {See}.");
+        Assert.That(() => TimingDesk.StartAsync(Node, null!, 1), Throws.InstanceOf<ArgumentNullException>(),
+            $"Step 1: StartAsync refuses a null entry list with ArgumentNullException {See}.");
+        Assert.That(() => TimingDesk.StartAsync(Node, entries, 0), Throws.InstanceOf<ArgumentOutOfRangeException>(),
+            $"Step 1: StartAsync refuses a capacity below one with ArgumentOutOfRangeException {See}.");
+        Assert.That(Node.ProcessCount, Is.EqualTo(processes), $"Step 1: a refused StartAsync starts no process {See}.");
+
+        var desk = await StartDeskAsync(entries, capacity: 1);
+        Assert.That(() => desk.GetOrStartAsync(null!), Throws.InstanceOf<ArgumentException>(),
+            $"Step 1: GetOrStartAsync refuses a null name with an ArgumentException {See}.");
+        Assert.That(() => desk.GetOrStartAsync(""), Throws.InstanceOf<ArgumentException>(),
+            $"Step 1: GetOrStartAsync refuses an empty name with an ArgumentException {See}.");
+        Assert.That(entries.Asked, Is.Empty, $"Step 1: a refused name is never asked about {See}.");
+    }
 }

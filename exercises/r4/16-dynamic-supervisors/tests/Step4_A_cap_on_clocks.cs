@@ -57,4 +57,27 @@ public sealed class Step4_A_cap_on_clocks : DeskTest
         Assert.That((await ReadAsync(bob, "bob's clock")).Runner, Is.EqualTo("bob"),
             $"Step 4: once ann has finished, the desk has room for bob (the cap counts the clocks that run) {See}.");
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Two_callers_racing_for_the_last_place_get_the_same_clock(CancellationToken cancellationToken)
+    {
+        var entries = new EntryList("ann");
+        var desk = await StartDeskAsync(entries, capacity: 1);
+        var supervisor = await ClockSupervisorAsync(desk);
+        entries.Hold();
+
+        var callers = new[] { desk.GetOrStartAsync("ann"), desk.GetOrStartAsync("ann") };
+        var first = await HeldQuestionAsync(entries, "the first caller to ask the entry list about ann", callers);
+        var second = await HeldQuestionAsync(entries, "the second caller to ask about ann while the first still waits for its answer", callers);
+        first.Release();
+        var winner = await WithinAsync(await Task.WhenAny(callers), "the first caller's GetOrStartAsync(\"ann\") to return");
+        second.Release();
+
+        var both = await WithinAsync(Task.WhenAll(callers),
+            "the second caller's GetOrStartAsync(\"ann\") to return (on a full desk its start fails with max_children, though ann has a clock now: look again)");
+        Assert.That(both, Is.All.EqualTo(winner),
+            $"Step 4: the loser of a race for the last place gets the winner's clock, not a DeskFullException: ann has a clock {See}.");
+        Assert.That(await ClocksAsync(supervisor), Is.EqualTo(new[] { winner }), $"Step 4: one clock runs, ann's {See}.");
+    }
 }

@@ -51,4 +51,20 @@ public sealed class Step5_A_crashed_clock_comes_back : DeskTest
         Assert.That((await ReadAsync(ann, "ann's clock")).Elapsed, Is.EqualTo(TimeSpan.FromSeconds(30)), $"Step 5: ann's clock kept its time {See}.");
         Assert.That(desk.WhereIs("bob"), Is.Not.Null.And.Not.EqualTo(bob), $"Step 5: bob's name points at his restarted clock {See}.");
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task A_clock_stopped_behind_the_supervisor_s_back_comes_back_too(CancellationToken cancellationToken)
+    {
+        var desk = await StartDeskAsync(new EntryList("ann"));
+        var supervisor = await ClockSupervisorAsync(desk);
+        var old = await GetOrStartAsync(desk, "ann");
+
+        await WithinAsync(GenServer.StopAsync(Node, old, ExitReason.Normal, cancellationToken: cancellationToken), "ann's clock to stop with normal");
+
+        var clocks = await ClocksAsync(supervisor);
+        Assert.That(clocks, Has.Count.EqualTo(1).And.Not.Contains(old),
+            $"Step 5: a clock is a permanent child: even after a normal exit the supervisor starts a new one (only a finish stops it for good) {See}.");
+        Assert.That(desk.WhereIs("ann"), Is.EqualTo(clocks[0]), $"Step 5: ann's name points at the new clock {See}.");
+    }
 }

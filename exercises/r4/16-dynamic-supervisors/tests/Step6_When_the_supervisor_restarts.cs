@@ -75,4 +75,85 @@ public sealed class Step6_When_the_supervisor_restarts : DeskTest
         Assert.That(desk.WhereIs("ann"), Is.EqualTo(after), $"Step 6: ann's name points at her new clock {See}.");
         Assert.That(entries.TimesAsked("ann"), Is.EqualTo(2), $"Step 6: ann had no clock any more, so the entry list was asked again {See}.");
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task A_fourth_crash_within_five_seconds_ends_the_DynamicSupervisor_and_the_tree_starts_it_again(CancellationToken cancellationToken)
+    {
+        var desk = await StartDeskAsync(new EntryList("ann", "bob"));
+        var old = await ClockSupervisorAsync(desk);
+        var bob = Watch(await GetOrStartAsync(desk, "bob"));
+        var exit = Watch(old);
+
+        for (var crash = 1; crash <= 3; crash++)
+        {
+            await CrashAsync(await GetOrStartAsync(desk, "ann"), $"ann's clock (crash {crash})");
+            Assert.That(await ClocksAsync(old), Has.Count.EqualTo(2),
+                $"Step 6: crash {crash} of 3 within five seconds is within the intensity (3 in 5 s): the clock is restarted {See}.");
+        }
+
+        await CrashAsync(await GetOrStartAsync(desk, "ann"), "ann's clock (crash 4)");
+
+        Assert.That(await ExitReasonAsync(exit, "the DynamicSupervisor after a fourth crash within five seconds"), Is.EqualTo(ExitReason.Shutdown),
+            $"Step 6: a fourth restart within five seconds is more than the DynamicSupervisor's default intensity: it gives up with shutdown {See}.");
+        Assert.That(await ExitReasonAsync(bob, "bob's clock"), Is.EqualTo(ExitReason.Shutdown), $"Step 6: the supervisor that gave up stopped bob's clock {See}.");
+        var restarted = await ClockSupervisorAsync(desk);
+        Assert.That(restarted, Is.Not.EqualTo(old), $"Step 6: the Tree started a new DynamicSupervisor {See}.");
+        Assert.That(desk.Runners(), Is.Empty, $"Step 6: no clock runs and no name is left {See}.");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task The_restarted_DynamicSupervisor_keeps_the_cap(CancellationToken cancellationToken)
+    {
+        var desk = await StartDeskAsync(new EntryList("ann", "bob"), capacity: 1);
+        var old = await ClockSupervisorAsync(desk);
+        var exit = Watch(old);
+
+        Node.Exit(old, ExitReason.Kill);
+        await ExitReasonAsync(exit, "the killed DynamicSupervisor");
+        await ClockSupervisorAsync(desk); // answered once the Tree has handled the death: the new supervisor runs
+
+        await GetOrStartAsync(desk, "ann");
+        await RefusalAsync<DeskFullException>(desk.GetOrStartAsync("bob"), "GetOrStartAsync(\"bob\") on the restarted desk of capacity 1",
+            "The restarted DynamicSupervisor has the same cap: its child spec carries the options.");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task A_second_death_of_the_DynamicSupervisor_within_five_seconds_ends_the_desk(CancellationToken cancellationToken)
+    {
+        var desk = await StartDeskAsync(new EntryList("ann"));
+        var tree = Watch(desk.Tree);
+        var first = await ClockSupervisorAsync(desk);
+        var firstExit = Watch(first);
+        Node.Exit(first, ExitReason.Kill);
+        await ExitReasonAsync(firstExit, "the killed DynamicSupervisor");
+
+        var second = await ClockSupervisorAsync(desk);
+        Assert.That(second, Is.Not.EqualTo(first), $"Step 6: the Tree restarted the DynamicSupervisor once {See}.");
+        Node.Exit(second, ExitReason.Kill);
+
+        Assert.That(await ExitReasonAsync(tree, "the Tree after its DynamicSupervisor died twice within five seconds"), Is.EqualTo(ExitReason.Shutdown),
+            $"Step 6: the Tree keeps OTP's default intensity (1 restart in 5 s): a second death within five seconds makes it give up with shutdown {See}.");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Stopping_the_desk_stops_every_clock_with_shutdown(CancellationToken cancellationToken)
+    {
+        var desk = await StartDeskAsync(new EntryList("ann", "bob"));
+        var supervisor = Watch(await ClockSupervisorAsync(desk));
+        var ann = Watch(await GetOrStartAsync(desk, "ann"));
+        var bob = Watch(await GetOrStartAsync(desk, "bob"));
+        var tree = Watch(desk.Tree);
+
+        await WithinAsync(desk.StopAsync(), "the desk's StopAsync() to return");
+
+        Assert.That(await ExitReasonAsync(ann, "ann's clock"), Is.EqualTo(ExitReason.Shutdown), $"Step 6: stopping the desk stops ann's clock with shutdown {See}.");
+        Assert.That(await ExitReasonAsync(bob, "bob's clock"), Is.EqualTo(ExitReason.Shutdown), $"Step 6: stopping the desk stops bob's clock with shutdown {See}.");
+        Assert.That(await ExitReasonAsync(supervisor, "the DynamicSupervisor"), Is.EqualTo(ExitReason.Shutdown), $"Step 6: the Tree stops its DynamicSupervisor with shutdown {See}.");
+        await ExitReasonAsync(tree, "the Tree");
+        Assert.That(desk.Runners(), Is.Empty, $"Step 6: a stopped desk has no clock and no name left {See}.");
+    }
 }
