@@ -61,7 +61,7 @@ public sealed class TimingDesk
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is less than one.</exception>
     public static async Task<TimingDesk> StartAsync(Node node, IEntryList entries, int capacity)
     {
-        ArgumentNullException.ThrowIfNull(node);
+        // A null node is refused by Supervisor.StartAsync, before any process starts.
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
 
@@ -71,7 +71,7 @@ public sealed class TimingDesk
         // Elixir: children = [{DynamicSupervisor, name: ..., max_children: capacity}]; Supervisor.start_link(children, ...).
         // The cap is the supervisor's: it counts its own children, so two starts at once cannot both slip under it.
         var clocks = DynamicSupervisor.ChildSpec(new DynamicSupervisorOptions { Name = supervisor, MaxChildren = capacity });
-        var tree = await Supervisor.StartAsync(node, [clocks]).ConfigureAwait(false);
+        var tree = await Supervisor.StartAsync(node, [clocks]);
         return new TimingDesk(node, entries, capacity, names, supervisor, tree);
     }
 
@@ -101,7 +101,7 @@ public sealed class TimingDesk
             return running;
         }
 
-        if (!await _entries.IsEnteredAsync(runner, cancellationToken).ConfigureAwait(false))
+        if (!await _entries.IsEnteredAsync(runner, cancellationToken))
         {
             throw new NotEnteredException(runner);
         }
@@ -111,7 +111,7 @@ public sealed class TimingDesk
         var clock = ChildSpec.For(() => new RunnerClock(runner), ServerName.Via(_names, runner));
         try
         {
-            return (await DynamicSupervisor.StartChildAsync(_node, _supervisor, clock, cancellationToken).ConfigureAwait(false))!;
+            return (await DynamicSupervisor.StartChildAsync(_node, _supervisor, clock, cancellationToken))!;
         }
         catch (StartFailedException failed) when (failed.Reason is (Atom reason, Pid winner) && reason == AlreadyStarted)
         {
@@ -127,11 +127,7 @@ public sealed class TimingDesk
 
     /// <summary>The pid of the clock that runs for <paramref name="runner"/>, or null if none does.</summary>
     /// <param name="runner">The runner's name.</param>
-    public Pid? WhereIs(string runner)
-    {
-        ArgumentNullException.ThrowIfNull(runner);
-        return _names.WhereIsName(runner);
-    }
+    public Pid? WhereIs(string runner) => _names.WhereIsName(runner);
 
     /// <summary>The runners whose clock runs now, in ordinal order of their names.</summary>
     public IReadOnlyList<string> Runners() =>
@@ -155,8 +151,8 @@ public sealed class TimingDesk
             return null;
         }
 
-        var reading = await RunnerClock.ReadAsync(_node, clock, cancellationToken).ConfigureAwait(false);
-        await DynamicSupervisor.TerminateChildAsync(_node, _supervisor, clock, cancellationToken).ConfigureAwait(false);
+        var reading = await RunnerClock.ReadAsync(_node, clock, cancellationToken);
+        await DynamicSupervisor.TerminateChildAsync(_node, _supervisor, clock, cancellationToken);
         return reading.Elapsed;
     }
 

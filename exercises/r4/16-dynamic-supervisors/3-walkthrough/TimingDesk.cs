@@ -54,7 +54,7 @@ public sealed class TimingDesk
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is less than one.</exception>
     public static async Task<TimingDesk> StartAsync(Node node, IEntryList entries, int capacity)
     {
-        ArgumentNullException.ThrowIfNull(node);
+        // A null node is refused by Supervisor.StartAsync, before any process starts.
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
 
@@ -65,7 +65,7 @@ public sealed class TimingDesk
         // Gap, step 4: the desk runs at most `capacity` clocks, and the cap belongs to the supervisor, which counts its
         // own children (two starts at once cannot both slip under it). Which DynamicSupervisorOptions property is it?
         var clocks = DynamicSupervisor.ChildSpec(new DynamicSupervisorOptions { Name = supervisor });
-        var tree = await Supervisor.StartAsync(node, [clocks]).ConfigureAwait(false);
+        var tree = await Supervisor.StartAsync(node, [clocks]);
         return new TimingDesk(node, entries, capacity, names, supervisor, tree);
     }
 
@@ -88,7 +88,7 @@ public sealed class TimingDesk
             return running;
         }
 
-        if (!await _entries.IsEnteredAsync(runner, cancellationToken).ConfigureAwait(false))
+        if (!await _entries.IsEnteredAsync(runner, cancellationToken))
         {
             throw new NotEnteredException(runner);
         }
@@ -98,7 +98,7 @@ public sealed class TimingDesk
         var clock = ChildSpec.For(() => new RunnerClock(runner), ServerName.Via(_names, runner));
         try
         {
-            return (await DynamicSupervisor.StartChildAsync(_node, _supervisor, clock, cancellationToken).ConfigureAwait(false))!;
+            return (await DynamicSupervisor.StartChildAsync(_node, _supervisor, clock, cancellationToken))!;
         }
         catch (StartFailedException failed)
         {
@@ -127,11 +127,7 @@ public sealed class TimingDesk
 
     /// <summary>The pid of the clock that runs for <paramref name="runner"/>, or null if none does.</summary>
     /// <param name="runner">The runner's name.</param>
-    public Pid? WhereIs(string runner)
-    {
-        ArgumentNullException.ThrowIfNull(runner);
-        return _names.WhereIsName(runner);
-    }
+    public Pid? WhereIs(string runner) => _names.WhereIsName(runner);
 
     /// <summary>The runners whose clock runs now, in ordinal order of their names.</summary>
     public IReadOnlyList<string> Runners() =>
@@ -151,8 +147,8 @@ public sealed class TimingDesk
             return null;
         }
 
-        var reading = await RunnerClock.ReadAsync(_node, clock, cancellationToken).ConfigureAwait(false);
-        await StopClockAsync(clock, cancellationToken).ConfigureAwait(false);
+        var reading = await RunnerClock.ReadAsync(_node, clock, cancellationToken);
+        await StopClockAsync(clock, cancellationToken);
         return reading.Elapsed;
     }
 

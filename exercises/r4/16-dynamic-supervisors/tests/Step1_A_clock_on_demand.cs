@@ -93,6 +93,7 @@ public sealed class Step1_A_clock_on_demand : DeskTest
             "A runner the entry list does not know gets a NotEnteredException.");
 
         Assert.That(refused.Runner, Is.EqualTo("zed"), $"Step 1: the NotEnteredException names the runner refused {See}.");
+        Assert.That(refused.Message, Does.Contain("zed").And.Contain("not entered"), $"Step 1: its message says who was refused and why {See}.");
         Assert.That(entries.Asked, Is.EqualTo(new[] { "zed" }), $"Step 1: the desk asked the entry list about zed {See}.");
         Assert.That(await ClocksAsync(supervisor), Is.Empty, $"Step 1: no clock starts for a runner who is not entered {See}.");
         Assert.That(desk.WhereIs("zed"), Is.Null, $"Step 1: zed has no clock {See}.");

@@ -24,6 +24,7 @@ public sealed class Step4_A_cap_on_clocks : DeskTest
 
         Assert.That(full.Runner, Is.EqualTo("cid"), $"Step 4: the DeskFullException names the runner refused {See}.");
         Assert.That(full.Capacity, Is.EqualTo(2), $"Step 4: the DeskFullException names the desk's capacity {See}.");
+        Assert.That(full.Message, Does.Contain("cid").And.Contain("2 clocks"), $"Step 4: its message names the runner and the capacity: {full.Message} {See}.");
         Assert.That(full.InnerException, Is.InstanceOf<SupervisorException>().With.Property(nameof(SupervisorException.Reason)).EqualTo(new Atom("max_children")),
             $"Step 4: the cap is the DynamicSupervisor's (MaxChildren), and its refusal, SupervisorException max_children, is the DeskFullException's inner exception; got {Describe(full.InnerException)} {See}.");
         Assert.That(await ClocksAsync(supervisor), Has.Count.EqualTo(2), $"Step 4: a full desk starts no third clock {See}.");
