@@ -12,7 +12,7 @@ namespace DynamicSupervisors.Hidden;
 
 /// <summary>
 /// What every test shares: a node on a fake clock (time passes only when a test calls <c>Clock.Advance</c>), and
-/// helpers that start a desk, ask it for clocks, read the supervisors' children and wait for exits. Every wait is
+/// methods that start a desk, ask it for clocks, read the supervisors' children and wait for exits. Every wait is
 /// bounded (2 s of real time, never needed by a working solution), ends at once when what it waits on has failed or
 /// died, and says what it waited for.
 /// </summary>
