@@ -13,6 +13,7 @@ public sealed class CapSuite : HiddenTest
 {
     protected override int Step => 4;
 
+    [Property("Step", 4)]
     [Test]
     [Repeat(2)]
     [CancelAfter(10_000)]
@@ -47,6 +48,7 @@ public sealed class CapSuite : HiddenTest
         }
     }
 
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Each_finish_makes_room_for_exactly_one_new_runner(CancellationToken cancellationToken)
@@ -62,6 +64,7 @@ public sealed class CapSuite : HiddenTest
         Assert.That(desk.Runners(), Is.EqualTo(new[] { "bob", "cid" }), $"Step 4: bob and cid run {See}.");
     }
 
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Runners_racing_for_the_last_places_share_them_out(CancellationToken cancellationToken)

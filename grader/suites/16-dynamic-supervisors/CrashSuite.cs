@@ -21,6 +21,7 @@ public sealed class CrashSuite : HiddenTest
         yield return new TestCaseData(ExitReason.ShutdownWith("bye")).SetArgDisplayNames("shutdown_bye");
     }
 
+    [Property("Step", 5)]
     [TestCaseSource(nameof(Exits))]
     [CancelAfter(10_000)]
     public async Task A_clock_that_exits_for_any_reason_but_a_finish_comes_back_under_its_name(object reason, CancellationToken cancellationToken)
@@ -40,6 +41,7 @@ public sealed class CrashSuite : HiddenTest
         Assert.That(entries.TimesAsked("ann"), Is.EqualTo(1), $"Step 5: the entry list is not asked again {See}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_killed_clock_comes_back_under_its_name(CancellationToken cancellationToken)
@@ -58,6 +60,7 @@ public sealed class CrashSuite : HiddenTest
         Assert.That(desk.WhereIs("ann"), Is.EqualTo(clocks[0]), $"Step 5: ann's name points at it {See}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Random_crashes_spread_over_time_each_restart_one_clock_and_leave_the_rest(CancellationToken cancellationToken)
@@ -102,6 +105,7 @@ public sealed class CrashSuite : HiddenTest
         Assert.That(runners.Select(entries.TimesAsked), Is.All.EqualTo(1), $"Step 5: restarts never ask the entry list (seed {seed}) {See}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_finish_of_a_clock_restarted_under_a_full_desk_still_makes_room(CancellationToken cancellationToken)

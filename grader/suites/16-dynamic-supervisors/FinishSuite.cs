@@ -13,6 +13,7 @@ public sealed class FinishSuite : HiddenTest
 {
     protected override int Step => 3;
 
+    [Property("Step", 3)]
     [Test]
     [Repeat(2)]
     [CancelAfter(10_000)]
@@ -53,6 +54,7 @@ public sealed class FinishSuite : HiddenTest
         }
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Finishing_on_a_new_desk_gives_null_and_starts_nothing(CancellationToken cancellationToken)
@@ -64,6 +66,7 @@ public sealed class FinishSuite : HiddenTest
         Assert.That(entries.Asked, Is.Empty, $"Step 3: finishing does not ask the entry list {See}.");
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_finished_runner_can_run_and_finish_again(CancellationToken cancellationToken)
@@ -78,6 +81,7 @@ public sealed class FinishSuite : HiddenTest
         }
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_clock_restarted_after_a_crash_finishes_with_the_restarted_clock_s_time(CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ public sealed class OnDemandSuite : HiddenTest
 {
     protected override int Step => 1;
 
+    [Property("Step", 1)]
     [TestCase(-1)]
     [TestCase(int.MinValue)]
     [CancelAfter(10_000)]
@@ -24,6 +25,7 @@ public sealed class OnDemandSuite : HiddenTest
         Assert.That(Node.ProcessCount, Is.EqualTo(processes), $"Step 1: a refused StartAsync starts no process {See}.");
     }
 
+    [Property("Step", 1)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_desk_of_capacity_one_runs_one_clock(CancellationToken cancellationToken)
@@ -34,6 +36,7 @@ public sealed class OnDemandSuite : HiddenTest
             $"Step 1: a capacity of one is allowed: the desk runs ann's clock {See}.");
     }
 
+    [Property("Step", 1)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Runners_are_listed_in_ordinal_order_of_their_names(CancellationToken cancellationToken)
@@ -49,6 +52,7 @@ public sealed class OnDemandSuite : HiddenTest
             $"Step 1: Runners() orders the names ordinally (StringComparer.Ordinal: capitals before small letters, accents last) {See}.");
     }
 
+    [Property("Step", 1)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Random_runners_get_a_clock_each_and_only_the_entered_ones(CancellationToken cancellationToken)
@@ -100,6 +104,7 @@ public sealed class OnDemandSuite : HiddenTest
         }
     }
 
+    [Property("Step", 1)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_runner_refused_is_asked_about_again_next_time(CancellationToken cancellationToken)
@@ -115,6 +120,7 @@ public sealed class OnDemandSuite : HiddenTest
         Assert.That(desk.Runners(), Is.Empty, $"Step 1: no clock runs {See}.");
     }
 
+    [Property("Step", 1)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Killing_one_desk_s_supervisor_leaves_another_desk_s_clocks_alone(CancellationToken cancellationToken)
@@ -135,6 +141,7 @@ public sealed class OnDemandSuite : HiddenTest
         Assert.That(north.WhereIs("ann"), Is.Null, $"Step 1: the north desk's ann is gone with its supervisor {See}.");
     }
 
+    [Property("Step", 1)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_runner_s_clock_is_a_worker_of_the_DynamicSupervisor(CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ public sealed class RaceSuite : HiddenTest
 {
     protected override int Step => 2;
 
+    [Property("Step", 2)]
     [Test]
     [Repeat(3)]
     [CancelAfter(10_000)]
@@ -51,6 +52,7 @@ public sealed class RaceSuite : HiddenTest
             $"Step 2: exactly one clock per runner runs, whatever the order the callers were released in (seed {seed}) {See}.");
     }
 
+    [Property("Step", 2)]
     [Test]
     [CancelAfter(10_000)]
     public async Task The_caller_who_asked_second_may_win_the_race(CancellationToken cancellationToken)
@@ -72,6 +74,7 @@ public sealed class RaceSuite : HiddenTest
         Assert.That(await ClocksAsync(supervisor), Is.EqualTo(new[] { winner }), $"Step 2: one clock runs for ann {See}.");
     }
 
+    [Property("Step", 2)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Racing_callers_for_a_runner_not_entered_are_all_refused(CancellationToken cancellationToken)
@@ -95,6 +98,7 @@ public sealed class RaceSuite : HiddenTest
         Assert.That(await ClocksAsync(supervisor), Is.Empty, $"Step 2: no clock starts for zed {See}.");
     }
 
+    [Property("Step", 2)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_loser_returns_the_clock_that_holds_the_name(CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ public sealed class TreeSuite : HiddenTest
 {
     protected override int Step => 6;
 
+    [Property("Step", 6)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Four_crashes_of_four_clocks_within_five_seconds_end_the_DynamicSupervisor(CancellationToken cancellationToken)
@@ -34,6 +35,7 @@ public sealed class TreeSuite : HiddenTest
         Assert.That(await ClocksAsync(await ClockSupervisorAsync(desk)), Is.Empty, $"Step 6: the Tree's new DynamicSupervisor is empty {See}.");
     }
 
+    [Property("Step", 6)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Crashes_two_seconds_apart_never_exceed_the_intensity(CancellationToken cancellationToken)
@@ -51,6 +53,7 @@ public sealed class TreeSuite : HiddenTest
         }
     }
 
+    [Property("Step", 6)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Three_crashes_at_once_are_within_the_intensity(CancellationToken cancellationToken)
@@ -66,6 +69,7 @@ public sealed class TreeSuite : HiddenTest
         Assert.That(await ClocksAsync(supervisor), Has.Count.EqualTo(1), $"Step 6: ann's clock runs {See}.");
     }
 
+    [Property("Step", 6)]
     [Test]
     [CancelAfter(10_000)]
     public async Task The_desk_survives_supervisor_deaths_more_than_five_seconds_apart(CancellationToken cancellationToken)
@@ -92,6 +96,7 @@ public sealed class TreeSuite : HiddenTest
         Assert.That(desk.Tree, Is.EqualTo(tree), $"Step 6: the Tree itself never restarted {See}.");
     }
 
+    [Property("Step", 6)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Stopping_the_desk_stops_the_tree_and_leaves_no_process(CancellationToken cancellationToken)
