@@ -56,16 +56,22 @@ public abstract class NodeTest
         try
         {
             var first = await Task.WhenAny(task, exit).WaitAsync(Patience);
-            if (first == exit && !task.IsCompleted)
+            // noproc: it was dead before the watch began, and the task itself will say why (a call to it fails at once).
+            if (first == exit && !task.IsCompleted && !Equals(await exit, ExitReason.NoProc))
             {
                 Assert.Fail($"Step {Step}: {watchedWhat} exited with {Describe(await exit)} while the test waited for {what} {See}.");
             }
 
-            return await task;
+            return await task.WaitAsync(Patience);
         }
         catch (TimeoutException) when (!task.IsCompleted)
         {
             Assert.Fail($"Step {Step}: waited {Patience.TotalSeconds} s for {what}; it never came {See}.");
+            throw;
+        }
+        catch (Exception failed) when (failed is ProcessExitedException or NoProcessException or StartFailedException)
+        {
+            Assert.Fail($"Step {Step}: {what} failed: {Describe(failed)} {See}.");
             throw;
         }
         finally
@@ -91,6 +97,8 @@ public abstract class NodeTest
     protected static string Describe(object? reason) => reason switch
     {
         null => "null",
+        ProcessExitedException exited => $"the process exited with {Describe(exited.Reason)}",
+        StartFailedException failed => $"the start failed with {Describe(failed.Reason)}",
         Exception error => $"{error.GetType().Name}: {error.Message}",
         string text => $"\"{text}\"",
         ITuple tuple => $"({string.Join(", ", Enumerable.Range(0, tuple.Length).Select(i => Describe(tuple[i])))})",
