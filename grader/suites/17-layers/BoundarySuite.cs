@@ -233,5 +233,40 @@ public sealed class BoundarySuite : HiddenTest
             $"Step 5: PollService.StartAsync(null) is an ArgumentNullException naming node {See}.");
     }
 
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Two_services_on_one_node_keep_their_polls_apart(CancellationToken cancellationToken)
+    {
+        var first = await StartServiceAsync();
+        var second = await StartServiceAsync();
+
+        await WithinAsync(first.OpenAsync("lunch", "First?", ["a", "b"]), "lunch to open in the first", first.Tree, "the first tree");
+        await WithinAsync(second.OpenAsync("lunch", "Second?", ["a", "b"]), "lunch to open in the second", second.Tree, "the second tree");
+        await WithinAsync(first.VoteAsync("lunch", "ann", "a"), "a vote", first.Tree, "the first tree");
+
+        Assert.That(await WithinAsync(first.ReportAsync("lunch"), "the first report", first.Tree, "the first tree"), Is.EqualTo("First? | a 1 | b 0 | 1 vote"),
+            $"Step 5: each service has its own registry and tree: the first's lunch {See}.");
+        Assert.That(await WithinAsync(second.ReportAsync("lunch"), "the second report", second.Tree, "the second tree"), Is.EqualTo("Second? | a 0 | b 0 | 0 votes"),
+            $"Step 5: the second's lunch is another poll {See}.");
+        Assert.That(first.Tree, Is.Not.EqualTo(second.Tree), $"Step 5: two services, two trees {See}.");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task A_refused_open_leaves_the_name_free_and_unknown_options_are_an_outcome(CancellationToken cancellationToken)
+    {
+        var service = await StartServiceAsync();
+
+        Assert.That(async () => await service.OpenAsync("q", "Q?", ["a", "a"]), Throws.InstanceOf<ArgumentException>(), $"Step 5: repeated options are refused {See}.");
+        Assert.That(async () => await service.ReportAsync("q"), Throws.InstanceOf<KeyNotFoundException>(), $"Step 5: a refused poll was never opened {See}.");
+        await WithinAsync(service.OpenAsync("q", "Q?", ["a", "b"]), "q to open", service.Tree, "the tree");
+
+        Assert.That(await WithinAsync(service.VoteAsync("q", "ann", "zz"), "a vote", service.Tree, "the tree"), Is.EqualTo(VoteOutcome.UnknownOption),
+            $"Step 5: an option the poll does not offer is not bad input but the core's UnknownOption: only the poll knows its options {See}.");
+        await WithinAsync(service.CloseAsync("q"), "q to close", service.Tree, "the tree");
+        Assert.That(await WithinAsync(service.VoteAsync("q", "ann", "a"), "a vote", service.Tree, "the tree"), Is.EqualTo(VoteOutcome.Closed),
+            $"Step 5: a vote in a closed poll is Closed, not an error {See}.");
+    }
+
     private static IEnumerable<SupervisionTreeNode> Flatten(SupervisionTreeNode node) => new[] { node }.Concat(node.Children.SelectMany(Flatten));
 }

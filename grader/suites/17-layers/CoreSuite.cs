@@ -137,4 +137,37 @@ public sealed class CoreSuite
         Assert.That(PollCore.Report(poll), Is.EqualTo(report), $"Step 2: the report after a random session (seed {seed}) (see README, step 2).");
         Assert.That(history[0].Ballots, Is.Empty, $"Step 2: the first poll of the session was never changed (seed {seed}) (see README, step 2).");
     }
+
+    [Test]
+    public void An_option_given_last_that_wins_outright_comes_first()
+    {
+        var poll = PollCore.Open("Q?", ["a", "b", "c", "d"]);
+        poll = PollCore.Vote(PollCore.Vote(PollCore.Vote(poll, "x", "d").Poll, "y", "d").Poll, "z", "b").Poll;
+
+        Assert.That(PollCore.Standings(poll), Is.EqualTo(new[] { new Standing("d", 2), new Standing("b", 1), new Standing("a", 0), new Standing("c", 0) }),
+            "Step 2: d with 2 votes first, then b with 1, then a and c at 0 in the options' order (see README, step 2).");
+    }
+
+    [Test]
+    public void Voters_are_compared_exactly_and_a_moved_vote_moves_one_vote()
+    {
+        var poll = PollCore.Open("Q?", ["a", "b"]);
+        var (first, one) = PollCore.Vote(poll, "ann", "a");
+        var (second, two) = PollCore.Vote(first, "Ann", "a");
+        var (third, moved) = PollCore.Vote(second, "ann", "b");
+
+        Assert.That((one, two, moved), Is.EqualTo((VoteOutcome.Counted, VoteOutcome.Counted, VoteOutcome.Replaced)),
+            "Step 2: \"ann\" and \"Ann\" are two voters; ann's second vote is Replaced (see README, step 2).");
+        Assert.That(PollCore.Standings(third), Is.EqualTo(new[] { new Standing("a", 1), new Standing("b", 1) }),
+            "Step 2: ann moved from a to b: a lost one vote, b gained one (see README, step 2).");
+    }
+
+    [Test]
+    public void A_report_takes_question_and_options_as_they_are()
+    {
+        var poll = PollCore.Vote(PollCore.Open("  Spaces | and pipes? ", ["x y", "|"]), "v", "|").Poll;
+
+        Assert.That(PollCore.Report(poll), Is.EqualTo("  Spaces | and pipes?  | | 1 | x y 0 | 1 vote"),
+            "Step 2: the report joins the question and the standings with \" | \" and changes neither (see README, step 2).");
+    }
 }

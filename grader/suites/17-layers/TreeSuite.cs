@@ -139,4 +139,27 @@ public sealed class TreeSuite : HiddenTest
 
         Assert.That(GenServer.WhereIs(Node, PollServer.Name(_names, "a")), Is.Null, $"Step 4: a stopped worker's name is free again {See}.");
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task A_killed_workers_supervisor_is_started_again_under_its_name_with_no_polls(CancellationToken cancellationToken)
+    {
+        var tree = await StartTreeAsync();
+        var worker = await OpenAsync(tree, "q", PollCore.Open("Q?", ["a", "b"]));
+        var supervisor = GenServer.WhereIs(Node, PollTree.WorkersName(_names))!;
+        var exits = (Watch(supervisor), Watch(worker));
+
+        Node.Exit(supervisor, ExitReason.Kill); // a supervisor traps exits: kill is the signal it cannot turn into a message
+        await ExitReasonAsync(exits.Item1, "the workers supervisor");
+        await ExitReasonAsync(exits.Item2, "the worker under it");
+        var children = await WithinAsync(Supervisor.WhichChildrenAsync(Node, tree), "the tree's children", tree, "the tree");
+
+        Assert.That(children.Select(c => c.Pid).ToList(), Has.Count.EqualTo(1).And.None.EqualTo(supervisor).And.None.Null,
+            $"Step 4: the tree starts a crashed workers supervisor again {See}.");
+        Assert.That(GenServer.WhereIs(Node, PollTree.WorkersName(_names)), Is.EqualTo(children[0].Pid),
+            $"Step 4: the new workers supervisor is registered under the same name, so the boundary finds it {See}.");
+        Assert.That(GenServer.WhereIs(Node, PollServer.Name(_names, "q")), Is.Null,
+            $"Step 4: the polls under the old supervisor went with it: their names are free {See}.");
+        Assert.That(await OpenAsync(tree, "q", PollCore.Open("Q?", ["a", "b"])), Is.Not.Null, $"Step 4: the poll can be opened again {See}.");
+    }
 }

@@ -133,4 +133,19 @@ public sealed class WorkerSuite : HiddenTest
             $"Step 3: a request built by hand is not one of the worker's own messages: base.HandleCall stops it {See}.");
         Assert.That(Describe(await ExitReasonAsync(exit, "the worker")), Does.StartWith("(bad_call"), $"Step 3: the reason is (bad_call, request) {See}.");
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task A_worker_started_with_a_closed_poll_keeps_it_closed(CancellationToken cancellationToken)
+    {
+        var poll = PollCore.Close(PollCore.Vote(PollCore.Open("Q?", ["a", "b"]), "x", "a").Poll);
+        var worker = await StartWorkerAsync(poll);
+
+        Assert.That(await WithinAsync(Sys.GetStateAsync<Poll>(Node, worker), "the state", worker, "the worker"), Is.SameAs(poll),
+            $"Step 3: Init keeps the very poll it was given {See}.");
+        Assert.That(await WithinAsync(PollServer.VoteAsync(Node, worker, "y", "b"), "a vote", worker, "the worker"), Is.EqualTo(VoteOutcome.Closed),
+            $"Step 3: a worker started with a closed poll answers Closed {See}.");
+        Assert.That(await WithinAsync(PollServer.ReportAsync(Node, worker), "the report", worker, "the worker"), Is.EqualTo("Q? | a 1 | b 0 | 1 vote | closed"),
+            $"Step 3: and reports it closed {See}.");
+    }
 }

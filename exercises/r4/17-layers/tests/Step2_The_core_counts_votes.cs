@@ -1,4 +1,6 @@
+using System;
 using System.Linq;
+using System.Reflection;
 using NUnit.Framework;
 
 namespace Layers.Tests;
@@ -105,4 +107,24 @@ public sealed class Step2_The_core_counts_votes
         Assert.That(PollCore.Report(PollCore.Close(three)), Is.EqualTo("Lunch? | sushi 2 | pizza 1 | salad 0 | 3 votes | closed"),
             $"Step 2: a closed poll's report ends with \" | closed\" {See}.");
     }
+
+    [Test]
+    public void The_core_uses_nothing_of_the_runtime_tasks_a_clock_or_the_console()
+    {
+        // Reads the compiled core: every member its method bodies (lambdas included) call, create or read.
+        var used = Il.Bodies(typeof(PollCore))
+            .SelectMany(method => Il.References(method).Select(member => (method, member)))
+            .Where(x => Il.TypesOf(x.member).Any(IsOutsideTheCore) || x.member is MethodInfo { Name: "get_Now" or "get_UtcNow" })
+            .Select(x => $"{x.method.Name} uses {Il.Show(x.member)}")
+            .Distinct()
+            .ToList();
+
+        Assert.That(used, Is.Empty,
+            "Step 2: PollCore is the functional core: its answers follow from its arguments alone, so it calls, creates and reads " +
+            "nothing of the runtime (Otp), of threads and tasks, of a clock or of the console. Found: " + string.Join("; ", used) + $" {See}.");
+    }
+
+    private static bool IsOutsideTheCore(Type type) =>
+        type.Namespace is "Otp" or "System.IO" || (type.Namespace ?? "").StartsWith("System.Threading", StringComparison.Ordinal)
+        || type == typeof(Console) || type == typeof(TimeProvider);
 }

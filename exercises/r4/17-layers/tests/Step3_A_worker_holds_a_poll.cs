@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -90,5 +91,20 @@ public sealed class Step3_A_worker_holds_a_poll : NodeTest
         var reason = await ExitReasonAsync(exit, "the worker");
         Assert.That(Describe(reason), Is.EqualTo("(bad_call, \"launch the rockets\")"),
             $"Step 3: the worker exits with (bad_call, request), the reason base.HandleCall gives. Got {Describe(reason)} {See}.");
+    }
+
+    [Test]
+    public void The_worker_leaves_every_rule_to_the_core()
+    {
+        // Reads the compiled worker: every member its method bodies (lambdas and async code included) call or read.
+        var used = Il.Bodies(typeof(PollServer)).SelectMany(Il.References).ToList();
+        var core = used.OfType<MethodInfo>().Where(m => m.DeclaringType == typeof(PollCore)).Select(m => m.Name).ToHashSet();
+        var poll = used.Where(m => m.DeclaringType == typeof(Poll) && m is MethodBase { Name: not "Equals" and not "GetHashCode" and not "ToString" })
+            .Select(m => $"Poll.{m.Name}").Distinct().ToList();
+
+        Assert.That(core, Is.SupersetOf(new[] { nameof(PollCore.Vote), nameof(PollCore.Close), nameof(PollCore.Report) }),
+            $"Step 3: the worker asks PollCore.Vote, PollCore.Close and PollCore.Report for every answer and next state; it calls only [{string.Join(", ", core.Order())}] {See}.");
+        Assert.That(poll, Is.Empty,
+            $"Step 3: the worker reads no field of the poll and makes no poll of its own: that would be a rule outside the core. Found: {string.Join(", ", poll)} {See}.");
     }
 }

@@ -121,4 +121,34 @@ public sealed class Step4_The_tree_supervises_the_workers : NodeTest
             Is.EqualTo("Drink? | tea 1 | coffee 0 | 1 vote"), $"Step 4: the drink poll keeps its votes {See}.");
         Assert.That(Node.IsAlive(tree), Is.True, $"Step 4: the tree runs on {See}.");
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task A_poll_named_workers_does_not_take_the_workers_supervisors_name(CancellationToken cancellationToken)
+    {
+        var tree = await StartTreeAsync();
+        var supervisor = GenServer.WhereIs(Node, PollTree.WorkersName(_names));
+
+        var worker = await OpenAsync(tree, "workers", PollCore.Open("Workers?", ["bees", "ants"]));
+
+        Assert.That(GenServer.WhereIs(Node, PollServer.Name(_names, "workers")), Is.EqualTo(worker),
+            $"Step 4: a poll may be called \"workers\": its key in the registry is of another shape than the supervisor's {See}.");
+        Assert.That(GenServer.WhereIs(Node, PollTree.WorkersName(_names)), Is.EqualTo(supervisor), $"Step 4: the workers supervisor keeps its name {See}.");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task A_worker_that_stops_normally_is_started_again_too(CancellationToken cancellationToken)
+    {
+        var tree = await StartTreeAsync();
+        var worker = await OpenAsync(tree, "lunch", PollCore.Open("Lunch?", ["pizza", "sushi"]));
+        var exit = Watch(worker);
+
+        await WithinAsync(GenServer.StopAsync(Node, worker, ExitReason.Normal), "the worker to stop");
+        await ExitReasonAsync(exit, "the worker");
+        await WorkersAsync(tree);
+
+        Assert.That(GenServer.WhereIs(Node, PollServer.Name(_names, "lunch")), Is.Not.Null.And.Not.EqualTo(worker),
+            $"Step 4: a poll's worker is permanent: after a normal exit too, a new worker holds the poll's name {See}.");
+    }
 }

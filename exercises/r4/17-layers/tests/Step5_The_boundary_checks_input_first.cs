@@ -80,8 +80,8 @@ public sealed class Step5_The_boundary_checks_input_first : NodeTest
     {
         var service = await StartServiceAsync();
 
-        Assert.That(async () => await service.VoteAsync("lunch", "ann", "pizza"), Throws.InstanceOf<KeyNotFoundException>().With.Message.Contains("lunch"),
-            $"Step 5: a vote in a poll nobody opened fails with KeyNotFoundException naming the poll (the runtime's NoProcessException is the boundary's to translate) {See}.");
+        Assert.That(async () => await service.VoteAsync("lunch", "ann", "pizza"), Throws.InstanceOf<KeyNotFoundException>().With.Message.Contains("lunch").And.InnerException.InstanceOf<NoProcessException>(),
+            $"Step 5: a vote in a poll nobody opened fails with KeyNotFoundException naming the poll, the runtime's NoProcessException kept as its inner exception {See}.");
         Assert.That(async () => await service.CloseAsync("lunch"), Throws.InstanceOf<KeyNotFoundException>().With.Message.Contains("lunch"),
             $"Step 5: closing a poll nobody opened fails with KeyNotFoundException {See}.");
         Assert.That(async () => await service.ReportAsync("lunch"), Throws.InstanceOf<KeyNotFoundException>().With.Message.Contains("lunch"),
