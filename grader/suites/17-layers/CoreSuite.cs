@@ -170,4 +170,13 @@ public sealed class CoreSuite
         Assert.That(PollCore.Report(poll), Is.EqualTo("  Spaces | and pipes?  | | 1 | x y 0 | 1 vote"),
             "Step 2: the report joins the question and the standings with \" | \" and changes neither (see README, step 2).");
     }
+
+    [Test]
+    public void A_poll_prints_its_question_options_ballots_and_state()
+    {
+        var poll = PollCore.Vote(PollCore.Vote(PollCore.Open("Q?", ["a", "b"]), "bob", "b").Poll, "ann", "a").Poll;
+
+        Assert.That(poll.ToString(), Is.EqualTo("Poll { Question = Q?, Options = [a, b], Ballots = {ann: a, bob: b}, IsClosed = False }"),
+            "Step 1: a poll prints its items, voters in order, so that a failure shows them (see README, step 1).");
+    }
 }

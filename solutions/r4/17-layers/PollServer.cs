@@ -21,10 +21,10 @@ public sealed class PollServer(Poll poll) : GenServer<Poll>
     /// <param name="poll">The poll's name.</param>
     /// <returns>A via-name: the worker is found by the poll's name, whatever its pid is now.</returns>
     /// <remarks>
-    /// The key is a tuple, so that no poll name can collide with the workers supervisor's own key in the same registry
-    /// (see <see cref="PollTree.WorkersName"/>).
+    /// The key is a tuple of this type and the poll's name, so that no poll name can collide with the workers
+    /// supervisor's own key in the same registry (a type alone, see <see cref="PollTree.WorkersName"/>).
     /// </remarks>
-    public static ServerName Name(Registry names, string poll) => ServerName.Via(names, ("poll", poll));
+    public static ServerName Name(Registry names, string poll) => ServerName.Via(names, (typeof(PollServer), poll));
 
     /// <summary>The child spec of a poll's worker: a permanent worker registered under <see cref="Name"/>, starting from <paramref name="opened"/>.</summary>
     /// <param name="names">The registry of the poll service.</param>

@@ -40,7 +40,7 @@ public sealed class PollService : IPolls
     /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
     public static async Task<PollService> StartAsync(Node node)
     {
-        ArgumentNullException.ThrowIfNull(node);
+        // A null node is refused by Supervisor.StartAsync, with the same ArgumentNullException naming node.
         var names = new Registry(RegistryKeys.Unique);
         var tree = await Supervisor.StartAsync(node, new PollTree(names));
         return new PollService(node, names, tree);

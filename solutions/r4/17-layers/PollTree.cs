@@ -19,11 +19,13 @@ public sealed class PollTree(Registry names) : SupervisorBase
     /// <summary>The name the workers supervisor is registered under in <paramref name="names"/>.</summary>
     /// <param name="names">The registry of the poll service.</param>
     /// <returns>A via-name, so the boundary finds the supervisor after the tree restarted it, too.</returns>
-    public static ServerName WorkersName(Registry names) => ServerName.Via(names, "workers");
+    public static ServerName WorkersName(Registry names) => ServerName.Via(names, typeof(PollTree));
 
     /// <summary>One child, the workers' dynamic supervisor, one_for_one.</summary>
     /// <returns>The children and the flags.</returns>
-    protected override SupervisorInit Init() => Ok(
-        [DynamicSupervisor.ChildSpec(new DynamicSupervisorOptions { Name = WorkersName(names) })],
-        new SupervisorOptions { Strategy = SupervisorStrategy.OneForOne });
+    /// <remarks>
+    /// No options: OTP's defaults are one_for_one (with one child, every strategy acts alike) and 1 restart
+    /// in 5 seconds. The key of the name is this type: a poll's key is a tuple, so the two never meet.
+    /// </remarks>
+    protected override SupervisorInit Init() => Ok([DynamicSupervisor.ChildSpec(new DynamicSupervisorOptions { Name = WorkersName(names) })]);
 }

@@ -21,7 +21,7 @@ public sealed class PollServer(Poll poll) : GenServer<Poll>
     /// <returns>A via-name: the worker is found by the poll's name, whatever its pid is now.</returns>
     public static ServerName Name(Registry names, string poll)
     {
-        // TODO Step 3: ServerName.Via(names, key), with a key no other entry of the registry can have: ("poll", poll).
+        // TODO Step 3: ServerName.Via(names, key), with a key no other entry of the registry can have: (typeof(PollServer), poll).
         throw new NotImplementedException("Step 3: implement PollServer.Name (see README, step 3).");
     }
 

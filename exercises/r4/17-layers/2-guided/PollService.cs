@@ -35,7 +35,7 @@ public sealed class PollService : IPolls
     /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
     public static Task<PollService> StartAsync(Node node)
     {
-        // TODO Step 5: check node (ArgumentNullException.ThrowIfNull); make a Registry with unique keys; start a PollTree
+        // TODO Step 5: (Supervisor.StartAsync refuses a null node for you) make a Registry with unique keys; start a PollTree
         //              over it with Supervisor.StartAsync(node, ...) (not linked); return new PollService(node, names, tree).
         //              (Make the method async to await the start.)
         throw new NotImplementedException("Step 5: implement PollService.StartAsync (see README, step 5).");

@@ -19,7 +19,7 @@ public sealed class PollTree(Registry names) : SupervisorBase
     /// <returns>A via-name, so the boundary finds the supervisor after the tree restarted it, too.</returns>
     public static ServerName WorkersName(Registry names)
     {
-        // TODO Step 4: ServerName.Via(names, "workers"): a string key, which no poll's key (a tuple) can equal.
+        // TODO Step 4: ServerName.Via(names, typeof(PollTree)): a type as the key, which no poll's key (a tuple) can equal.
         throw new NotImplementedException("Step 4: implement PollTree.WorkersName (see README, step 4).");
     }
 
@@ -27,8 +27,8 @@ public sealed class PollTree(Registry names) : SupervisorBase
     /// <returns>The children and the flags.</returns>
     protected override SupervisorInit Init()
     {
-        // TODO Step 4: Ok([DynamicSupervisor.ChildSpec(new DynamicSupervisorOptions { Name = WorkersName(_names) })],
-        //              new SupervisorOptions { Strategy = SupervisorStrategy.OneForOne }).
+        // TODO Step 4: Ok([DynamicSupervisor.ChildSpec(new DynamicSupervisorOptions { Name = WorkersName(_names) })]): one
+        //              child; without options the strategy is OTP's default, one_for_one.
         throw new NotImplementedException("Step 4: implement PollTree.Init (see README, step 4).");
     }
 }

@@ -16,7 +16,7 @@ public sealed class PollServer(Poll poll) : GenServer<Poll>
     /// <param name="names">The registry of the poll service.</param>
     /// <param name="poll">The poll's name.</param>
     /// <returns>A via-name: the worker is found by the poll's name, whatever its pid is now.</returns>
-    public static ServerName Name(Registry names, string poll) => ServerName.Via(names, ("poll", poll));
+    public static ServerName Name(Registry names, string poll) => ServerName.Via(names, (typeof(PollServer), poll));
 
     /// <summary>The child spec of a poll's worker: a permanent worker registered under <see cref="Name"/>, starting from <paramref name="opened"/>.</summary>
     /// <param name="names">The registry of the poll service.</param>

@@ -35,7 +35,6 @@ public sealed class PollService : IPolls
     /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
     public static async Task<PollService> StartAsync(Node node)
     {
-        ArgumentNullException.ThrowIfNull(node);
         var names = new Registry(RegistryKeys.Unique);
         var tree = await Supervisor.StartAsync(node, new PollTree(names));
         return new PollService(node, names, tree);

@@ -98,17 +98,26 @@ public abstract class PollBehaviour : NodeTest
         var polls = await StartAsync();
         await Answer(polls.OpenAsync("lunch", "Lunch?", ["pizza", "sushi"]), "lunch to open");
 
-        Assert.That(async () => await polls.OpenAsync("lunch", "Again?", ["a", "b"]), Throws.InstanceOf<InvalidOperationException>(),
-            $"Step 6: {Program}: an open name cannot be opened again {See}.");
-        Assert.That(async () => await polls.OpenAsync("", "Lunch?", ["a", "b"]), Throws.InstanceOf<ArgumentException>(),
-            $"Step 6: {Program}: a blank name is refused {See}.");
-        Assert.That(async () => await polls.OpenAsync("dinner", "Dinner?", ["soup"]), Throws.InstanceOf<ArgumentException>(),
-            $"Step 6: {Program}: one option is refused {See}.");
-        Assert.That(async () => await polls.VoteAsync("lunch", "", "pizza"), Throws.InstanceOf<ArgumentException>(),
-            $"Step 6: {Program}: a blank voter is refused {See}.");
-        Assert.That(async () => await polls.VoteAsync("dinner", "ann", "soup"), Throws.InstanceOf<KeyNotFoundException>(),
-            $"Step 6: {Program}: a refused poll was never opened: dinner is not found {See}.");
-        Assert.That(async () => await polls.ReportAsync("breakfast"), Throws.InstanceOf<KeyNotFoundException>(),
+        Assert.That(async () => await polls.OpenAsync("lunch", "Again?", ["a", "b"]), Throws.InstanceOf<InvalidOperationException>().With.Message.Contains("lunch"),
+            $"Step 6: {Program}: an open name cannot be opened again, and the error names it {See}.");
+        foreach (var (what, parameter, call) in new (string, string, Func<Task>)[]
+                 {
+                     ("a blank name", "name", () => polls.OpenAsync("", "Lunch?", ["a", "b"])),
+                     ("a blank question", "question", () => polls.OpenAsync("dinner", " ", ["soup", "stew"])),
+                     ("one option", "options", () => polls.OpenAsync("dinner", "Dinner?", ["soup"])),
+                     ("a blank option", "options", () => polls.OpenAsync("dinner", "Dinner?", ["soup", " ", "stew"])),
+                     ("a blank voter", "voter", () => polls.VoteAsync("lunch", "", "pizza")),
+                     ("a blank option in a vote", "option", () => polls.VoteAsync("lunch", "ann", " ")),
+                     ("a report of a blank name", "name", () => polls.ReportAsync(" ")),
+                 })
+        {
+            Assert.That(async () => await call(), Throws.InstanceOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo(parameter),
+                $"Step 6: {Program}: {what} is refused with an ArgumentException naming {parameter} {See}.");
+        }
+
+        Assert.That(async () => await polls.VoteAsync("dinner", "ann", "soup"), Throws.InstanceOf<KeyNotFoundException>().With.Message.Contains("dinner"),
+            $"Step 6: {Program}: a refused poll was never opened: dinner is not found, and the error names it {See}.");
+        Assert.That(async () => await polls.ReportAsync("breakfast"), Throws.InstanceOf<KeyNotFoundException>().With.Message.Contains("breakfast"),
             $"Step 6: {Program}: a poll nobody opened is not found {See}.");
         await Answer(polls.OpenAsync("dinner", "Dinner?", ["soup", "stew"]), "dinner to open after all");
         Assert.That(await Answer(polls.ReportAsync("dinner"), "the dinner report"), Is.EqualTo("Dinner? | soup 0 | stew 0 | 0 votes"),

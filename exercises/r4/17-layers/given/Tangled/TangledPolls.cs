@@ -24,10 +24,7 @@ public sealed class TangledPolls(Node node, TextWriter console) : IPolls
     /// <inheritdoc />
     public async Task OpenAsync(string name, string question, IReadOnlyList<string> options)
     {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new ArgumentException("a poll needs a name", nameof(name));
-        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
 
         var opened = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         Pid pid;
@@ -64,7 +61,7 @@ public sealed class TangledPolls(Node node, TextWriter console) : IPolls
     }
 
     /// <inheritdoc />
-    public Task CloseAsync(string name) => Ask<bool>(name, reply => ("close", reply));
+    public Task CloseAsync(string name) => Ask<object?>(name, reply => ("close", reply));
 
     /// <inheritdoc />
     public Task<string> ReportAsync(string name) => Ask<string>(name, reply => ("report", reply));
@@ -89,22 +86,22 @@ public sealed class TangledPolls(Node node, TextWriter console) : IPolls
 
     private async Task RunPoll(ProcessContext ctx, string question, IReadOnlyList<string> options, TaskCompletionSource<Exception?> opened)
     {
-        if (string.IsNullOrWhiteSpace(question))
+        Exception? refused = string.IsNullOrWhiteSpace(question) ? new ArgumentException("a poll needs a question", nameof(question))
+            : options is null || options.Count < 2 || options.Count > 5 || options.Any(string.IsNullOrWhiteSpace) || options.Distinct().Count() != options.Count
+                ? new ArgumentException("a poll needs 2 to 5 different options", nameof(options))
+                : null;
+        opened.SetResult(refused);
+        if (refused is null)
         {
-            opened.SetResult(new ArgumentException("a poll needs a question", nameof(question)));
-            return;
+            await Serve(ctx, question, options!);
         }
+    }
 
-        if (options is null || options.Count < 2 || options.Count > 5 || options.Any(string.IsNullOrWhiteSpace) || options.Distinct().Count() != options.Count)
-        {
-            opened.SetResult(new ArgumentException("a poll needs 2 to 5 different options", nameof(options)));
-            return;
-        }
-
+    private async Task Serve(ProcessContext ctx, string question, IReadOnlyList<string> options)
+    {
         var choices = options.ToList();
         var ballots = new Dictionary<string, string>();
         var closed = false;
-        opened.SetResult(null);
 
         while (true)
         {
@@ -129,9 +126,9 @@ public sealed class TangledPolls(Node node, TextWriter console) : IPolls
                     console.WriteLine($"{voter} voted {option}: {outcome}");
                     reply.SetResult(outcome);
                     break;
-                case ("close", TaskCompletionSource<bool> reply):
+                case ("close", TaskCompletionSource<object?> reply):
                     closed = true;
-                    reply.SetResult(true);
+                    reply.SetResult(null);
                     break;
                 case ("report", TaskCompletionSource<string> reply):
                     var text = new StringBuilder(question);
