@@ -120,6 +120,7 @@ public abstract class PollBehaviour : NodeTest
         Assert.That(async () => await polls.ReportAsync("breakfast"), Throws.InstanceOf<KeyNotFoundException>().With.Message.Contains("breakfast"),
             $"Step 6: {Program}: a poll nobody opened is not found {See}.");
         await Answer(polls.OpenAsync("dinner", "Dinner?", ["soup", "stew"]), "dinner to open after all");
+        await Answer(polls.OpenAsync("day", "Day?", ["mon", "tue", "wed", "thu", "fri"]), "a poll of five options to open");
         Assert.That(await Answer(polls.ReportAsync("dinner"), "the dinner report"), Is.EqualTo("Dinner? | soup 0 | stew 0 | 0 votes"),
             $"Step 6: {Program}: a name refused for bad input can be opened with good input {See}.");
     }
