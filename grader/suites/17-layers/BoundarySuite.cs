@@ -43,6 +43,7 @@ public sealed class BoundarySuite : HiddenTest
         yield return ("VoteAsync with a blank voter and a blank option", "voter", p => p.VoteAsync("q", "", ""));
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Every_bad_argument_is_named_in_its_ArgumentException(CancellationToken cancellationToken)
@@ -60,6 +61,7 @@ public sealed class BoundarySuite : HiddenTest
             $"Step 5: no refused call changed the open poll {See}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Good_input_at_the_limits_is_accepted(CancellationToken cancellationToken)
@@ -77,6 +79,7 @@ public sealed class BoundarySuite : HiddenTest
             $"Step 5: names and options are taken as given, spaces included, once they are not blank {See}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task No_process_is_spawned_for_any_refused_input(CancellationToken cancellationToken)
@@ -98,6 +101,7 @@ public sealed class BoundarySuite : HiddenTest
         }
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task With_the_whole_tree_stopped_bad_input_is_still_an_ArgumentException(CancellationToken cancellationToken)
@@ -114,6 +118,7 @@ public sealed class BoundarySuite : HiddenTest
         }
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_poll_not_open_is_not_found_and_the_runtime_error_stays_inside(CancellationToken cancellationToken)
@@ -134,6 +139,7 @@ public sealed class BoundarySuite : HiddenTest
         }
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Two_callers_opening_one_name_at_once_get_exactly_one_poll(CancellationToken cancellationToken)
@@ -171,6 +177,7 @@ public sealed class BoundarySuite : HiddenTest
         }
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Every_process_of_the_service_is_in_its_tree(CancellationToken cancellationToken)
@@ -192,6 +199,7 @@ public sealed class BoundarySuite : HiddenTest
             $"Step 5: three open polls are three workers under the workers supervisor. Tree:\n{root} {See}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_crashed_poll_is_open_again_through_the_service_and_the_others_keep_their_votes(CancellationToken cancellationToken)
@@ -226,6 +234,7 @@ public sealed class BoundarySuite : HiddenTest
             $"Step 5: the restarted poll still holds its name {See}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     public void Starting_without_a_node_is_refused()
     {
@@ -233,6 +242,7 @@ public sealed class BoundarySuite : HiddenTest
             $"Step 5: PollService.StartAsync(null) is an ArgumentNullException naming node {See}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Two_services_on_one_node_keep_their_polls_apart(CancellationToken cancellationToken)
@@ -251,6 +261,7 @@ public sealed class BoundarySuite : HiddenTest
         Assert.That(first.Tree, Is.Not.EqualTo(second.Tree), $"Step 5: two services, two trees {See}.");
     }
 
+    [Property("Step", 5)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_refused_open_leaves_the_name_free_and_unknown_options_are_an_outcome(CancellationToken cancellationToken)

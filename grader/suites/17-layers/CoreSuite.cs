@@ -9,6 +9,7 @@ namespace Layers.Hidden;
 /// <summary>Steps 1 and 2: the core's rules, on edge cases and on random polls checked against a model written here.</summary>
 public sealed class CoreSuite
 {
+    [Property("Step", 1)]
     [Test]
     public void Open_keeps_every_option_in_order_for_two_to_five_options()
     {
@@ -23,6 +24,7 @@ public sealed class CoreSuite
         }
     }
 
+    [Property("Step", 1)]
     [Test]
     public void Open_copies_an_enumerable_that_is_read_once()
     {
@@ -41,6 +43,7 @@ public sealed class CoreSuite
         Assert.That(reads, Is.EqualTo(1), "Step 1: PollCore.Open reads the options once, into the poll's own immutable list (see README, step 1).");
     }
 
+    [Property("Step", 2)]
     [Test]
     public void A_fresh_report_of_five_options_names_them_all_at_zero()
     {
@@ -52,6 +55,7 @@ public sealed class CoreSuite
             "Step 2: a closed poll with no votes still ends with closed (see README, step 2).");
     }
 
+    [Property("Step", 2)]
     [Test]
     public void Two_voters_are_two_votes_and_a_replaced_vote_is_still_one()
     {
@@ -63,6 +67,7 @@ public sealed class CoreSuite
         Assert.That(PollCore.Report(poll), Is.EqualTo("Q? | b 2 | a 0 | 2 votes"), "Step 2: x moved to b: still two voters (see README, step 2).");
     }
 
+    [Property("Step", 2)]
     [Test]
     public void A_refused_vote_returns_the_very_poll_it_was_given()
     {
@@ -74,6 +79,7 @@ public sealed class CoreSuite
         Assert.That(PollCore.Vote(closed, "x", "b").Poll.Ballots["x"], Is.EqualTo("a"), "Step 2: a closed poll keeps x's ballot as it was (see README, step 2).");
     }
 
+    [Property("Step", 2)]
     [Test]
     public void Closing_keeps_question_options_and_ballots()
     {
@@ -87,6 +93,7 @@ public sealed class CoreSuite
         Assert.That(PollCore.Close(closed).IsClosed, Is.True, "Step 2: closing twice leaves it closed (see README, step 2).");
     }
 
+    [Property("Step", 2)]
     [Test]
     [Repeat(5)]
     public void Random_votes_give_what_a_model_of_the_rules_gives()
@@ -138,6 +145,7 @@ public sealed class CoreSuite
         Assert.That(history[0].Ballots, Is.Empty, $"Step 2: the first poll of the session was never changed (seed {seed}) (see README, step 2).");
     }
 
+    [Property("Step", 2)]
     [Test]
     public void An_option_given_last_that_wins_outright_comes_first()
     {
@@ -148,6 +156,7 @@ public sealed class CoreSuite
             "Step 2: d with 2 votes first, then b with 1, then a and c at 0 in the options' order (see README, step 2).");
     }
 
+    [Property("Step", 2)]
     [Test]
     public void Voters_are_compared_exactly_and_a_moved_vote_moves_one_vote()
     {
@@ -162,6 +171,7 @@ public sealed class CoreSuite
             "Step 2: ann moved from a to b: a lost one vote, b gained one (see README, step 2).");
     }
 
+    [Property("Step", 2)]
     [Test]
     public void A_report_takes_question_and_options_as_they_are()
     {
@@ -171,6 +181,7 @@ public sealed class CoreSuite
             "Step 2: the report joins the question and the standings with \" | \" and changes neither (see README, step 2).");
     }
 
+    [Property("Step", 1)]
     [Test]
     public void A_poll_prints_its_question_options_ballots_and_state()
     {

@@ -50,6 +50,7 @@ public sealed class LayeringSuite
         return new[] { "Vote", "Close" }.Any(n => owner.Contains(n, StringComparison.Ordinal)) ? 2 : 1;
     }
 
+    [Property("Step", 2)]
     [Test]
     public void The_core_and_the_data_name_no_type_of_the_runtime_in_their_signatures()
     {
@@ -80,6 +81,7 @@ public sealed class LayeringSuite
             "the boundary). Found: " + string.Join("; ", problems) + " (see README, step 2).");
     }
 
+    [Property("Step", 2)] // the message names the earliest step whose member breaks the rule
     [Test]
     public void Nothing_the_core_calls_creates_or_reads_belongs_to_the_runtime_a_clock_or_the_console()
     {
@@ -98,6 +100,7 @@ public sealed class LayeringSuite
             string.Join("; ", problems.Select(p => p.text)) + $" (see README, step {step}).");
     }
 
+    [Property("Step", 2)]
     [Test]
     public void The_core_keeps_no_state_of_its_own_between_calls()
     {
@@ -110,6 +113,7 @@ public sealed class LayeringSuite
             $"another's calls. The poll is the state, and it travels in the arguments and the results. Found: {string.Join(", ", mutable)} (see README, step 2).");
     }
 
+    [Property("Step", 3)]
     [Test]
     public void The_worker_hands_votes_closes_and_reports_to_the_core()
     {
@@ -125,6 +129,7 @@ public sealed class LayeringSuite
         }
     }
 
+    [Property("Step", 3)]
     [Test]
     public void The_worker_reads_no_field_of_the_poll_and_makes_no_poll_of_its_own()
     {
@@ -141,6 +146,7 @@ public sealed class LayeringSuite
             $"the core, untested by steps 1 and 2. Found: {string.Join("; ", touched)} (see README, step 3).");
     }
 
+    [Property("Step", 2)]
     [Test]
     public void The_data_and_the_core_do_not_know_the_layers_around_them()
     {

@@ -14,6 +14,7 @@ public sealed class SessionSuite : HiddenTest
 {
     protected override int Step => 6;
 
+    [Property("Step", 6)]
     [Test]
     [CancelAfter(10_000)]
     [Repeat(3)]
@@ -59,6 +60,7 @@ public sealed class SessionSuite : HiddenTest
         }
     }
 
+    [Property("Step", 6)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Many_polls_voted_in_at_once_each_count_exactly_their_own_votes(CancellationToken cancellationToken)

@@ -31,6 +31,7 @@ public sealed class TreeSuite : HiddenTest
     private Task<IReadOnlyList<ChildInfo>> WorkersAsync(Pid tree) =>
         WithinAsync(DynamicSupervisor.WhichChildrenAsync(Node, PollTree.WorkersName(_names)), "the workers", tree, "the tree");
 
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task The_workers_supervisor_is_a_supervisor_child_of_the_tree_under_its_name(CancellationToken cancellationToken)
@@ -46,6 +47,7 @@ public sealed class TreeSuite : HiddenTest
             $"Step 4: the name lives in the registry given to the tree {See}.");
     }
 
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_tree_started_twice_on_one_node_with_two_registries_runs_two_separate_services(CancellationToken cancellationToken)
@@ -59,6 +61,7 @@ public sealed class TreeSuite : HiddenTest
         Assert.That(Node.IsAlive(first) && Node.IsAlive(second), Is.True, $"Step 4: both trees run {See}.");
     }
 
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_worker_stopped_normally_or_crashed_is_started_again_it_is_permanent(CancellationToken cancellationToken)
@@ -76,6 +79,7 @@ public sealed class TreeSuite : HiddenTest
         Assert.That(GenServer.WhereIs(Node, PollServer.Name(_names, "q")), Is.EqualTo(workers[0].Pid), $"Step 4: the new worker has the poll's name {See}.");
     }
 
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Crashes_far_apart_in_random_polls_each_restart_only_that_poll(CancellationToken cancellationToken)
@@ -121,6 +125,7 @@ public sealed class TreeSuite : HiddenTest
         }
     }
 
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Stopping_the_tree_stops_every_worker(CancellationToken cancellationToken)
@@ -140,6 +145,7 @@ public sealed class TreeSuite : HiddenTest
         Assert.That(GenServer.WhereIs(Node, PollServer.Name(_names, "a")), Is.Null, $"Step 4: a stopped worker's name is free again {See}.");
     }
 
+    [Property("Step", 4)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_killed_workers_supervisor_is_started_again_under_its_name_with_no_polls(CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ public sealed class WorkerSuite : HiddenTest
     private async Task<Pid> StartWorkerAsync(Poll poll, ServerName? name = null) =>
         await WithinAsync(GenServer.StartAsync(Node, new PollServer(poll), name), "a PollServer to start");
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task The_worker_state_follows_the_core_vote_for_vote(CancellationToken cancellationToken)
@@ -43,6 +44,7 @@ public sealed class WorkerSuite : HiddenTest
             $"Step 3: the report is the core's (seed {seed}) {See}.");
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_report_or_a_refused_vote_leaves_the_state_as_it_was(CancellationToken cancellationToken)
@@ -57,6 +59,7 @@ public sealed class WorkerSuite : HiddenTest
             $"Step 3: a report keeps the state, and a refused vote keeps the very poll the core gave back {See}.");
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Closing_keeps_the_closed_poll_and_closing_again_changes_nothing(CancellationToken cancellationToken)
@@ -72,6 +75,7 @@ public sealed class WorkerSuite : HiddenTest
         Assert.That(Node.IsAlive(worker), Is.True, $"Step 3: a close does not stop the worker: the poll can still be reported on {See}.");
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Names_of_different_polls_and_registries_never_meet(CancellationToken cancellationToken)
@@ -92,6 +96,7 @@ public sealed class WorkerSuite : HiddenTest
             $"Step 3: calls by name reach the right worker {See}.");
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Calls_to_a_worker_that_is_not_running_fail_with_noproc(CancellationToken cancellationToken)
@@ -106,6 +111,7 @@ public sealed class WorkerSuite : HiddenTest
             $"Step 3: a close by a free name fails with NoProcessException {See}.");
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task Voters_at_once_in_several_workers_are_all_counted_in_their_own_poll(CancellationToken cancellationToken)
@@ -121,6 +127,7 @@ public sealed class WorkerSuite : HiddenTest
             $"Step 3: each worker counts its own 40 voters {See}.");
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_request_built_by_hand_stops_the_worker_with_bad_call(CancellationToken cancellationToken)
@@ -134,6 +141,7 @@ public sealed class WorkerSuite : HiddenTest
         Assert.That(Describe(await ExitReasonAsync(exit, "the worker")), Does.StartWith("(bad_call"), $"Step 3: the reason is (bad_call, request) {See}.");
     }
 
+    [Property("Step", 3)]
     [Test]
     [CancelAfter(10_000)]
     public async Task A_worker_started_with_a_closed_poll_keeps_it_closed(CancellationToken cancellationToken)
