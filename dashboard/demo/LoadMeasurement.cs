@@ -10,7 +10,8 @@ namespace Otp.Dashboard.Demo;
 /// started and one page connected to its event stream (Home, Processes or Applications), measured from the page's first
 /// update on (so the steady cost of a page left open, not the one-off cost of opening it). Rounds alternate, so a change
 /// in the machine's load hits both sides alike; the medians are reported.
-/// <c>dotnet run -c Release --project dashboard/demo -- --load [--processes 100000] [--rounds 5] [--seconds 3]</c>
+/// <c>dotnet run -c Release --project dashboard/demo -- --load [--processes 100000] [--rounds 5] [--seconds 3] [--cost]</c>
+/// (with <c>--cost</c>, see <see cref="MeasureCostAsync"/>).
 /// </summary>
 internal static class LoadMeasurement
 {
@@ -26,6 +27,11 @@ internal static class LoadMeasurement
         for (var i = 0; i < processes; i++)
         {
             node.Spawn(ctx => ctx.ReceiveAsync().AsTask()); // idle: waits for a message that never comes
+        }
+
+        if (args.Contains("--cost"))
+        {
+            return await MeasureCostAsync(node, rounds, seconds);
         }
 
         Console.WriteLine($"{node.ProcessCount:N0} processes alive; {rounds} rounds of {seconds} s per setting; messages consumed per second:");
@@ -58,8 +64,56 @@ internal static class LoadMeasurement
         return 0;
     }
 
+    /// <summary>
+    /// With <c>--cost</c>: the dashboard's own cost, without the noise of a busy node's throughput. The node holds its idle
+    /// processes and nothing else runs, so the CPU time and the bytes the process uses while a page is open (minus what it
+    /// uses with no dashboard) are the page's: the CPU it takes from whatever the node would be doing, and the garbage it
+    /// gives the node's collector. Reported as medians over the rounds.
+    /// </summary>
+    private static async Task<int> MeasureCostAsync(Node node, int rounds, int seconds)
+    {
+        Console.WriteLine($"{node.ProcessCount:N0} processes alive, nothing else running; {rounds} rounds of {seconds} s per setting:");
+        var settings = new[] { "none", "home", "processes", "applications" };
+        var results = settings.ToDictionary(s => s, _ => new List<(double Cpu, double Bytes, int Gen2)>());
+        var duration = TimeSpan.FromSeconds(seconds);
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var setting in settings)
+            {
+                var cost = setting == "none" ? await CostAsync(duration) : await WithPageAsync(node, setting, () => CostAsync(duration));
+                results[setting].Add(cost);
+                Console.WriteLine($"  round {round}, dashboard {(setting == "none" ? "not started" : $"open on {setting}"),-28} CPU {cost.Cpu,6:P1} of one core, {cost.Bytes / 1e6,7:N1} MB/s allocated, {cost.Gen2} gen2 GCs");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| dashboard | CPU (share of one core) | allocated | gen2 GCs per round |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var setting in settings)
+        {
+            var label = setting == "none" ? "not started" : $"open, {setting} page";
+            Console.WriteLine($"| {label} | {Median([.. results[setting].Select(r => r.Cpu)]):P1} | {Median([.. results[setting].Select(r => r.Bytes)]) / 1e6:N1} MB/s | {Median([.. results[setting].Select(r => (double)r.Gen2)]):N0} |");
+        }
+
+        return 0;
+    }
+
+    /// <summary>The process's CPU time (as a share of one core), bytes allocated per second and gen2 collections over <paramref name="duration"/>.</summary>
+    private static async Task<(double Cpu, double Bytes, int Gen2)> CostAsync(TimeSpan duration)
+    {
+        using var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
+        var bytes = GC.GetTotalAllocatedBytes();
+        var gen2 = GC.CollectionCount(2);
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(duration); // the window measured: the dashboard's timers and the page's stream run meanwhile
+        self.Refresh();
+        var elapsed = clock.Elapsed.TotalSeconds;
+        return ((self.TotalProcessorTime - cpu).TotalSeconds / elapsed, (GC.GetTotalAllocatedBytes() - bytes) / elapsed, GC.CollectionCount(2) - gen2);
+    }
+
     /// <summary>Starts the dashboard, connects a page's event stream, runs <paramref name="measure"/>, and stops both.</summary>
-    private static async Task<double> WithPageAsync(Node node, string view, Func<Task<double>> measure)
+    private static async Task<T> WithPageAsync<T>(Node node, string view, Func<Task<T>> measure)
     {
         await using var dashboard = await node.UseDashboardAsync(0, new DashboardOptions { Output = TextWriter.Null });
         using var http = new HttpClient { BaseAddress = dashboard.Address, Timeout = Timeout.InfiniteTimeSpan };
