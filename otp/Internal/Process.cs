@@ -287,49 +287,29 @@ internal sealed partial class Process : IThreadPoolWorkItem, IDownHandler
     // snapshots, and most lists are empty (the shared empty array).
     private Pid[] LinkedPids()
     {
-        var links = SmallSet.ToArray<Process>(_links);
-        if (links.Length == 0)
-            return [];
-        var pids = new Pid[links.Length];
-        for (var i = 0; i < links.Length; i++)
-            pids[i] = links[i].Pid;
+        var pids = PidsOf(SmallSet.ToArray<Process>(_links), static link => link);
         Array.Sort(pids);
         return pids;
     }
 
-    private Pid[] MonitoredPids()
+    private Pid[] MonitoredPids() => PidsOf(SmallSet.ToArray<MonitorRef>(_monitoring), static monitor => monitor.Target);
+
+    private Pid[] MonitoringPids() => PidsOf(Watchers(_monitoredBy), static monitor => monitor.Watcher as Process);
+
+    /// <summary>The pids of the processes <paramref name="processOf"/> finds in <paramref name="items"/> (skipping nulls), in their order.</summary>
+    private static Pid[] PidsOf<T>(T[] items, Func<T, Process?> processOf)
     {
-        var monitors = SmallSet.ToArray<MonitorRef>(_monitoring);
         var count = 0;
-        foreach (var monitor in monitors)
-            count += monitor.Target is null ? 0 : 1;
+        foreach (var item in items)
+            count += processOf(item) is null ? 0 : 1;
         if (count == 0)
             return [];
         var pids = new Pid[count];
         count = 0;
-        foreach (var monitor in monitors)
+        foreach (var item in items)
         {
-            if (monitor.Target is { } target)
-                pids[count++] = target.Pid;
-        }
-
-        return pids;
-    }
-
-    private Pid[] MonitoringPids()
-    {
-        var watchers = Watchers(_monitoredBy);
-        var count = 0;
-        foreach (var monitor in watchers)
-            count += monitor.Watcher is Process ? 1 : 0;
-        if (count == 0)
-            return [];
-        var pids = new Pid[count];
-        count = 0;
-        foreach (var monitor in watchers)
-        {
-            if (monitor.Watcher is Process watcher)
-                pids[count++] = watcher.Pid;
+            if (processOf(item) is { } process)
+                pids[count++] = process.Pid;
         }
 
         return pids;
