@@ -16,6 +16,10 @@ namespace Otp.Dashboard.Demo;
 internal static class LoadMeasurement
 {
     private const int Batch = 1_000;
+    private const string NoDashboard = "none";
+
+    /// <summary>No dashboard, then the dashboard with each page open (the page's name is its event stream's view).</summary>
+    private static readonly string[] Settings = [NoDashboard, "home", "processes", "applications"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -35,30 +39,17 @@ internal static class LoadMeasurement
         }
 
         Console.WriteLine($"{node.ProcessCount:N0} processes alive; {rounds} rounds of {seconds} s per setting; messages consumed per second:");
-        var settings = new[] { "none", "home", "processes", "applications" };
-        var results = settings.ToDictionary(s => s, _ => new List<double>());
         await MeasureAsync(node, inbox, TimeSpan.FromSeconds(1)); // warm-up: JIT, thread pool
-        for (var round = 1; round <= rounds; round++)
-        {
-            foreach (var setting in settings)
-            {
-                var rate = setting == "none"
-                    ? await MeasureAsync(node, inbox, TimeSpan.FromSeconds(seconds))
-                    : await WithPageAsync(node, setting, () => MeasureAsync(node, inbox, TimeSpan.FromSeconds(seconds)));
-                results[setting].Add(rate);
-                Console.WriteLine($"  round {round}, dashboard {(setting == "none" ? "not started" : $"open on {setting}"),-28} {rate,12:N0} /s");
-            }
-        }
+        var results = await RoundsAsync(node, rounds, () => MeasureAsync(node, inbox, TimeSpan.FromSeconds(seconds)), rate => $"{rate,12:N0} /s");
 
-        var baseline = Median(results["none"]);
+        var baseline = Median(results[NoDashboard]);
         Console.WriteLine();
         Console.WriteLine("| dashboard | messages/s (median) | change |");
         Console.WriteLine("|---|---|---|");
-        foreach (var setting in settings)
+        foreach (var setting in Settings)
         {
             var median = Median(results[setting]);
-            var label = setting == "none" ? "not started" : $"open, {setting} page";
-            Console.WriteLine($"| {label} | {median:N0} | {(setting == "none" ? "" : $"{(median - baseline) / baseline:+0.0%;-0.0%}")} |");
+            Console.WriteLine($"| {TableLabel(setting)} | {median:N0} | {(setting == NoDashboard ? "" : $"{(median - baseline) / baseline:+0.0%;-0.0%}")} |");
         }
 
         return 0;
@@ -73,30 +64,44 @@ internal static class LoadMeasurement
     private static async Task<int> MeasureCostAsync(Node node, int rounds, int seconds)
     {
         Console.WriteLine($"{node.ProcessCount:N0} processes alive, nothing else running; {rounds} rounds of {seconds} s per setting:");
-        var settings = new[] { "none", "home", "processes", "applications" };
-        var results = settings.ToDictionary(s => s, _ => new List<(double Cpu, double Bytes, int Gen2)>());
         var duration = TimeSpan.FromSeconds(seconds);
-        for (var round = 1; round <= rounds; round++)
-        {
-            foreach (var setting in settings)
-            {
-                var cost = setting == "none" ? await CostAsync(duration) : await WithPageAsync(node, setting, () => CostAsync(duration));
-                results[setting].Add(cost);
-                Console.WriteLine($"  round {round}, dashboard {(setting == "none" ? "not started" : $"open on {setting}"),-28} CPU {cost.Cpu,6:P1} of one core, {cost.Bytes / 1e6,7:N1} MB/s allocated, {cost.Gen2} gen2 GCs");
-            }
-        }
+        var results = await RoundsAsync(node, rounds, () => CostAsync(duration),
+            cost => $"CPU {cost.Cpu,6:P1} of one core, {cost.Bytes / 1e6,7:N1} MB/s allocated, {cost.Gen2} gen2 GCs");
 
         Console.WriteLine();
         Console.WriteLine("| dashboard | CPU (share of one core) | allocated | gen2 GCs per round |");
         Console.WriteLine("|---|---|---|---|");
-        foreach (var setting in settings)
+        foreach (var setting in Settings)
         {
-            var label = setting == "none" ? "not started" : $"open, {setting} page";
-            Console.WriteLine($"| {label} | {Median([.. results[setting].Select(r => r.Cpu)]):P1} | {Median([.. results[setting].Select(r => r.Bytes)]) / 1e6:N1} MB/s | {Median([.. results[setting].Select(r => (double)r.Gen2)]):N0} |");
+            var costs = results[setting];
+            Console.WriteLine($"| {TableLabel(setting)} | {Median([.. costs.Select(r => r.Cpu)]):P1} | {Median([.. costs.Select(r => r.Bytes)]) / 1e6:N1} MB/s | {Median([.. costs.Select(r => (double)r.Gen2)]):N0} |");
         }
 
         return 0;
     }
+
+    /// <summary>
+    /// Runs <paramref name="measure"/> in each of <paramref name="rounds"/> rounds once per setting: with no dashboard, then
+    /// with each page open. The settings alternate round by round, so a change in the machine's load hits them alike.
+    /// Prints each measurement (<paramref name="show"/>) and returns them by setting.
+    /// </summary>
+    private static async Task<Dictionary<string, List<T>>> RoundsAsync<T>(Node node, int rounds, Func<Task<T>> measure, Func<T, string> show)
+    {
+        var results = Settings.ToDictionary(s => s, _ => new List<T>());
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var setting in Settings)
+            {
+                var result = setting == NoDashboard ? await measure() : await WithPageAsync(node, setting, measure);
+                results[setting].Add(result);
+                Console.WriteLine($"  round {round}, dashboard {(setting == NoDashboard ? "not started" : $"open on {setting}"),-28} {show(result)}");
+            }
+        }
+
+        return results;
+    }
+
+    private static string TableLabel(string setting) => setting == NoDashboard ? "not started" : $"open, {setting} page";
 
     /// <summary>The process's CPU time (as a share of one core), bytes allocated per second and gen2 collections over <paramref name="duration"/>.</summary>
     private static async Task<(double Cpu, double Bytes, int Gen2)> CostAsync(TimeSpan duration)
