@@ -46,16 +46,10 @@ internal abstract class ProcessGroup : IDisposable
     /// <summary>The program that starts the test process in a new session, or null to start it directly.</summary>
     public static string? Launcher => Current == ProcessGrouping.SetSidLauncher ? SetSid : null;
 
-    /// <summary>True when the test process must make itself a session leader (<see cref="LeadOwnSession"/>) before anything else.</summary>
-    public static bool LeadsOwnSession => Current == ProcessGrouping.OwnSession;
-
-    /// <summary>True when processes the learner's code leaves behind are found and killed on this machine.</summary>
-    public static bool Supported => Current != ProcessGrouping.TreeOnly;
-
-    /// <summary>Inside the test process, where <see cref="LeadsOwnSession"/>: makes it the leader of a new session and process group.</summary>
+    /// <summary>Inside the test process, where the way is <see cref="ProcessGrouping.OwnSession"/>: makes it the leader of a new session and process group.</summary>
     public static void LeadOwnSession()
     {
-        if (LeadsOwnSession)
+        if (Current == ProcessGrouping.OwnSession)
             _ = Unix.SetSid(); // fails only when already a group leader, which is as good
     }
 
