@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace Otp.Benchmarks;
 
 /// <summary>
-/// What the observer's and the dashboard's process table costs: one snapshot of every process of a node holding 10,000
+/// What the observer's and the dashboard's process table costs (and the node's counts, one walk of the same table): one snapshot of every process of a node holding 10,000
 /// idle processes (and a supervisor with 100 linked workers, so links show up too). Reported per process: time, and bytes
 /// allocated (MemoryDiagnoser), the garbage a table leaves for the node's collector.
 /// </summary>
@@ -38,4 +38,8 @@ public class IntrospectionBenchmarks
 
     [Benchmark(OperationsPerInvoke = Count)]
     public int Otp_ProcessTable() => Observer.ProcessTable(_node!).Count;
+
+    /// <summary>The node's counts (what the dashboard samples every second, and the Otp meter's observable counters read).</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public long Otp_NodeStatistics() => _node!.GetStatistics().MessagesReceived;
 }
