@@ -246,11 +246,17 @@ public sealed class ProcessSuite
     }
 
     [Test]
-    [Property("Step", 4)]
-    public void Spawn_and_call_check_their_arguments()
+    [Property("Step", 3)]
+    public void Spawn_checks_its_handler()
     {
         Assert.That(() => Process.Spawn<int, int>(0, null!), Throws.ArgumentNullException,
-            "Step 4: Spawn refuses a null handler at once with ArgumentNullException (see README, step 3)");
+            "Step 3: Spawn refuses a null handler at once with ArgumentNullException (see README, step 3)");
+    }
+
+    [Test]
+    [Property("Step", 4)]
+    public void Call_checks_its_request_builder()
+    {
         var pid = StartStack();
         Assert.That(async () => await pid.CallAsync<int>(null!, Timeout), Throws.ArgumentNullException,
             "Step 4: CallAsync refuses a null request builder with ArgumentNullException");

@@ -247,7 +247,7 @@ public sealed class ApplySuite
     }
 
     [Test]
-    [Property("Step", 2)]
+    [Property("Step", 3)]
     public void Accounts_are_equal_when_balance_and_history_are()
     {
         var random = Seeded.Random();
@@ -258,12 +258,12 @@ public sealed class ApplySuite
             var one = Account.Open(Model.Text(cents)).Reduce(deposits);
             var other = Account.Open(" " + Model.Text(cents)).Reduce(deposits.ToArray());
 
-            Assert.That(one, Is.EqualTo(other), "same balance, same history");
+            Assert.That(one, Is.EqualTo(other), "Step 3: accounts opened with the same balance and reduced over the same transactions are equal (the given Equals)");
             Assert.That(one == other, Is.True,
-                "Step 2: == compares accounts by balance and history (the given Equals)");
-            Assert.That(one.GetHashCode(), Is.EqualTo(other.GetHashCode()), "equal accounts have equal hash codes");
-            Assert.That(one.Equals(null), Is.False, "Step 2: an account is never equal to null");
-            Assert.That(one, Is.Not.EqualTo(Account.Open(Model.Text(cents + 1)).Reduce(deposits)), "different balance");
+                "Step 3: == compares accounts by balance and history (the given Equals)");
+            Assert.That(one.GetHashCode(), Is.EqualTo(other.GetHashCode()), "Step 3: equal accounts have equal hash codes");
+            Assert.That(one.Equals(null), Is.False, "Step 3: an account is never equal to null");
+            Assert.That(one, Is.Not.EqualTo(Account.Open(Model.Text(cents + 1)).Reduce(deposits)), "Step 3: accounts with different balances are not equal");
         }
 
         var ab = Account.Open("0").Reduce([new Deposit(1m), new Deposit(2m)]);

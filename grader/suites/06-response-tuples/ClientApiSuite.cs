@@ -86,11 +86,13 @@ public sealed class ClientApiSuite
     {
         using var test = new TestNode();
         var ada = await Waiting.For(Session.StartAsync(test.Node, "ada", HistoryStore.Empty, TestNode.Idle), 1, "StartAsync for ada");
-        var bob = await Waiting.For(Session.StartAsync(test.Node, "bob", HistoryStore.With("hi bob"), TestNode.Idle), 1, "StartAsync for bob");
+        var bob = await Waiting.For(Session.StartAsync(test.Node, "bob", HistoryStore.Empty, TestNode.Idle), 1, "StartAsync for bob");
 
         await Waiting.For(Session.DeliverAsync(test.Node, ada, "for ada"), 1, "deliver to ada");
-        Assert.That(await Waiting.For(Session.StatusAsync(test.Node, bob), 1, "bob's status"), Is.EqualTo(new SessionStatus("bob", 1, 1, false)), "Step 1: bob's status shows only bob's history; sessions share no state (no static fields).");
-        Assert.That(await Waiting.For(Session.StatusAsync(test.Node, ada), 1, "ada's status"), Is.EqualTo(new SessionStatus("ada", 1, 1, false)), "Step 1: ada's status shows only ada's delivery; sessions share no state (no static fields).");
+        await Waiting.For(Session.DeliverAsync(test.Node, bob, "for bob"), 1, "first delivery to bob");
+        await Waiting.For(Session.DeliverAsync(test.Node, bob, "again for bob"), 1, "second delivery to bob");
+        Assert.That(await Waiting.For(Session.StatusAsync(test.Node, bob), 1, "bob's status"), Is.EqualTo(new SessionStatus("bob", 2, 2, false)), "Step 1: bob's status counts only bob's two deliveries; sessions share no state (no static fields).");
+        Assert.That(await Waiting.For(Session.StatusAsync(test.Node, ada), 1, "ada's status"), Is.EqualTo(new SessionStatus("ada", 1, 1, false)), "Step 1: ada's status counts only ada's delivery; sessions share no state (no static fields).");
     }
 
     [Test]

@@ -16,10 +16,10 @@ public sealed class ReplySuite
     {
         var random = Seeded.Random();
         using var test = new TestNode();
-        var history = Enumerable.Range(0, random.Next(0, 4)).Select(i => $"old {i}").ToArray();
-        var session = await test.StartAsync(step: 1, HistoryStore.With(history));
-        var unread = new List<string>(history);
-        long delivered = history.Length;
+        // No history: a loaded one is step 5's (ContinueSuite mixes a random history with deliveries).
+        var session = await test.StartAsync(step: 1, HistoryStore.Empty);
+        var unread = new List<string>();
+        long delivered = 0;
         Task<IReadOnlyList<string>>? waiting = null;
 
         for (var i = 0; i < 200; i++)
@@ -29,7 +29,7 @@ public sealed class ReplySuite
                 case 0 or 1:
                     var message = $"m{i}";
                     var number = await Waiting.For(Session.DeliverAsync(test.Node, session, message), 1, $"deliver {i}");
-                    Assert.That(number, Is.EqualTo(++delivered), $"operation {i}: the sequence number");
+                    Assert.That(number, Is.EqualTo(++delivered), $"Step 1: operation {i}: a delivery replies with the next sequence number.");
                     if (waiting is not null)
                     {
                         Assert.That(await Waiting.For(waiting, 2, $"the waiting poll, answered by delivery {i}"), Is.EqualTo(new[] { message }), $"Step 2: operation {i}: a delivery answers the waiting poll with GenServer.Reply(poller, [message]).");
@@ -45,7 +45,7 @@ public sealed class ReplySuite
                     var poll = Session.PollAsync(test.Node, session, Timeout.InfiniteTimeSpan);
                     if (unread.Count > 0)
                     {
-                        Assert.That(await Waiting.For(poll, 1, $"poll {i}"), Is.EqualTo(unread), $"operation {i}: the poll takes every unread message");
+                        Assert.That(await Waiting.For(poll, 1, $"poll {i}"), Is.EqualTo(unread), $"Step 1: operation {i}: a poll replies with every unread message, oldest first, and takes them.");
                         unread.Clear();
                     }
                     else
@@ -61,7 +61,7 @@ public sealed class ReplySuite
                     break;
                 default:
                     var status = await Waiting.For(Session.StatusAsync(test.Node, session), 1, $"status {i}");
-                    Assert.That(status, Is.EqualTo(new SessionStatus("ada", delivered, unread.Count, waiting is not null)), $"operation {i}: the status");
+                    Assert.That(status, Is.EqualTo(new SessionStatus("ada", delivered, unread.Count, waiting is not null)), $"Step 2: operation {i}: the status counts the deliveries and the unread messages, and shows whether a poll waits.");
                     break;
             }
         }
