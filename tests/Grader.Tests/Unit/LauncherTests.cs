@@ -38,12 +38,19 @@ public class LauncherTests
         var afterAnEdit = File.ReadAllLines(log).Skip(upToDate.Length).ToArray();
         await RunAsync(root, dotnet, "list");
         var afterTheBuild = File.ReadAllLines(log).Skip(upToDate.Length + afterAnEdit.Length).ToArray();
+        var runtime = Write(root, "otp/Processes/Node.cs"); // the kit's runtime, which the grader references, changed
+        File.SetLastWriteTimeUtc(runtime, DateTime.UtcNow.AddMinutes(1)); // surely newer than the build's touch
+        var beforeTheRuntimeChange = File.ReadAllLines(log).Length;
+        await RunAsync(root, dotnet, "list");
+        var afterARuntimeChange = File.ReadAllLines(log).Skip(beforeTheRuntimeChange).ToArray();
 
         Assert.That(upToDate, Is.EqualTo(new[] { $"{dll} list --solutions" }));
         Assert.That(afterAnEdit, Has.Length.EqualTo(2));
         Assert.That(afterAnEdit[0], Does.StartWith($"build {Path.Combine(root, "grader", "grader.csproj")} "));
         Assert.That(afterAnEdit[1], Is.EqualTo($"{dll} hint 01-processes"));
         Assert.That(afterTheBuild, Is.EqualTo(new[] { $"{dll} list" }), "built once, then run directly again");
+        Assert.That(afterARuntimeChange, Has.Length.EqualTo(2), "a change to otp/ (which the grader compiles learner code against) rebuilds the grader first");
+        Assert.That(afterARuntimeChange[0], Does.StartWith("build "), "a change to otp/ rebuilds the grader first");
     }
 
     [Test]
