@@ -12,10 +12,13 @@ internal sealed class ReferenceSet
 {
     private static readonly Lazy<ReferenceSet> s_default = new(CreateDefault);
 
+    private readonly Lazy<IReadOnlyList<MetadataReference>> _references;
+
     private ReferenceSet(IReadOnlyList<string> paths)
     {
         Paths = paths;
-        References = paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+        // Made on the first compilation: a check whose results are all cached never loads the compiler.
+        _references = new(() => paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList());
         Fingerprint = string.Join("\n", paths.Select(p => $"{Path.GetFileName(p)}:{File.GetLastWriteTimeUtc(p).Ticks}:{new FileInfo(p).Length}"));
     }
 
@@ -25,8 +28,8 @@ internal sealed class ReferenceSet
     /// <summary>Absolute paths of the referenced assemblies.</summary>
     public IReadOnlyList<string> Paths { get; }
 
-    /// <summary>Roslyn references, created once and shared by every compilation.</summary>
-    public IReadOnlyList<MetadataReference> References { get; }
+    /// <summary>Roslyn references, created on first use and shared by every compilation.</summary>
+    public IReadOnlyList<MetadataReference> References => _references.Value;
 
     /// <summary>Changes when any referenced assembly changes, so cached builds are not reused across upgrades.</summary>
     public string Fingerprint { get; }
@@ -42,9 +45,10 @@ internal sealed class ReferenceSet
         var runtimeDir = Path.GetFullPath(RuntimeEnvironment.GetRuntimeDirectory());
         var tpa = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        var framework = tpa.Where(p => Path.GetFullPath(p).StartsWith(runtimeDir, StringComparison.Ordinal));
-        if (!framework.Any())
-            framework = Directory.EnumerateFiles(runtimeDir, "*.dll");
+        // The trusted platform assemblies are all managed; a directory listing (the fallback) is checked file by file.
+        var framework = tpa.Where(p => Path.GetFullPath(p).StartsWith(runtimeDir, StringComparison.Ordinal)).ToList();
+        if (framework.Count == 0)
+            framework = [.. Directory.EnumerateFiles(runtimeDir, "*.dll").Where(IsManagedAssembly)];
 
         string[] testLibraries =
         [
@@ -53,7 +57,7 @@ internal sealed class ReferenceSet
             typeof(Microsoft.Extensions.Time.Testing.FakeTimeProvider).Assembly.Location,
             .. KitRuntime(),
         ];
-        var all = framework.Where(IsManagedAssembly).Concat(testLibraries.Where(File.Exists))
+        var all = framework.Concat(testLibraries.Where(File.Exists))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(p => Path.GetFileName(p), StringComparer.OrdinalIgnoreCase)
             .ToList();

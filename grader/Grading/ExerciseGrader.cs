@@ -152,24 +152,21 @@ internal sealed partial class ExerciseGrader
             };
         }
 
+        // Cached results are kept already counted: the visible tests are part of the build's inputs, so a cache hit needs
+        // neither a test process nor the C# parser.
         var run = _results?.TryGet(build);
         if (run is null)
         {
-            run = await _runner.RunAsync(build, cancellationToken);
+            run = Counted(await _runner.RunAsync(build, cancellationToken), location);
             _results?.Store(build, run);
         }
 
-        // Tests the learner declared in their own files ran, but only the kit's visible tests and the hidden suite count.
-        var declared = VisibleTestClasses.Read(SourceFiles.CSharp(location.VisibleTestsDirectory));
-        var counted = run.Tests.Where(t => t.Suite == TestSuite.Hidden || declared.Declares(t.FullName)).ToList();
-        if (counted.Count < run.Tests.Count)
+        if (run.Uncounted > 0)
         {
-            var extra = run.Tests.Count - counted.Count;
             baseReport = baseReport with
             {
-                Notes = [.. baseReport.Notes, $"{extra} test{(extra == 1 ? "" : "s")} declared outside the exercise's tests/ folder ran but did not count: only the kit's visible tests and the hidden suite do."],
+                Notes = [.. baseReport.Notes, $"{run.Uncounted} test{(run.Uncounted == 1 ? "" : "s")} declared outside the exercise's tests/ folder ran but did not count: only the kit's visible tests and the hidden suite do."],
             };
-            run = run with { Tests = counted };
         }
 
         return baseReport with
@@ -182,6 +179,17 @@ internal sealed partial class ExerciseGrader
                 .Where(t => t.Suite == TestSuite.Visible && t.Step is not null && t.Status is not (TestStatus.Pass or TestStatus.Skipped))
                 .Min(t => t.Step),
         };
+    }
+
+    /// <summary>
+    /// Tests the learner declared in their own files ran, but only the kit's visible tests (classes declared in the
+    /// exercise's <c>tests/</c> folder) and the hidden suite count.
+    /// </summary>
+    private static TestRunOutcome Counted(TestRunOutcome run, ExerciseLocation location)
+    {
+        var declared = VisibleTestClasses.Read(SourceFiles.CSharp(location.VisibleTestsDirectory));
+        var counted = run.Tests.Where(t => t.Suite == TestSuite.Hidden || declared.Declares(t.FullName)).ToList();
+        return counted.Count == run.Tests.Count ? run : run with { Tests = counted, Uncounted = run.Tests.Count - counted.Count };
     }
 
     /// <summary>The kit's build files an MSBuild build of a level depends on, besides the level's own files.</summary>

@@ -73,6 +73,19 @@ public partial class HostileCodeTests
     }
 
     [Test]
+    public async Task Results_reused_from_the_cache_still_leave_the_learners_own_tests_out_and_say_so()
+    {
+        // Two checks in the shared work folder: the second reuses the stored results (nothing changed, no timeout or crash).
+        await GraderTester.RunOnFixtureAsync("check", "11-fakes", "--format", "json");
+        var again = JsonReport.Deserialize((await GraderTester.RunOnFixtureAsync("check", "11-fakes", "--format", "json")).Out)!
+            .Releases.SelectMany(r => r.Exercises).Single(e => e.Id == "11-fakes");
+
+        Assert.That(again.Tests, Has.Count.EqualTo(4), "a cached result counts the same tests as a fresh one: not the learner's own");
+        Assert.That(again.Notes, Has.One.StartsWith("2 tests declared outside the exercise's tests/ folder ran but did not count"),
+            "a cached result says which tests did not count, as a fresh one does");
+    }
+
+    [Test]
     public void A_deadlock_times_out_its_test_with_the_cause_in_words()
     {
         Assert.That(s_result.Test("12-deadlocks", "Step2_Transferring.Transfer_returns_one"),
