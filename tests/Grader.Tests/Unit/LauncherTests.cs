@@ -16,41 +16,50 @@ public class LauncherTests
     [Platform(Exclude = "Win", Reason = "the bash launcher; grade.cmd is its Windows twin")]
     public async Task The_launcher_runs_the_built_grader_and_builds_it_first_only_when_one_of_its_sources_is_newer()
     {
-        var root = TestPaths.NewTempDirectory();
-        File.Copy(CommittedCourse.PathOf("grade"), Path.Combine(root, "grade"));
+        var (root, dotnet, log) = NewCourse();
         var source = Write(root, "grader/Commands/ListCommand.cs");
         var suite = Write(root, "grader/suites/01-x/Suite.cs");
-        var dll = Write(root, "grader/bin/Debug/net10.0/grader.dll");
-        var log = Path.Combine(root, "dotnet.log");
-        // Stands in for dotnet: records how it was called.
-        var dotnet = Write(root, "fake-dotnet", $"#!/bin/sh\necho \"$*\" >> '{log}'\n");
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var plain = Write(root, "grader/bin/Debug/net10.0/grader.dll"); // built earlier, the plain way
+        var ready = Path.Combine(root, "grader", "bin", "ready", "grader.dll");
         var now = DateTime.UtcNow;
         File.SetLastWriteTimeUtc(source, now.AddMinutes(-10));
-        File.SetLastWriteTimeUtc(dll, now.AddMinutes(-5));
+        File.SetLastWriteTimeUtc(plain, now.AddMinutes(-5));
         File.SetLastWriteTimeUtc(suite, now); // hidden suites are compiled at grading time, not into the grader
 
-        await RunAsync(root, dotnet, "list", "--solutions");
-        var upToDate = File.ReadAllLines(log);
+        var upToDate = await RunAsync(root, dotnet, log, "list", "--solutions");
         File.SetLastWriteTimeUtc(source, now.AddMinutes(-2)); // edited after the last build
-        await RunAsync(root, dotnet, "hint", "01-processes");
-        var afterAnEdit = File.ReadAllLines(log).Skip(upToDate.Length).ToArray();
-        await RunAsync(root, dotnet, "list");
-        var afterTheBuild = File.ReadAllLines(log).Skip(upToDate.Length + afterAnEdit.Length).ToArray();
+        var afterAnEdit = await RunAsync(root, dotnet, log, "hint", "01-processes");
+        var afterTheBuild = await RunAsync(root, dotnet, log, "list");
         var runtime = Write(root, "otp/Processes/Node.cs"); // the kit's runtime, which the grader references, changed
         File.SetLastWriteTimeUtc(runtime, DateTime.UtcNow.AddMinutes(1)); // surely newer than the build's touch
-        var beforeTheRuntimeChange = File.ReadAllLines(log).Length;
-        await RunAsync(root, dotnet, "list");
-        var afterARuntimeChange = File.ReadAllLines(log).Skip(beforeTheRuntimeChange).ToArray();
+        var afterARuntimeChange = await RunAsync(root, dotnet, log, "list");
 
-        Assert.That(upToDate, Is.EqualTo(new[] { $"{dll} list --solutions" }));
-        Assert.That(afterAnEdit, Has.Length.EqualTo(2));
-        Assert.That(afterAnEdit[0], Does.StartWith($"build {Path.Combine(root, "grader", "grader.csproj")} "));
-        Assert.That(afterAnEdit[1], Is.EqualTo($"{dll} hint 01-processes"));
-        Assert.That(afterTheBuild, Is.EqualTo(new[] { $"{dll} list" }), "built once, then run directly again");
+        Assert.That(upToDate, Is.EqualTo(new[] { $"{plain} list --solutions" }), "an up-to-date grader is run directly, without a build");
+        Assert.That(afterAnEdit, Has.Length.EqualTo(2), "after an edit of the grader: one build, then the command");
+        Assert.That(afterAnEdit[0], Does.StartWith($"publish {Path.Combine(root, "grader", "grader.csproj")} -c Debug -r ")
+            .And.Contain("-p:PublishReadyToRun=true"), "the build is a ReadyToRun publish");
+        Assert.That(afterAnEdit[1], Is.EqualTo($"{ready} hint 01-processes"), "the command runs the ReadyToRun grader");
+        Assert.That(afterTheBuild, Is.EqualTo(new[] { $"{ready} list" }), "built once, then run directly again");
         Assert.That(afterARuntimeChange, Has.Length.EqualTo(2), "a change to otp/ (which the grader compiles learner code against) rebuilds the grader first");
-        Assert.That(afterARuntimeChange[0], Does.StartWith("build "), "a change to otp/ rebuilds the grader first");
+        Assert.That(afterARuntimeChange[0], Does.StartWith("publish "), "a change to otp/ rebuilds the grader first");
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "the bash launcher; grade.cmd is its Windows twin")]
+    public async Task Where_a_ReadyToRun_build_fails_the_launcher_says_so_and_builds_the_plain_way()
+    {
+        var (root, dotnet, log) = NewCourse();
+        Write(root, "grader/Commands/ListCommand.cs");
+        Write(root, "no-ready-to-run"); // the stand-in's publish fails, as without network for its packages
+        var plain = Path.Combine(root, "grader", "bin", "Debug", "net10.0", "grader.dll");
+
+        var calls = await RunAsync(root, dotnet, log, "list");
+
+        Assert.That(calls, Has.Length.EqualTo(3), "a failed publish, a plain build, then the command");
+        Assert.That(calls[0], Does.StartWith("publish "), "a ReadyToRun publish is tried first");
+        Assert.That(calls[1], Does.StartWith($"build {Path.Combine(root, "grader", "grader.csproj")} "), "then a plain build");
+        Assert.That(calls[2], Is.EqualTo($"{plain} list"), "the command runs the plain build");
+        Assert.That(Path.Combine(root, "grader", "bin", "ready"), Does.Not.Exist, "no half-made ReadyToRun folder is left to be run later");
     }
 
     [Test]
@@ -66,6 +75,33 @@ public class LauncherTests
             "nothing but what is printed: a run setting that changed how tests run could change verdicts");
     }
 
+    /// <summary>
+    /// A course folder with the committed launcher and a stand-in for dotnet that records how it was called; its
+    /// <c>publish</c> makes the output's grader.dll (or fails when the course holds a file named no-ready-to-run) and its
+    /// <c>build</c> makes the plain one.
+    /// </summary>
+    private static (string Root, string Dotnet, string Log) NewCourse()
+    {
+        var root = TestPaths.NewTempDirectory();
+        File.Copy(CommittedCourse.PathOf("grade"), Path.Combine(root, "grade"));
+        var log = Path.Combine(root, "dotnet.log");
+        var dotnet = Write(root, "fake-dotnet", $$"""
+            #!/bin/sh
+            echo "$*" >> '{{log}}'
+            if [ "$1" = publish ]; then
+              [ -e '{{root}}/no-ready-to-run' ] && exit 1
+              while [ $# -gt 0 ]; do if [ "$1" = -o ]; then mkdir -p "$2" && touch "$2/grader.dll"; fi; shift; done
+            elif [ "$1" = build ]; then
+              mkdir -p '{{root}}/grader/bin/Debug/net10.0' && touch '{{root}}/grader/bin/Debug/net10.0/grader.dll'
+            fi
+            exit 0
+
+            """);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return (root, dotnet, log);
+    }
+
     private static string Write(string root, string relative, string text = "")
     {
         var path = Path.Combine(root, relative);
@@ -74,8 +110,10 @@ public class LauncherTests
         return path;
     }
 
-    private static async Task RunAsync(string root, string dotnet, params string[] args)
+    /// <summary>Runs the launcher with <paramref name="args"/>; returns the calls to dotnet it made.</summary>
+    private static async Task<string[]> RunAsync(string root, string dotnet, string log, params string[] args)
     {
+        var before = File.Exists(log) ? File.ReadAllLines(log).Length : 0;
         var start = new ProcessStartInfo("bash") { WorkingDirectory = root, RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(Path.Combine(root, "grade"));
         foreach (var arg in args)
@@ -86,5 +124,6 @@ public class LauncherTests
         await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.That(process.ExitCode, Is.EqualTo(0), await error);
+        return File.ReadAllLines(log).Skip(before).ToArray();
     }
 }
