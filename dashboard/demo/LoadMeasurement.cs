@@ -108,8 +108,8 @@ internal static class LoadMeasurement
     }
 
     /// <summary>
-    /// Runs <paramref name="measure"/> in each of <paramref name="rounds"/> rounds once per setting: with no dashboard and
-    /// with each page open. The settings alternate round by round, so a change in the machine's load hits them alike, and
+    /// Runs <paramref name="measure"/> in each of <paramref name="rounds"/> rounds once per setting: with no dashboard, with
+    /// the dashboard started and no page, and with each page open. The settings alternate round by round, so a change in the machine's load hits them alike, and
     /// their order rotates from round to round.
     /// Prints each measurement (<paramref name="show"/>) and returns them by setting.
     /// </summary>
@@ -119,7 +119,8 @@ internal static class LoadMeasurement
         for (var round = 1; round <= rounds; round++)
         {
             // Each round starts with the next setting, so no setting always runs first or right after another.
-            foreach (var setting in Settings.Skip((round - 1) % Settings.Length).Concat(Settings.Take((round - 1) % Settings.Length)))
+            var first = (round - 1) % Settings.Length;
+            foreach (var setting in Settings.Skip(first).Concat(Settings.Take(first)))
             {
                 var result = setting == NoDashboard ? await measure() : await WithPageAsync(node, setting, measure);
                 results[setting].Add(result);
@@ -151,7 +152,10 @@ internal static class LoadMeasurement
         return ((self.TotalProcessorTime - cpu).TotalSeconds / elapsed, (GC.GetTotalAllocatedBytes() - bytes) / elapsed, GC.CollectionCount(2) - gen2);
     }
 
-    /// <summary>Starts the dashboard, connects a page's event stream, runs <paramref name="measure"/>, and stops both.</summary>
+    /// <summary>
+    /// Starts the dashboard, connects a page's event stream (none for <see cref="Unwatched"/>), runs
+    /// <paramref name="measure"/>, and stops both.
+    /// </summary>
     private static async Task<T> WithPageAsync<T>(Node node, string view, Func<Task<T>> measure)
     {
         await using var dashboard = await node.UseDashboardAsync(0, new DashboardOptions { Output = TextWriter.Null });

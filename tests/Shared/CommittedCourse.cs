@@ -139,17 +139,19 @@ internal static class CommittedCourse
         foreach (var (relative, entry) in shipped)
         {
             var file = Path.Combine(exercises, relative);
-            using var content = new MemoryStream();
+            byte[] content;
             using (var stream = entry.Open())
+            using (var copy = new MemoryStream())
             {
-                stream.CopyTo(content);
+                stream.CopyTo(copy);
+                content = copy.ToArray();
             }
 
             if (!File.Exists(file))
             {
                 changed.Add(relative + " (missing)");
             }
-            else if (!WithoutCarriageReturns(File.ReadAllBytes(file)).SequenceEqual(WithoutCarriageReturns(content.ToArray())))
+            else if (!WithoutCarriageReturns(File.ReadAllBytes(file)).SequenceEqual(WithoutCarriageReturns(content)))
             {
                 changed.Add(relative + " (changed)");
             }
@@ -159,7 +161,7 @@ internal static class CommittedCourse
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllBytes(file, content.ToArray());
+            File.WriteAllBytes(file, content);
         }
 
         return changed;
