@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Otp.Dashboard.Demo;
 
@@ -7,9 +10,9 @@ namespace Otp.Dashboard.Demo;
 /// How much an open dashboard costs a busy node: with 100,000 idle processes alive, producer processes (two per core)
 /// each stream messages to a consumer in batches of 1,000 (each batch acknowledged, so mailboxes stay short) for a few
 /// seconds at a time, and the messages consumed per second are compared between rounds without a dashboard and rounds
-/// with the dashboard started, with no page or with one page connected to its event stream (Home, Processes or
-/// Applications), measured from the page's first update on (so the steady cost of a page left open, not the one-off cost
-/// of opening it). Settings alternate within each round, in an order that rotates from round to round, so a change in
+/// with another web app holding one idle client connection (the control), with the dashboard started and no page, or
+/// with one page connected to its event stream (Home, Processes or Applications), measured from the page's first update
+/// on (so the steady cost of a page left open, not the one-off cost of opening it). Settings alternate within each round, in an order that rotates from round to round, so a change in
 /// the machine's load hits them alike; each page is compared with the same round's run without a dashboard.
 /// <c>dotnet run -c Release --project dashboard/demo -- --load [--processes 100000] [--rounds 5] [--seconds 3] [--pairs 2 per core] [--cost]</c>
 /// (with <c>--cost</c>, see <see cref="MeasureCostAsync"/>).
@@ -19,8 +22,17 @@ internal static class LoadMeasurement
     private const int Batch = 1_000;
     private const string NoDashboard = "none";
 
-    /// <summary>No dashboard, then the dashboard with each page open (the page's name is its event stream's view).</summary>
-    private static readonly string[] Settings = [NoDashboard, Unwatched, "home", "processes", "applications"];
+    /// <summary>
+    /// No dashboard; an ASP.NET Core app that is not the dashboard with one idle connection; the dashboard started with no
+    /// page; then the dashboard with each page open (the page's name is its event stream's view).
+    /// </summary>
+    private static readonly string[] Settings = [NoDashboard, Connection, Unwatched, "home", "processes", "applications"];
+
+    /// <summary>
+    /// The control: an empty ASP.NET Core app (no dashboard, nothing sampled) holding one idle keep-alive connection. What it
+    /// costs, any web server with a client connected costs the node, whatever it serves.
+    /// </summary>
+    private const string Connection = "connection";
 
     /// <summary>The dashboard started and no page open: what the web server alone costs.</summary>
     private const string Unwatched = "unwatched";
@@ -122,9 +134,14 @@ internal static class LoadMeasurement
             var first = (round - 1) % Settings.Length;
             foreach (var setting in Settings.Skip(first).Concat(Settings.Take(first)))
             {
-                var result = setting == NoDashboard ? await measure() : await WithPageAsync(node, setting, measure);
+                var result = setting switch
+                {
+                    NoDashboard => await measure(),
+                    Connection => await WithIdleConnectionAsync(measure),
+                    _ => await WithPageAsync(node, setting, measure),
+                };
                 results[setting].Add(result);
-                Console.WriteLine($"  round {round}, dashboard {TableLabel(setting),-28} {show(result)}  (then: {ThreadPool.ThreadCount} thread-pool threads; gen0/1/2 collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)})");
+                Console.WriteLine($"  round {round}, dashboard {TableLabel(setting),-32} {show(result)}  (then: {ThreadPool.ThreadCount} thread-pool threads; gen0/1/2 collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)})");
             }
         }
 
@@ -134,6 +151,7 @@ internal static class LoadMeasurement
     private static string TableLabel(string setting) => setting switch
     {
         NoDashboard => "not started",
+        Connection => "none; another web app, 1 client",
         Unwatched => "started, no page open",
         _ => $"open, {setting} page",
     };
@@ -150,6 +168,25 @@ internal static class LoadMeasurement
         self.Refresh();
         var elapsed = clock.Elapsed.TotalSeconds;
         return ((self.TotalProcessorTime - cpu).TotalSeconds / elapsed, (GC.GetTotalAllocatedBytes() - bytes) / elapsed, GC.CollectionCount(2) - gen2);
+    }
+
+    /// <summary>
+    /// Starts an ASP.NET Core app with one endpoint (not the dashboard), makes one request to it and keeps that connection
+    /// open and idle while <paramref name="measure"/> runs.
+    /// </summary>
+    private static async Task<T> WithIdleConnectionAsync<T>(Func<Task<T>> measure)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        app.MapGet("/", () => "ok");
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        await http.GetStringAsync(""); // the connection stays in the client's pool, open and idle, until the client goes
+        var result = await measure();
+        await app.StopAsync();
+        return result;
     }
 
     /// <summary>
