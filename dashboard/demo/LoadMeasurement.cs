@@ -12,8 +12,9 @@ namespace Otp.Dashboard.Demo;
 /// seconds at a time, and the messages consumed per second are compared between rounds without a dashboard and rounds
 /// with another web app holding one idle client connection (the control), with the dashboard started and no page, or
 /// with one page connected to its event stream (Home, Processes or Applications), measured from the page's first update
-/// on (so the steady cost of a page left open, not the one-off cost of opening it). Settings alternate within each round, in an order that rotates from round to round, so a change in
-/// the machine's load hits them alike; each page is compared with the same round's run without a dashboard.
+/// on (so the steady cost of a page left open, not the one-off cost of opening it). Settings alternate within each
+/// round, in an order that rotates from round to round, so a change in the machine's load hits them alike; each setting
+/// is compared with the same round's run without a dashboard.
 /// <c>dotnet run -c Release --project dashboard/demo -- --load [--processes 100000] [--rounds 5] [--seconds 3] [--pairs 2 per core] [--cost]</c>
 /// (with <c>--cost</c>, see <see cref="MeasureCostAsync"/>).
 /// </summary>
@@ -79,7 +80,8 @@ internal static class LoadMeasurement
         var results = await RoundsAsync(node, rounds, () => MeasureAsync(node, inbox, TimeSpan.FromSeconds(seconds), pairs), rate => $"{rate,12:N0} /s");
 
         // Each round's page is compared with the same round's run without a dashboard, a few seconds apart, so a slow
-        // stretch of the machine counts against both; the table gives the median of those changes and their range.
+        // stretch of the machine counts against both; the table gives the median of those changes, their range and a 90%
+        // interval of that median.
         var baseline = results[NoDashboard];
         Console.WriteLine();
         Console.WriteLine("| dashboard | messages/s (median) | change against the same round without a dashboard: median (range) | 90% interval of that median |");
@@ -87,9 +89,14 @@ internal static class LoadMeasurement
         foreach (var setting in Settings)
         {
             var changes = results[setting].Select((rate, round) => (rate - baseline[round]) / baseline[round]).ToList();
-            var (change, interval) = setting == NoDashboard ? ("", "") : (
-                $"{Median(changes):+0.0%;-0.0%} ({changes.Min():+0.0%;-0.0%} to {changes.Max():+0.0%;-0.0%})",
-                MedianInterval(changes) is var (low, high) ? $"{low:+0.0%;-0.0%} to {high:+0.0%;-0.0%}" : "");
+            var (change, interval) = ("", "");
+            if (setting != NoDashboard)
+            {
+                var (low, high) = MedianInterval(changes);
+                change = $"{Median(changes):+0.0%;-0.0%} ({changes.Min():+0.0%;-0.0%} to {changes.Max():+0.0%;-0.0%})";
+                interval = $"{low:+0.0%;-0.0%} to {high:+0.0%;-0.0%}";
+            }
+
             Console.WriteLine($"| {TableLabel(setting)} | {Median(results[setting]):N0} | {change} | {interval} |");
         }
 
@@ -123,8 +130,9 @@ internal static class LoadMeasurement
 
     /// <summary>
     /// Runs <paramref name="measure"/> in each of <paramref name="rounds"/> rounds once per setting: with no dashboard, with
-    /// the dashboard started and no page, and with each page open. The settings alternate round by round, so a change in the machine's load hits them alike, and
-    /// their order rotates from round to round.
+    /// the control's idle connection, with the dashboard started and no page, and with each page open. The settings
+    /// alternate round by round, so a change in the machine's load hits them alike, and their order rotates from round to
+    /// round.
     /// Prints each measurement (<paramref name="show"/>) and returns them by setting.
     /// </summary>
     private static async Task<Dictionary<string, List<T>>> RoundsAsync<T>(Node node, int rounds, Func<Task<T>> measure, Func<T, string> show)
